@@ -1,0 +1,40 @@
+"""The plain article model every wire format is parsed into. No parsing here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PubStatus = Literal["usable", "withheld", "canceled"]
+SourceFormat = Literal["text", "ninjs", "nitf", "newsml"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One version of one wire story.
+
+    ``body_text`` is the text that is analysed: paragraphs joined with ``"\\n\\n"``.
+    Every character offset in an event points into it.
+
+    >>> Article(uri="urn:x", version=1, story_id="x", body_text="Hei.").paragraphs
+    ['Hei.']
+    """
+
+    uri: str
+    version: int
+    story_id: str
+    body_text: str
+    source_format: SourceFormat = "text"
+    pubstatus: PubStatus = "usable"
+    urgency: int | None = None
+    language: str = "nb"
+    headline: str | None = None
+    byline: str | None = None
+    located: str | None = None
+    firstcreated: str | None = None  # ISO 8601 with offset, as sent
+    versioncreated: str | None = None
+    subjects: tuple[str, ...] = ()
+    signals: tuple[str, ...] = field(default=())  # "update", "correction" (NewsML-G2 signal)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body_text.split("\n\n") if p]

@@ -1,0 +1,431 @@
+"""Reading wire archives for replay, and pacing the replay.
+
+Pure: nothing here talks to Kafka or runs the NLP pipeline. Readers turn an archive
+into :class:`RawMessage` values in a stable order; :class:`Pacer` decides how long to
+wait before sending each one.
+
+Archive kinds (chosen by name, case-insensitive):
+
+* a directory: every ``.json/.xml/.txt/.nitf/.newsml`` file below it, sorted by
+  relative path;
+* ``.jsonl`` / ``.ndjson``: one message per line (see :func:`jsonl_payload`);
+* ``.tar.gz`` / ``.tgz`` / ``.tar`` and ``.zip``: message members sorted by name;
+* a single ``.json/.xml/.txt/.nitf/.newsml`` file.
+
+Payloads are never validated here: a broken message is yielded as it is, so the worker
+can dead-letter it. Only an archive that cannot be read at all raises
+:class:`ArchiveError`. Members that are never yielded (unsafe paths, links, bigger
+than ``max_bytes``) are reported to ``on_skip(source, reason)``, which logs a warning
+by default. ``max_bytes`` is a memory guard for the reader, well above the broker's
+message limit: anything under it is yielded, and the worker dead-letters what is
+over its own limit.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import re
+import tarfile
+import time
+import zipfile
+import zlib
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+
+import orjson
+
+log = logging.getLogger(__name__)
+
+MESSAGE_SUFFIXES = (".json", ".xml", ".txt", ".nitf", ".newsml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+TAR_SUFFIXES = (".tar.gz", ".tgz", ".tar")
+ZIP_SUFFIXES = (".zip",)
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+SNIFF_BYTES = 64 * 1024
+
+OnSkip = Callable[[str, str], None]
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[object]]
+
+
+class ArchiveError(Exception):
+    """An archive that cannot be read at all: missing, corrupt or of an unknown kind."""
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    """One message as read from an archive, before any parsing.
+
+    ``source`` says where it came from (``"wire.jsonl:17"``, ``"wire.tar.gz:dir/a.xml"``);
+    ``timestamp`` is the version time sniffed from the payload, or ``None``.
+    """
+
+    payload: bytes
+    source: str
+    timestamp: datetime | None = None
+
+    @classmethod
+    def from_payload(cls, payload: bytes, source: str) -> RawMessage:
+        """Wrap ``payload``, sniffing its timestamp."""
+        return cls(payload, source, sniff_timestamp(payload))
+
+
+# --------------------------------------------------------------------------- timestamps
+
+_TIME_PATTERNS = [
+    re.compile(rb'"versioncreated"\s*:\s*"([^"]{8,40})"'),  # ninjs
+    re.compile(rb"<(?:[\w.-]+:)?versionCreated\b[^>]*>\s*([^<\s]{8,40})\s*<"),  # NewsML-G2
+    re.compile(rb"<date\.issue\b[^>]*?\bnorm\s*=\s*[\"']([^\"']{8,40})[\"']"),  # NITF
+    re.compile(rb'"firstcreated"\s*:\s*"([^"]{8,40})"'),
+    re.compile(rb"<(?:[\w.-]+:)?firstCreated\b[^>]*>\s*([^<\s]{8,40})\s*<"),
+]
+
+
+def parse_timestamp(text: str) -> datetime | None:
+    """ISO 8601 (extended or basic form) to an aware datetime; naive times are UTC.
+
+    >>> parse_timestamp("20240115T101500+0100").isoformat()
+    '2024-01-15T10:15:00+01:00'
+    """
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def sniff_timestamp(payload: bytes) -> datetime | None:
+    """The version time of a ninjs, NITF or NewsML-G2 payload, found with a regex over
+    its first 64 KiB (ninjs ``versioncreated``, NewsML ``versionCreated``, NITF
+    ``date.issue@norm``, then the first-created fields). Never raises."""
+    head = payload[:SNIFF_BYTES]
+    for pattern in _TIME_PATTERNS:
+        match = pattern.search(head)
+        if match:
+            found = parse_timestamp(match.group(1).decode("ascii", "replace"))
+            if found is not None:
+                return found
+    return None
+
+
+# --------------------------------------------------------------------------- readers
+
+_XML_ENCODING = re.compile(r"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']""")
+
+
+def xml_declared_encoding(document: bytes | str) -> str | None:
+    """The encoding named in an XML declaration, or ``None``.
+
+    >>> xml_declared_encoding(b'<?xml version="1.0" encoding="iso-8859-1"?><a/>')
+    'iso-8859-1'
+    """
+    head = document[:256]
+    text = head.decode("latin-1") if isinstance(head, bytes) else head
+    match = _XML_ENCODING.match(text.lstrip("\ufeff"))
+    return match.group(1) if match else None
+
+
+def encode_document(text: str) -> bytes:
+    """A document given as text back to bytes: in its declared XML encoding if it has
+    one (characters outside it become character references), otherwise UTF-8."""
+    encoding = xml_declared_encoding(text)
+    if encoding:
+        try:
+            return text.encode(encoding, "xmlcharrefreplace")
+        except (LookupError, UnicodeError):
+            pass
+    return text.encode("utf-8", "surrogatepass")
+
+
+def jsonl_payload(line: bytes) -> bytes:
+    """The message carried by one JSON Lines line.
+
+    A JSON string is the raw message itself (XML or plain text, see
+    :func:`encode_document`); any other line, including a JSON object (a ninjs
+    document) and a line that is not JSON at all, is the message as it stands.
+    """
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return line
+    return encode_document(value) if isinstance(value, str) else line
+
+
+def is_message_name(name: str) -> bool:
+    """True for a wire message path: a known suffix, and no hidden or ``__MACOSX``
+    component (editor backups, resource forks)."""
+    parts = name.replace("\\", "/").split("/")
+    if any((part.startswith(".") and part not in (".", "..")) or part == "__MACOSX" for part in parts):
+        return False
+    return parts[-1].lower().endswith(MESSAGE_SUFFIXES)
+
+
+def safe_member_name(name: str) -> str | None:
+    """The member name as a clean relative path, or ``None`` if it could point
+    outside the archive (absolute, drive letter, ``..`` component)."""
+    text = name.replace("\\", "/")
+    path = PurePosixPath(text)
+    if path.is_absolute() or ".." in path.parts or re.match(r"^[A-Za-z]:", text):
+        return None
+    clean = path.as_posix()
+    return None if clean in ("", ".") else clean
+
+
+def _sort_key(name: str) -> str:
+    return safe_member_name(name) or name
+
+
+def _log_skip(source: str, reason: str) -> None:
+    log.warning("skipping %s: %s", source, reason)
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"{size} bytes, over the {limit}-byte read limit"
+
+
+def iter_archive(
+    path: Path | str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_skip: OnSkip | None = None,
+) -> Iterator[RawMessage]:
+    """The messages in one archive, in a stable order.
+
+    The path and its kind are checked now (:class:`ArchiveError` if missing or of an
+    unknown kind); reading happens as the iterator is consumed, and a corrupt archive
+    raises :class:`ArchiveError` then.
+    """
+    path = Path(path)
+    skip = on_skip if on_skip is not None else _log_skip
+    name = path.name.lower()
+    if not path.exists():
+        raise ArchiveError(f"{path}: no such file or directory")
+    if path.is_dir():
+        return _iter_dir(path, max_bytes, skip)
+    if name.endswith(JSONL_SUFFIXES):
+        return _iter_jsonl(path, max_bytes, skip)
+    if name.endswith(TAR_SUFFIXES):
+        return _iter_tar(path, max_bytes, skip)
+    if name.endswith(ZIP_SUFFIXES):
+        return _iter_zip(path, max_bytes, skip)
+    if name.endswith(MESSAGE_SUFFIXES):
+        return _iter_file(path, max_bytes, skip)
+    raise ArchiveError(
+        f"{path}: unknown archive kind; expected a directory, .jsonl/.ndjson, "
+        ".tar.gz/.tgz/.tar, .zip, or one .json/.xml/.txt/.nitf/.newsml file"
+    )
+
+
+def iter_archives(
+    paths: Iterable[Path | str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_skip: OnSkip | None = None,
+) -> Iterator[RawMessage]:
+    """The messages of several archives, one after the other; all paths are checked
+    before the first message is read."""
+    readers = [iter_archive(p, max_bytes=max_bytes, on_skip=on_skip) for p in paths]
+    return itertools.chain.from_iterable(readers)
+
+
+def _iter_file(path: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            skip(str(path), _too_big(size, max_bytes))
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArchiveError(f"{path}: cannot read: {exc}") from exc
+    yield RawMessage.from_payload(data, str(path))
+
+
+def _iter_dir(root: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]:
+    try:
+        real_root = root.resolve()
+        files = sorted(
+            (p.relative_to(root).as_posix(), p)
+            for p in root.rglob("*")
+            if is_message_name(p.relative_to(root).as_posix()) and p.is_file()
+        )
+    except OSError as exc:
+        raise ArchiveError(f"{root}: cannot list directory: {exc}") from exc
+    for rel, file in files:
+        source = f"{root}:{rel}"
+        try:
+            if not file.resolve().is_relative_to(real_root):
+                skip(source, "link points outside the directory")
+                continue
+            size = file.stat().st_size
+            if size > max_bytes:
+                skip(source, _too_big(size, max_bytes))
+                continue
+            data = file.read_bytes()
+        except OSError as exc:
+            skip(source, f"cannot read: {exc}")
+            continue
+        yield RawMessage.from_payload(data, source)
+
+
+def _iter_jsonl(path: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]:
+    try:
+        with path.open("rb") as handle:
+            for number, line in enumerate(handle, 1):
+                if number == 1:
+                    line = line.removeprefix(b"\xef\xbb\xbf")
+                line = line.strip()
+                if not line:
+                    continue
+                source = f"{path}:{number}"
+                if len(line) > max_bytes:
+                    skip(source, _too_big(len(line), max_bytes))
+                    continue
+                yield RawMessage.from_payload(jsonl_payload(line), source)
+    except OSError as exc:
+        raise ArchiveError(f"{path}: cannot read: {exc}") from exc
+
+
+def _iter_tar(path: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]:
+    # The index is read first so members come out sorted; contents are then read one
+    # member at a time (forward seeks only when the archive is already sorted).
+    try:
+        with tarfile.open(path, "r:*") as tar:
+            for member in sorted(tar.getmembers(), key=lambda m: _sort_key(m.name)):
+                if member.isdir() or not is_message_name(member.name):
+                    continue
+                source = f"{path}:{member.name}"
+                clean = safe_member_name(member.name)
+                if clean is None:
+                    skip(source, "member path points outside the archive")
+                elif not member.isfile():
+                    skip(source, "not a regular file")
+                elif member.size > max_bytes:
+                    skip(source, _too_big(member.size, max_bytes))
+                else:
+                    handle = tar.extractfile(member)
+                    data = handle.read() if handle else b""
+                    yield RawMessage.from_payload(data, f"{path}:{clean}")
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+        raise ArchiveError(f"{path}: cannot read tar archive: {exc}") from exc
+
+
+def _iter_zip(path: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in sorted(archive.infolist(), key=lambda i: _sort_key(i.filename)):
+                if info.is_dir() or not is_message_name(info.filename):
+                    continue
+                source = f"{path}:{info.filename}"
+                clean = safe_member_name(info.filename)
+                if clean is None:
+                    skip(source, "member path points outside the archive")
+                    continue
+                if info.file_size > max_bytes:
+                    skip(source, _too_big(info.file_size, max_bytes))
+                    continue
+                with archive.open(info) as handle:
+                    data = handle.read(max_bytes + 1)  # the declared size may lie
+                if len(data) > max_bytes:
+                    skip(source, f"more than {max_bytes} bytes, over the read limit")
+                    continue
+                yield RawMessage.from_payload(data, f"{path}:{clean}")
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise ArchiveError(f"{path}: cannot read zip archive: {exc}") from exc
+
+
+# --------------------------------------------------------------------------- pacing
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+class Pacer:
+    """Spaces out sends.
+
+    ``rate`` caps sends per second. ``speed`` replays at that many times the original
+    pace: the wait before a message is its timestamp minus the latest timestamp seen
+    so far, divided by ``speed``, clamped to ``[0, max_gap]`` seconds. Messages
+    without a timestamp get no speed wait. Both waits count from the previous send,
+    so time spent sending is not added on top. ``clock`` and ``sleep`` are injectable.
+    """
+
+    def __init__(
+        self,
+        rate: float | None = None,
+        speed: float | None = None,
+        *,
+        max_gap: float = 60.0,
+        clock: Clock = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        for name, value in (("rate", rate), ("speed", speed)):
+            if value is not None and not value > 0:
+                raise ValueError(f"{name} must be a positive number, got {value}")
+        if not max_gap >= 0:
+            raise ValueError(f"max_gap must be >= 0, got {max_gap}")
+        self.rate = rate
+        self.speed = speed
+        self.max_gap = max_gap
+        self._clock = clock
+        self._sleep = sleep
+        self._last_sent: float | None = None
+        self._last_time: datetime | None = None
+
+    def spacing_for(self, msg: RawMessage) -> float:
+        """Seconds that must separate the previous send from this message's."""
+        spacing = 1.0 / self.rate if self.rate else 0.0
+        if self.speed and msg.timestamp is not None and self._last_time is not None:
+            original = (_aware(msg.timestamp) - self._last_time).total_seconds()
+            spacing = max(spacing, min(max(original / self.speed, 0.0), self.max_gap))
+        return spacing
+
+    def delay_for(self, msg: RawMessage) -> float:
+        """Seconds to wait now before sending ``msg``; changes nothing."""
+        if self._last_sent is None:
+            return 0.0
+        return max(0.0, self._last_sent + self.spacing_for(msg) - self._clock())
+
+    def mark_sent(self, msg: RawMessage) -> None:
+        """Record that ``msg`` goes out now."""
+        self._last_sent = self._clock()
+        if msg.timestamp is not None:
+            stamp = _aware(msg.timestamp)
+            if self._last_time is None or stamp > self._last_time:
+                self._last_time = stamp
+
+    async def wait(self, msg: RawMessage) -> float:
+        """Sleep until ``msg`` may be sent, record it as sent, return the delay."""
+        delay = self.delay_for(msg)
+        if delay > 0:
+            await self._sleep(delay)
+        self.mark_sent(msg)
+        return delay
+
+
+# --------------------------------------------------------------------------- summary
+
+
+@dataclass
+class ReplaySummary:
+    """Counts for one replay run."""
+
+    read: int = 0
+    sent: int = 0
+    enriched: int = 0
+    dead_lettered: int = 0
+    skipped: int = 0
+
+    def line(self) -> str:
+        """One human-readable line.
+
+        >>> ReplaySummary(read=3, sent=3, enriched=2, dead_lettered=1).line()
+        'read 3, sent 3, enriched 2, dead-lettered 1, skipped 0'
+        """
+        return (
+            f"read {self.read}, sent {self.sent}, enriched {self.enriched}, "
+            f"dead-lettered {self.dead_lettered}, skipped {self.skipped}"
+        )

@@ -28,7 +28,58 @@ class Topics:
 
 
 @dataclass(frozen=True)
+class Security:
+    """Kafka transport security from the environment. The password never appears in
+    ``repr``, logs or events."""
+
+    protocol: str = field(default_factory=lambda: _env("NEWSWIRE_SECURITY_PROTOCOL", "PLAINTEXT").upper())
+    sasl_mechanism: str = field(default_factory=lambda: _env("NEWSWIRE_SASL_MECHANISM", "PLAIN").upper())
+    sasl_username: str | None = field(default_factory=lambda: os.environ.get("NEWSWIRE_SASL_USERNAME"))
+    sasl_password: str | None = field(default_factory=lambda: os.environ.get("NEWSWIRE_SASL_PASSWORD"), repr=False)
+    ssl_cafile: str | None = field(default_factory=lambda: os.environ.get("NEWSWIRE_SSL_CAFILE"))
+    ssl_certfile: str | None = field(default_factory=lambda: os.environ.get("NEWSWIRE_SSL_CERTFILE"))
+    ssl_keyfile: str | None = field(default_factory=lambda: os.environ.get("NEWSWIRE_SSL_KEYFILE"))
+
+    def __post_init__(self) -> None:
+        allowed = {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}
+        if self.protocol not in allowed:
+            raise ValueError(f"NEWSWIRE_SECURITY_PROTOCOL must be one of {sorted(allowed)}, not {self.protocol!r}")
+        if self.protocol.startswith("SASL") and not (self.sasl_username and self.sasl_password):
+            raise ValueError("SASL needs NEWSWIRE_SASL_USERNAME and NEWSWIRE_SASL_PASSWORD")
+
+    def ssl_context(self):  # noqa: ANN201
+        if "SSL" not in self.protocol:
+            return None
+        from aiokafka.helpers import create_ssl_context
+
+        return create_ssl_context(cafile=self.ssl_cafile, certfile=self.ssl_certfile, keyfile=self.ssl_keyfile)
+
+    def aiokafka_kwargs(self) -> dict:
+        """Keyword arguments for aiokafka producers, consumers and admin clients."""
+        if self.protocol == "PLAINTEXT":
+            return {}
+        kwargs: dict = {"security_protocol": self.protocol, "ssl_context": self.ssl_context()}
+        if self.protocol.startswith("SASL"):
+            kwargs.update(sasl_mechanism=self.sasl_mechanism, sasl_plain_username=self.sasl_username,
+                          sasl_plain_password=self.sasl_password)
+        return kwargs
+
+    def faust_kwargs(self) -> dict:
+        """``broker_credentials`` for faust.App, or nothing for PLAINTEXT."""
+        if self.protocol == "PLAINTEXT":
+            return {}
+        import faust
+
+        if self.protocol == "SSL":
+            return {"broker_credentials": faust.SSLCredentials(self.ssl_context())}
+        return {"broker_credentials": faust.SASLCredentials(
+            username=self.sasl_username, password=self.sasl_password, mechanism=self.sasl_mechanism,
+            ssl_context=self.ssl_context())}
+
+
+@dataclass(frozen=True)
 class Settings:
+    app_id: str = field(default_factory=lambda: _env("NEWSWIRE_APP_ID", "newswire"))
     broker: str = field(default_factory=lambda: _env("NEWSWIRE_BROKER", DEFAULT_BROKER))
     partitions: int = field(default_factory=lambda: int(_env("NEWSWIRE_PARTITIONS", "4")))
     replication: int = field(default_factory=lambda: int(_env("NEWSWIRE_REPLICATION", "1")))
@@ -37,6 +88,7 @@ class Settings:
     batch_within: float = field(default_factory=lambda: float(_env("NEWSWIRE_BATCH_WITHIN", "0.5")))
     nlp_timeout: float = field(default_factory=lambda: float(_env("NEWSWIRE_NLP_TIMEOUT", "30")))
     topics: Topics = field(default_factory=Topics)
+    security: Security = field(default_factory=Security)
 
 
 def broker_url(address: str) -> str:

@@ -5,11 +5,12 @@ Paragraph/heading boundary tokens (``|``) are dropped and their dependants re-at
 Tags and relations stay in NDT's native scheme; ``pos`` and morphological features are
 derived from NDT's POS and morphology so that components reading UPOS/UD features work.
 
-    python -m training.convert ../shared/data/norne corpus/
+    python -m service.nlp.norne ../shared/data/norne corpus/
 """
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,6 +190,30 @@ def sentences_to_doc(vocab, sentences: list[Sentence]) -> Doc:
         starts += [True] + [False] * (len(sent.words) - 1)
     return Doc(vocab, words=words, spaces=spaces, lemmas=lemmas, tags=tags, pos=pos,
                morphs=morphs, heads=heads, deps=deps, ents=ents, sent_starts=starts)
+
+
+def default_norne() -> Path:
+    """``$NEWSWIRE_NORNE``, else ``shared/data/norne`` beside or above the working directory."""
+    env = os.environ.get("NEWSWIRE_NORNE")
+    if env:
+        return Path(env)
+    here = Path.cwd().resolve()
+    for base in (here, *here.parents):
+        candidate = base / "shared" / "data" / "norne"
+        if (candidate / "splits.tsv").is_file():
+            return candidate
+    raise FileNotFoundError("NorNE not found: set NEWSWIRE_NORNE to the directory holding splits.tsv")
+
+
+def split_docs(vocab, norne: Path, split: str) -> list[Doc]:
+    """The gold Docs of one Bokmål split ("train", "dev" or "test")."""
+    splits = read_splits(norne)
+    docs = []
+    for name in sorted(n for n, s in splits.items() if s == split):
+        sentences = read_sentences(norne / "ndt" / "nob" / name)
+        docs += [sentences_to_doc(vocab, sentences[i:i + SENTENCES_PER_DOC])
+                 for i in range(0, len(sentences), SENTENCES_PER_DOC)]
+    return docs
 
 
 def read_splits(norne: Path) -> dict[str, str]:

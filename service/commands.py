@@ -1,0 +1,91 @@
+"""What each ``newswire`` subcommand does; ``cli.py`` only parses arguments."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import orjson
+
+from service.settings import Settings, bootstrap_servers
+
+log = logging.getLogger("newswire")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings()
+    broker = getattr(args, "broker", None)
+    return replace(settings, broker=broker) if broker else settings
+
+
+def cmd_enrich(args: argparse.Namespace) -> int:
+    from service.enrich import enrich_text
+    from service.errors import NewswireError
+
+    raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    try:
+        event = enrich_text(raw, args.format)
+    except NewswireError as exc:
+        print(f"newswire: {exc.error_type}: {exc.reason}", file=sys.stderr)
+        return 2
+    sys.stdout.buffer.write(orjson.dumps(event, option=orjson.OPT_INDENT_2) + b"\n")
+    return 0
+
+
+def cmd_broker(args: argparse.Namespace) -> int:
+    from service.broker import EmbeddedBroker
+    from service.settings import DEFAULT_BROKER_PORT
+
+    EmbeddedBroker(port=args.port if args.port is not None else DEFAULT_BROKER_PORT).run_foreground()
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from service.stream.worker import run_worker
+
+    return run_worker(_settings(args), wait=args.wait)
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from service.stream.replay import replay_offline, replay_to_broker
+
+    settings = _settings(args)
+    if args.out:
+        summary = replay_offline(args.archives, args.out, settings=settings)
+    else:
+        summary = asyncio.run(replay_to_broker(
+            args.archives, settings, topic=args.topic or settings.topics.raw,
+            rate=args.rate, speed=args.speed))
+    print(summary.line(), file=sys.stderr)
+    return 0
+
+
+def cmd_tail(args: argparse.Namespace) -> int:
+    from service.stream.tail import tail
+
+    settings = _settings(args)
+    return asyncio.run(tail(args.topic, settings, from_beginning=args.from_beginning,
+                            as_json=args.json, max_events=args.max, idle=args.idle))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from service.demo import run_demo
+
+    return run_demo()
+
+
+def cmd_model(args: argparse.Namespace) -> int:
+    from service.nlp import evaluate
+
+    if args.model_command == "evaluate":
+        scores = evaluate.evaluate(args.split, norne=args.norne, model=args.model)
+        sys.stdout.buffer.write(orjson.dumps(scores, option=orjson.OPT_INDENT_2) + b"\n")
+        return 0
+    return evaluate.train(norne=args.norne, out=args.out)
+
+
+__all__ = ["cmd_enrich", "cmd_broker", "cmd_worker", "cmd_replay", "cmd_tail", "cmd_demo",
+           "cmd_model", "bootstrap_servers"]

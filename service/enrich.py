@@ -1,0 +1,87 @@
+"""Article → enriched event, the one code path shared by the worker, the CLI and
+``enrich_text``.
+
+>>> enricher = Enricher()
+>>> events = enricher.enrich_many([article])      # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from service.article import Article
+from service.events import Provenance, Source, build_enriched, build_retraction
+from service.formats import parse
+from service.nlp.entities import canonicalize
+from service.nlp.pipeline import load_pipeline, model_identity
+
+
+def entity_items(doc: Doc) -> list[dict[str, Any]]:
+    return [
+        {"text": e.text, "label": e.label, "start": e.start, "end": e.end,
+         "canonical": e.canonical, "role": e.role}
+        for e in canonicalize(doc)
+    ]
+
+
+def _extension_items(doc: Doc, name: str) -> list[dict[str, Any]]:
+    # Quote and claim components register these extensions; until then there are none.
+    return list(getattr(doc._, name)) if Doc.has_extension(name) else []
+
+
+class Enricher:
+    """Runs the NLP pipeline over articles and builds their events."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_pipeline()
+        self.provenance = Provenance(*model_identity(self.nlp))
+
+    def event_for(self, article: Article, doc: Doc | None, source: Source | None = None) -> dict[str, Any]:
+        """The event of one article: a retraction for a kill, else the enriched event."""
+        if article.pubstatus == "canceled":
+            return build_retraction(article, provenance=self.provenance, source=source)
+        assert doc is not None
+        return build_enriched(
+            article,
+            entities=entity_items(doc),
+            quotes=_extension_items(doc, "quotes"),
+            claims=_extension_items(doc, "claims"),
+            provenance=self.provenance,
+            source=source,
+        )
+
+    def enrich_many(
+        self, articles: Sequence[Article], sources: Sequence[Source | None] | None = None
+    ) -> list[dict[str, Any]]:
+        """Enrich a batch with one ``nlp.pipe`` call (kills are not analysed)."""
+        sources = sources if sources is not None else [None] * len(articles)
+        live = [a for a in articles if a.pubstatus != "canceled"]
+        docs: Iterable[Doc] = self.nlp.pipe(a.body_text for a in live)
+        by_uri_version = {(a.uri, a.version): d for a, d in zip(live, docs)}
+        return [
+            self.event_for(a, by_uri_version.get((a.uri, a.version)), s)
+            for a, s in zip(articles, sources)
+        ]
+
+    def enrich(self, article: Article, source: Source | None = None) -> dict[str, Any]:
+        return self.enrich_many([article], [source])[0]
+
+
+_default: Enricher | None = None
+
+
+def default_enricher() -> Enricher:
+    global _default
+    if _default is None:
+        _default = Enricher()
+    return _default
+
+
+def enrich_text(raw: str | bytes, format: str = "auto") -> dict[str, Any]:
+    """Parse one wire message and return its enriched event (a retraction for a kill).
+
+    Raises :class:`~service.errors.WireFormatError` when the message cannot be parsed.
+    """
+    return default_enricher().enrich(parse(raw, format))

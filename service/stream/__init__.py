@@ -1,0 +1,1 @@
+"""The Faust edge: topics, agents, dead letters. Everything it calls is pure core."""

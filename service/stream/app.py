@@ -1,0 +1,122 @@
+"""The Faust app: two thin agents.
+
+``ingest`` (on ``ntb.wire.raw``) parses each message; a bad one becomes a dead letter,
+a good one is re-keyed by uri onto the internal articles topic, so every version of
+a story meets the same partition and the same slice of the dedupe table.
+``enrich`` (on the articles topic) batches with ``stream.take_events`` and hands the
+batch to :class:`~service.stream.processor.BatchProcessor`.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import faust
+
+from service.enrich import Enricher
+from service.events import Source
+from service.formats import parse
+from service.errors import NewswireError
+from service.settings import Settings, broker_url
+from service.stream.deadletter import send_deadletter
+from service.stream.envelope import pack, unpack
+from service.stream.processor import BatchProcessor, OutputTopics, Pending
+
+log = logging.getLogger(__name__)
+
+ALIVE_FILE = Path("/tmp/newswire-alive")
+
+
+def create_app(settings: Settings | None = None, enricher: Enricher | None = None) -> faust.App:
+    settings = settings or Settings()
+    topics = settings.topics
+    app = faust.App(
+        settings.app_id,
+        broker=broker_url(settings.broker),
+        store="memory://",
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication,
+        # Tansu makes a JoinGroup wait half the session timeout; these also suit Kafka.
+        broker_session_timeout=6.0,
+        broker_heartbeat_interval=2.0,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        web_enabled=False,
+        table_cleanup_interval=3600.0,
+        **settings.security.faust_kwargs(),
+    )
+    raw_topic = app.topic(topics.raw, key_serializer="raw", value_serializer="raw")
+    articles_topic = app.topic(topics.articles, key_serializer="raw", value_serializer="raw",
+                               partitions=settings.partitions)
+    outputs = OutputTopics.from_app(app, topics)
+    published = app.Table(
+        "published", default=None, partitions=settings.partitions,
+        key_serializer="raw", value_serializer="json",
+        # Partition by key, as the articles topic is, not by whichever event came last in a batch.
+        use_partitioner=True,
+    )
+    state: dict[str, BatchProcessor] = {}
+
+    def processor() -> BatchProcessor:
+        if "processor" not in state:
+            state["processor"] = BatchProcessor(
+                enricher or Enricher(), outputs, _UriKeyed(published), settings.nlp_timeout)
+        return state["processor"]
+
+    @app.agent(raw_topic)
+    async def ingest(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            message = event.message
+            source = Source(message.topic, message.partition, message.offset)
+            payload: bytes = event.value if isinstance(event.value, bytes) else bytes(event.value or b"")
+            try:
+                article = parse(payload, max_bytes=settings.max_message_bytes)
+            except NewswireError as exc:
+                await send_deadletter(outputs.dlq, payload, exc, source)
+                continue
+            except Exception as exc:  # a parser bug still must not lose the message
+                log.exception("parser failed unexpectedly at %s", source)
+                await send_deadletter(outputs.dlq, payload, exc, source)
+                continue
+            await articles_topic.send(key=article.uri.encode(), value=pack(article, payload, source))
+
+    @app.agent(articles_topic)
+    async def enrich(stream: faust.StreamT) -> None:
+        async for events in stream.take_events(settings.batch_size, within=settings.batch_within):
+            batch = [Pending(*unpack(e.value)) for e in events]
+            await processor().process(batch)
+
+    @app.timer(interval=5.0)
+    async def heartbeat() -> None:
+        # The container health check looks at this file's age.
+        ALIVE_FILE.touch()
+
+    app.newswire_processor = processor  # type: ignore[attr-defined]
+    return app
+
+
+class _UriKeyed:
+    """The dedupe table addressed by str uri (stored under the uri's bytes)."""
+
+    def __init__(self, table: faust.Table) -> None:
+        self.table = table
+
+    def get(self, uri: str):  # noqa: ANN201
+        return self.table.get(uri.encode())
+
+    def __getitem__(self, uri: str):  # noqa: ANN204
+        return self.table[uri.encode()]
+
+    def __setitem__(self, uri: str, value: dict) -> None:
+        self.table[uri.encode()] = value
+
+    def __delitem__(self, uri: str) -> None:
+        del self.table[uri.encode()]
+
+    def __iter__(self):  # noqa: ANN204
+        return (k.decode() for k in self.table)
+
+    def __len__(self) -> int:
+        return len(self.table)

@@ -1,0 +1,40 @@
+"""Read output topics from the beginning until a condition holds: used by ``demo`` and
+by the integration tests to account for every input."""
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Callable, Mapping
+
+import orjson
+from aiokafka import AIOKafkaConsumer
+
+from service.settings import Settings, bootstrap_servers
+
+Collected = dict[str, list[dict]]
+
+
+async def collect(settings: Settings, topics: list[str], until: Callable[[Collected], bool],
+                  timeout: float = 120.0) -> Collected:
+    """Consume ``topics`` from the earliest offset until ``until(seen)`` or ``timeout``."""
+    consumer = AIOKafkaConsumer(
+        *topics, bootstrap_servers=bootstrap_servers(settings.broker),
+        group_id=f"newswire-collect-{uuid.uuid4().hex[:8]}", enable_auto_commit=False,
+        auto_offset_reset="earliest", **settings.security.aiokafka_kwargs())
+    seen: Collected = {t: [] for t in topics}
+    await consumer.start()
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline and not until(seen):
+            batch = await consumer.getmany(timeout_ms=500)
+            for tp, records in batch.items():
+                seen[tp.topic].extend(orjson.loads(r.value) for r in records)
+    finally:
+        await consumer.stop()
+    return seen
+
+
+def source_of(event: Mapping) -> tuple[str, int, int] | None:
+    """The raw message an enriched event, retraction or dead letter came from."""
+    src = event.get("source") if "source" in event else (event.get("provenance") or {}).get("source")
+    return (src["topic"], src["partition"], src["offset"]) if src else None

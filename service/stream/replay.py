@@ -1,0 +1,125 @@
+"""Replaying archives: to the raw topic of a broker, or offline through the same
+enrichment code into a JSONL file."""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+import orjson
+from aiokafka import AIOKafkaProducer
+from aiokafka.errors import MessageSizeTooLargeError
+from tqdm import tqdm
+
+from service.article import Article
+from service.enrich import Enricher
+from service.errors import NewswireError
+from service.events import build_deadletter
+from service.formats import parse
+from service.replay import Pacer, RawMessage, ReplaySummary, iter_archives
+from service.settings import Settings, bootstrap_servers
+from service.stream.versions import Action, Published, decide
+
+log = logging.getLogger("newswire.replay")
+OFFLINE_BATCH = 32
+# Room for the record and batch headers on top of the payload.
+PRODUCER_OVERHEAD_BYTES = 64 * 1024
+
+
+def _progress(messages: Iterable[RawMessage], what: str) -> Iterator[RawMessage]:
+    if sys.stderr.isatty():
+        return iter(tqdm(messages, desc=what, unit="msg", file=sys.stderr))
+    return iter(messages)
+
+
+async def replay_to_broker(paths: list[Path], settings: Settings, *, topic: str,
+                           rate: float | None = None, speed: float | None = None,
+                           wait: float = 0.0) -> ReplaySummary:
+    """Send every archived message, unchanged, to ``topic``; the worker does the rest."""
+    from service.broker import ensure_topics, wait_for_broker
+
+    bootstrap = bootstrap_servers(settings.broker)
+    security = settings.security.aiokafka_kwargs()
+    if wait:
+        await wait_for_broker(bootstrap, timeout=wait, log=log, **security)
+    await ensure_topics(bootstrap, [topic], partitions=settings.partitions,
+                        replication=settings.replication, **security)
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, acks="all", enable_idempotence=False, linger_ms=5,
+        max_request_size=settings.max_message_bytes + PRODUCER_OVERHEAD_BYTES, **security)
+    summary = ReplaySummary(read=0, sent=0, enriched=0, dead_lettered=0, skipped=0)
+    pacer = Pacer(rate=rate, speed=speed)
+    await producer.start()
+    try:
+        for message in _progress(iter_archives(paths), "replay"):
+            summary.read += 1
+            await pacer.wait(message)
+            try:
+                await producer.send(topic, value=message.payload)
+                summary.sent += 1
+            except MessageSizeTooLargeError:
+                summary.skipped += 1
+                log.warning("skipped %s: %d bytes is more than the broker accepts",
+                            message.source, len(message.payload))
+        await producer.flush()
+    finally:
+        await producer.stop()
+    return summary
+
+
+class OfflineRun:
+    """Enrich archived messages without a broker, with the worker's version rules."""
+
+    def __init__(self, out: IO[bytes], settings: Settings, enricher: Enricher | None = None) -> None:
+        self.out = out
+        self.settings = settings
+        self.enricher = enricher or Enricher()
+        self.published: dict[str, Published] = {}
+        self.pending: list[Article] = []
+        self.summary = ReplaySummary(read=0, sent=0, enriched=0, dead_lettered=0, skipped=0)
+
+    def add(self, message: RawMessage) -> None:
+        self.summary.read += 1
+        try:
+            article = parse(message.payload, max_bytes=self.settings.max_message_bytes)
+        except NewswireError as exc:
+            self._write(build_deadletter(message.payload, error_type=exc.error_type,
+                                         reason=f"{exc.reason} [{message.source}]", source=None))
+            self.summary.dead_lettered += 1
+            return
+        action = decide(article, self.published.get(article.uri))
+        if action is Action.DUPLICATE:
+            self.summary.skipped += 1
+            return
+        if action is Action.STALE:
+            self._write(build_deadletter(
+                message.payload, error_type="StaleVersion", source=None, uri=article.uri,
+                version=article.version, reason=f"version {article.version} of {article.uri} arrived after "
+                f"version {self.published[article.uri].version} [{message.source}]"))
+            self.summary.dead_lettered += 1
+            return
+        self.published[article.uri] = Published(article.version, "", action is Action.RETRACT)
+        self.pending.append(article)
+        if len(self.pending) >= OFFLINE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        for event in self.enricher.enrich_many(self.pending):
+            self._write(event)
+            self.summary.enriched += 1
+        self.pending.clear()
+
+    def _write(self, event: dict) -> None:
+        self.out.write(orjson.dumps(event) + b"\n")
+
+
+def replay_offline(paths: list[Path], out: Path, *, settings: Settings | None = None,
+                   enricher: Enricher | None = None) -> ReplaySummary:
+    """Enrich every archived message into ``out`` (JSONL: events and dead letters)."""
+    with open(out, "wb") as handle:
+        run = OfflineRun(handle, settings or Settings(), enricher)
+        for message in _progress(iter_archives(paths), "enrich"):
+            run.add(message)
+        run.flush()
+    return run.summary

@@ -12,6 +12,7 @@ import concurrent.futures
 import contextlib
 import logging
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -48,6 +49,7 @@ Log = logging.Logger | logging.LoggerAdapter[Any]
 # Tansu reads these from the environment as well as from flags; the ones without a
 # flag here must not leak in from the caller (telemetry export, schema validation).
 _SCRUBBED_ENV = ("OTEL_EXPORTER_OTLP_ENDPOINT", "SCHEMA_REGISTRY", "STORAGE_ENGINE")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 class BrokerError(RuntimeError):
@@ -362,6 +364,7 @@ class EmbeddedBroker:
         fd, name = tempfile.mkstemp(prefix="newswire-broker-", suffix=".log")
         self._log_path = Path(name)
         env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED_ENV}
+        env.setdefault("NO_COLOR", "1")
         try:
             self._proc = subprocess.Popen(
                 cmd, stdin=subprocess.DEVNULL, stdout=fd, stderr=subprocess.STDOUT,
@@ -404,7 +407,7 @@ class EmbeddedBroker:
         """The last ``lines`` lines the broker printed (stdout and stderr)."""
         if self._log_path is None or not self._log_path.exists():
             return "(no output captured)"
-        text = self._log_path.read_text(errors="replace").rstrip()
+        text = _ANSI.sub("", self._log_path.read_text(errors="replace")).rstrip()
         return "\n".join(text.splitlines()[-lines:]) or "(no output)"
 
     def stop(self, timeout: float | None = None) -> None:

@@ -48,7 +48,8 @@ def timed(fn) -> float:  # noqa: ANN001
 
 async def end_to_end(messages: list[bytes], timeout: float = 600.0) -> float:
     with EmbeddedBroker(port=0) as broker:
-        settings = replace(Settings(), broker=broker.address, app_id=f"bench-{uuid.uuid4().hex[:6]}")
+        settings = replace(Settings(), broker=broker.address, app_id=f"bench-{uuid.uuid4().hex[:6]}",
+                           tansu_compat=True)
         t = settings.topics
         await ensure_topics(broker.address, [t.raw, t.articles, *t.outputs()], partitions=settings.partitions)
         worker = start_worker(settings, "/tmp/newswire-bench-worker.log")

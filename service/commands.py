@@ -39,8 +39,7 @@ def cmd_broker(args: argparse.Namespace) -> int:
     from service.broker import EmbeddedBroker
     from service.settings import DEFAULT_BROKER_PORT
 
-    EmbeddedBroker(port=args.port if args.port is not None else DEFAULT_BROKER_PORT).run_foreground()
-    return 0
+    return EmbeddedBroker(port=args.port if args.port is not None else DEFAULT_BROKER_PORT).run_foreground()
 
 
 def cmd_worker(args: argparse.Namespace) -> int:

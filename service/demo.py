@@ -23,7 +23,7 @@ WORKER_STOP_TIMEOUT = 20.0
 
 
 def start_worker(settings: Settings, log_path: str) -> subprocess.Popen:
-    env = {**os.environ, "NEWSWIRE_BROKER": settings.broker, "NEWSWIRE_APP_ID": settings.app_id}
+    env = {**os.environ, **settings.to_env()}
     log = open(log_path, "wb")
     return subprocess.Popen([sys.executable, "-m", "service.cli", "worker"], env=env,
                             stdout=log, stderr=subprocess.STDOUT)
@@ -44,7 +44,8 @@ def run_demo(timeout: float = 240.0) -> int:
     from service.stream.replay import replay_to_broker
 
     with EmbeddedBroker(port=0) as broker, tempfile.TemporaryDirectory() as tmp:
-        settings = replace(Settings(), broker=broker.address, app_id=f"newswire-demo-{uuid.uuid4().hex[:6]}")
+        settings = replace(Settings(), broker=broker.address, app_id=f"newswire-demo-{uuid.uuid4().hex[:6]}",
+                           tansu_compat=True)
         print(f"embedded broker on {broker.address}")
         worker = start_worker(settings, f"{tmp}/worker.log")
         try:

@@ -87,8 +87,33 @@ class Settings:
     batch_size: int = field(default_factory=lambda: int(_env("NEWSWIRE_BATCH_SIZE", "32")))
     batch_within: float = field(default_factory=lambda: float(_env("NEWSWIRE_BATCH_WITHIN", "0.5")))
     nlp_timeout: float = field(default_factory=lambda: float(_env("NEWSWIRE_NLP_TIMEOUT", "30")))
+    # Tansu 0.6 reports a partition's end offset as its last batch's base offset + 1, so
+    # Faust's table recovery (which reads up to that offset) would miss records. One record
+    # per batch keeps end offsets exact; only for the embedded broker.
+    tansu_compat: bool = field(default_factory=lambda: _env("NEWSWIRE_TANSU_COMPAT", "0") == "1")
     topics: Topics = field(default_factory=Topics)
     security: Security = field(default_factory=Security)
+
+    def to_env(self) -> dict[str, str]:
+        """The environment that makes a child process read these same settings."""
+        t = self.topics
+        return {
+            "NEWSWIRE_APP_ID": self.app_id, "NEWSWIRE_BROKER": self.broker,
+            "NEWSWIRE_PARTITIONS": str(self.partitions), "NEWSWIRE_REPLICATION": str(self.replication),
+            "NEWSWIRE_MAX_MESSAGE_BYTES": str(self.max_message_bytes),
+            "NEWSWIRE_BATCH_SIZE": str(self.batch_size), "NEWSWIRE_BATCH_WITHIN": str(self.batch_within),
+            "NEWSWIRE_NLP_TIMEOUT": str(self.nlp_timeout),
+            "NEWSWIRE_TANSU_COMPAT": "1" if self.tansu_compat else "0",
+            "NEWSWIRE_TOPIC_RAW": t.raw, "NEWSWIRE_TOPIC_ARTICLES": t.articles,
+            "NEWSWIRE_TOPIC_ENRICHED": t.enriched, "NEWSWIRE_TOPIC_QUOTES": t.quotes,
+            "NEWSWIRE_TOPIC_CLAIMS": t.claims, "NEWSWIRE_TOPIC_DLQ": t.dlq,
+            "NEWSWIRE_TOPIC_TIMELINE": t.timeline,
+        }
+
+
+def producer_batch_bytes(settings: Settings) -> int:
+    """aiokafka's ``max_batch_size``: 1 makes every record a batch of its own."""
+    return 1 if settings.tansu_compat else 16384
 
 
 def broker_url(address: str) -> str:

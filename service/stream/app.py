@@ -17,7 +17,7 @@ from service.enrich import Enricher
 from service.events import Source
 from service.formats import parse
 from service.errors import NewswireError
-from service.settings import Settings, broker_url
+from service.settings import Settings, broker_url, producer_batch_bytes
 from service.stream.deadletter import send_deadletter
 from service.stream.envelope import pack, unpack
 from service.stream.processor import BatchProcessor, OutputTopics, Pending
@@ -43,17 +43,18 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
         broker_heartbeat_interval=2.0,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        producer_max_batch_size=producer_batch_bytes(settings),
         web_enabled=False,
         table_cleanup_interval=3600.0,
         **settings.security.faust_kwargs(),
     )
     raw_topic = app.topic(topics.raw, key_serializer="raw", value_serializer="raw")
-    articles_topic = app.topic(topics.articles, key_serializer="raw", value_serializer="raw",
+    # Keys are JSON strings here as in the table's changelog, so both hash a uri to the same partition.
+    articles_topic = app.topic(topics.articles, key_type=str, key_serializer="json", value_serializer="raw",
                                partitions=settings.partitions)
     outputs = OutputTopics.from_app(app, topics)
     published = app.Table(
-        "published", default=None, partitions=settings.partitions,
-        key_serializer="raw", value_serializer="json",
+        "published", default=None, partitions=settings.partitions, key_type=str,
         # Partition by key, as the articles topic is, not by whichever event came last in a batch.
         use_partitioner=True,
     )
@@ -62,7 +63,7 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
     def processor() -> BatchProcessor:
         if "processor" not in state:
             state["processor"] = BatchProcessor(
-                enricher or Enricher(), outputs, _UriKeyed(published), settings.nlp_timeout)
+                enricher or Enricher(), outputs, published, settings.nlp_timeout)
         return state["processor"]
 
     @app.agent(raw_topic)
@@ -80,7 +81,7 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
                 log.exception("parser failed unexpectedly at %s", source)
                 await send_deadletter(outputs.dlq, payload, exc, source)
                 continue
-            await articles_topic.send(key=article.uri.encode(), value=pack(article, payload, source))
+            await articles_topic.send(key=article.uri, value=pack(article, payload, source))
 
     @app.agent(articles_topic)
     async def enrich(stream: faust.StreamT) -> None:
@@ -95,28 +96,3 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
 
     app.newswire_processor = processor  # type: ignore[attr-defined]
     return app
-
-
-class _UriKeyed:
-    """The dedupe table addressed by str uri (stored under the uri's bytes)."""
-
-    def __init__(self, table: faust.Table) -> None:
-        self.table = table
-
-    def get(self, uri: str):  # noqa: ANN201
-        return self.table.get(uri.encode())
-
-    def __getitem__(self, uri: str):  # noqa: ANN204
-        return self.table[uri.encode()]
-
-    def __setitem__(self, uri: str, value: dict) -> None:
-        self.table[uri.encode()] = value
-
-    def __delitem__(self, uri: str) -> None:
-        del self.table[uri.encode()]
-
-    def __iter__(self):  # noqa: ANN204
-        return (k.decode() for k in self.table)
-
-    def __len__(self) -> int:
-        return len(self.table)

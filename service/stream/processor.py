@@ -20,7 +20,7 @@ from service.errors import EnrichmentError, StaleVersion
 from service.events import Source, claim_events, quote_events
 from service.settings import Topics
 from service.stream.deadletter import send_deadletter
-from service.stream.versions import Action, Published, decide
+from service.stream.versions import Action, Published, decide, record
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class BatchProcessor:
                     f"{view[uri].version} was published; not overwriting"))  # type: ignore[union-attr]
             else:
                 to_enrich.append(item)
-                view[uri] = Published(item.article.version, "", action is Action.RETRACT)
+                view[uri] = record(view[uri], item.article.version, "", action is Action.RETRACT)
         for item, event in await self._enrich(to_enrich):
             await self._publish(item, event)
 
@@ -127,8 +127,9 @@ class BatchProcessor:
             for claim in claim_events(event):
                 await self.outputs.claims.send(key=key, value=orjson.dumps(claim))
             self.counters.enriched += 1
-        self.published[item.article.uri] = Published(
-            item.article.version, event["event_id"], event["schema"] == "newswire.retraction/1").as_dict()
+        uri = item.article.uri
+        self.published[uri] = record(Published.from_dict(self.published.get(uri)), item.article.version,
+                                     event["event_id"], event["schema"] == "newswire.retraction/1").as_dict()
 
     async def _deadletter(self, item: Pending, error: BaseException) -> None:
         self.counters.dead_lettered += 1

@@ -18,8 +18,8 @@ from service.errors import NewswireError
 from service.events import build_deadletter
 from service.formats import parse
 from service.replay import Pacer, RawMessage, ReplaySummary, iter_archives
-from service.settings import Settings, bootstrap_servers
-from service.stream.versions import Action, Published, decide
+from service.settings import Settings, bootstrap_servers, producer_batch_bytes
+from service.stream.versions import Action, Published, decide, record
 
 log = logging.getLogger("newswire.replay")
 OFFLINE_BATCH = 32
@@ -47,6 +47,7 @@ async def replay_to_broker(paths: list[Path], settings: Settings, *, topic: str,
                         replication=settings.replication, **security)
     producer = AIOKafkaProducer(
         bootstrap_servers=bootstrap, acks="all", enable_idempotence=False, linger_ms=5,
+        max_batch_size=producer_batch_bytes(settings),
         max_request_size=settings.max_message_bytes + PRODUCER_OVERHEAD_BYTES, **security)
     summary = ReplaySummary(read=0, sent=0, enriched=0, dead_lettered=0, skipped=0)
     pacer = Pacer(rate=rate, speed=speed)
@@ -99,7 +100,8 @@ class OfflineRun:
                 f"version {self.published[article.uri].version} [{message.source}]"))
             self.summary.dead_lettered += 1
             return
-        self.published[article.uri] = Published(article.version, "", action is Action.RETRACT)
+        self.published[article.uri] = record(self.published.get(article.uri), article.version, "",
+                                             action is Action.RETRACT)
         self.pending.append(article)
         if len(self.pending) >= OFFLINE_BATCH:
             self.flush()

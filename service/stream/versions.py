@@ -21,16 +21,40 @@ class Action(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Published:
+    """The newest published version of a uri, and every version ever published for it
+    (so replaying an old version is recognised as a duplicate, not as stale)."""
+
     version: int
     event_id: str
     canceled: bool = False
+    versions: frozenset[int] = frozenset()
+
+    def after(self, version: int, event_id: str, canceled: bool) -> "Published":
+        return Published(max(version, self.version), event_id if version >= self.version else self.event_id,
+                         canceled if version >= self.version else self.canceled, self.versions | {version})
+
+    @classmethod
+    def first(cls, version: int, event_id: str, canceled: bool) -> "Published":
+        return cls(version, event_id, canceled, frozenset({version}))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"version": self.version, "event_id": self.event_id, "canceled": self.canceled}
+        return {"version": self.version, "event_id": self.event_id, "canceled": self.canceled,
+                "versions": sorted(self.versions | {self.version})}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> "Published | None":
-        return cls(int(data["version"]), str(data["event_id"]), bool(data.get("canceled"))) if data else None
+        if not data:
+            return None
+        version = int(data["version"])
+        return cls(version, str(data["event_id"]), bool(data.get("canceled")),
+                   frozenset(int(v) for v in data.get("versions", ())) | {version})
+
+
+def record(published: Published | None, version: int, event_id: str, canceled: bool) -> Published:
+    """``published`` updated with one more published version."""
+    if published is None:
+        return Published.first(version, event_id, canceled)
+    return published.after(version, event_id, canceled)
 
 
 def decide(article: Article, published: Published | None) -> Action:
@@ -38,7 +62,7 @@ def decide(article: Article, published: Published | None) -> Action:
     if published is not None:
         if killed and not published.canceled and article.version >= published.version:
             return Action.RETRACT  # a kill may reuse the killed version's number
-        if article.version == published.version:
+        if article.version == published.version or article.version in published.versions:
             return Action.DUPLICATE
         if article.version < published.version:
             return Action.STALE

@@ -129,6 +129,7 @@ def test_ninjs_mentions_dedupe_by_canonical():
     (2, "canceled", Published(2, "e"), Action.RETRACT),
     (2, "canceled", Published(2, "e", canceled=True), Action.DUPLICATE),
     (3, "canceled", Published(2, "e"), Action.RETRACT),
+    (1, "usable", Published(2, "e", versions=frozenset({1, 2})), Action.DUPLICATE),
 ])
 def test_version_rules(version, pubstatus, published, expected):
     assert decide(article(version=version, pubstatus=pubstatus), published) is expected
@@ -138,3 +139,11 @@ def test_envelope_round_trip():
     art = article()
     source = Source("ntb.wire.raw", 1, 99)
     assert unpack(pack(art, b"raw \x00 bytes", source)) == (art, b"raw \x00 bytes", source)
+
+
+def test_published_record_round_trips_and_keeps_history():
+    from service.stream.versions import record
+    p = record(None, 2, "e2", False)
+    p = record(p, 1, "e1", False)  # an older version published late keeps the newest as current
+    assert (p.version, p.event_id, sorted(p.versions)) == (2, "e2", [1, 2])
+    assert Published.from_dict(p.as_dict()) == p

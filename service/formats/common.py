@@ -1,0 +1,149 @@
+"""Cleaning and validation shared by every wire format.
+
+Whitespace rules: only ASCII whitespace is collapsed. U+00A0 and U+202F are content
+(``100 000``) and survive untouched.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from typing import Any
+
+from ..article import PubStatus
+from ..errors import WireFormatError
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 except \t \n, DEL, C1
+_ASCII_WS = re.compile("[ \t\n\r\f\v]+")
+_ASCII_WS_CHARS = " \t\n\r\f\v"
+_DIGITS = re.compile(r"\d{1,18}", re.ASCII)
+_COMPACT_TIME = re.compile(
+    r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?)?", re.ASCII
+)
+_PUBSTATUS: dict[str, PubStatus] = {
+    "usable": "usable",
+    "withheld": "withheld",
+    "canceled": "canceled",
+    "cancelled": "canceled",
+    "embargoed": "withheld",  # not to be published yet
+}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def split_bom(raw: bytes) -> tuple[str | None, bytes]:
+    """Return ``(encoding, rest)`` for a leading UTF-8/UTF-16 byte order mark."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return encoding, raw[len(bom):]
+    return None, raw
+
+
+def decode_utf8(raw: bytes, fmt: str) -> str:
+    """Decode UTF-8 (or BOM-marked UTF-16) strictly, naming the first bad byte."""
+    encoding, body = split_bom(raw)
+    encoding = encoding or "utf-8"
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(raw) - len(body))
+        label = "UTF-8" if encoding == "utf-8" else "UTF-16"
+        raise WireFormatError(f"not valid {label} at byte {offset}", fmt=fmt) from None
+
+
+def clean(text: str) -> str:
+    """Normalise newlines, drop control characters, compose to NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", text))
+
+
+def inline(text: str | None) -> str | None:
+    """One line of metadata text: cleaned, ASCII whitespace collapsed; blank → None."""
+    if not text:
+        return None
+    text = _ASCII_WS.sub(" ", clean(text)).strip(_ASCII_WS_CHARS)
+    return text if text.strip() else None
+
+
+def body_text(paragraphs: list[str], fmt: str) -> str:
+    """Join cleaned, non-blank paragraphs with a blank line; no paragraph → error."""
+    kept = [p for p in (inline(p) for p in paragraphs) if p]
+    if not kept:
+        raise WireFormatError("empty body: no text paragraphs after cleaning", fmt=fmt)
+    return "\n\n".join(kept)
+
+
+def short(value: Any, limit: int = 40) -> str:
+    """A repr for error messages that cannot blow up a log line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def version(value: Any, fmt: str, where: str) -> int:
+    """A version number: int or digit string, >= 1. Missing → 1."""
+    if value is None:
+        return 1
+    number: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
+        number = int(value.strip())
+    if number is None:
+        raise WireFormatError(f"version must be a whole number, got {short(value)}", fmt=fmt, where=where)
+    if number < 1:
+        raise WireFormatError(f"version must be 1 or more, got {number}", fmt=fmt, where=where)
+    return number
+
+
+def urgency(value: Any) -> int | None:
+    """Urgency 1–9; anything else is dropped (it does not affect analysis)."""
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9:
+        return value
+    return None
+
+
+def pubstatus(value: Any, fmt: str, where: str) -> PubStatus:
+    """``usable``/``withheld``/``canceled``, also as ``stat:`` QCodes or IPTC URIs."""
+    if value is None or value == "":
+        return "usable"
+    if isinstance(value, str):
+        key = re.split(r"[:/]", value.strip().lower())[-1]
+        if key in _PUBSTATUS:
+            return _PUBSTATUS[key]
+    raise WireFormatError(
+        f"unknown pubstatus {short(value)}: expected usable, withheld or canceled", fmt=fmt, where=where
+    )
+
+
+def timestamp(value: Any) -> str | None:
+    """ISO 8601 as sent; NITF's compact ``20240115T101500+0100`` gets separators."""
+    if not isinstance(value, str):
+        return None
+    value = inline(value)
+    if value is None:
+        return None
+    match = _COMPACT_TIME.fullmatch(value)
+    if not match:
+        return value
+    year, month, day, hour, minute, second, zone = match.groups()
+    out = f"{year}-{month}-{day}"
+    if hour is not None:
+        out += f"T{hour}:{minute}:{second or '00'}"
+        if zone:
+            out += zone if zone == "Z" or ":" in zone else f"{zone[:3]}:{zone[3:]}"
+    return out
+
+
+def unique(items: list[str | None]) -> tuple[str, ...]:
+    """Cleaned, de-duplicated, order kept."""
+    seen: dict[str, None] = {}
+    for item in items:
+        text = inline(item)
+        if text:
+            seen.setdefault(text, None)
+    return tuple(seen)

@@ -1,0 +1,89 @@
+"""Plain agency text.
+
+::
+
+    NTB                                  ← optional agency line
+
+    Overskrift uten punktum              ← headline: one line, no final punctuation
+
+    Første avsnitt, som kan gå over      ← body paragraphs, separated by blank lines;
+    flere linjer.                          line breaks inside are folded to a space
+
+    – Replikker med tankestrek beholdes som de er, sier hun.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..article import Article
+from .common import body_text, clean, decode_utf8, inline
+
+FMT = "text"
+URI_PREFIX = "urn:newswire:text:"
+HEADLINE_MAX = 200
+
+# Mixed-case agency names that may follow NTB on the agency line ("NTB-Reuters").
+KNOWN_AGENCIES = frozenset(
+    "ntb reuters afp ap dpa tt ritzau fnb stt bloomberg xinhua efe ansa anp belga "
+    "kyodo yonhap interfax tass pap ctk apa sda".split()
+)
+_AGENCY_TOKEN = re.compile(r"[A-ZÆØÅ]{2,6}")
+_AGENCY_SEPARATORS = re.compile(r"\s*[-/,&+]\s*|\s+")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u202f]*\n\s*")
+_SENTENCE_END = tuple(".!?…:;")
+_CLOSERS = "»”’\"')]"
+_DIALOGUE = ("– ", "- ", "— ")
+
+
+def is_agency_line(line: str, *, stands_alone: bool) -> bool:
+    """``NTB``, ``NTB-Reuters``, ``NTB/AFP``: short, every token an agency token."""
+    line = line.strip()
+    if not line or len(line) > 40:
+        return False
+    tokens = [t for t in _AGENCY_SEPARATORS.split(line) if t]
+    if not 1 <= len(tokens) <= 4:
+        return False
+    known = [t.lower() in KNOWN_AGENCIES for t in tokens]
+    if not all(k or _AGENCY_TOKEN.fullmatch(t) for k, t in zip(known, tokens)):
+        return False
+    return stands_alone or known[0]
+
+
+def _is_headline(paragraph: list[str]) -> bool:
+    if len(paragraph) != 1:
+        return False
+    line = paragraph[0].strip()
+    if not line or len(line) > HEADLINE_MAX or line.startswith(_DIALOGUE):
+        return False
+    return not line.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def split_paragraphs(text: str) -> list[list[str]]:
+    """Blocks separated by blank lines, each a list of its non-blank lines."""
+    blocks = (block.split("\n") for block in _BLANK_LINE.split(text))
+    return [lines for lines in ([ln for ln in block if ln.strip()] for block in blocks) if lines]
+
+
+def parse_text(raw: bytes) -> Article:
+    """Parse plain agency text; see the module docstring for the layout."""
+    blocks = split_paragraphs(clean(decode_utf8(raw, FMT)))
+    if blocks and is_agency_line(blocks[0][0], stands_alone=len(blocks[0]) == 1):
+        blocks[0] = blocks[0][1:]
+        if not blocks[0]:
+            blocks.pop(0)
+    headline = None
+    if len(blocks) > 1 and _is_headline(blocks[0]):
+        headline = inline(blocks.pop(0)[0])
+    body = body_text([" ".join(line.strip() for line in block) for block in blocks], FMT)
+    digest_source = f"{headline}\n\n{body}" if headline else body
+    uri = URI_PREFIX + hashlib.sha256(digest_source.encode("utf-8")).hexdigest()[:20]
+    return Article(
+        uri=uri,
+        version=1,
+        story_id=uri,
+        body_text=body,
+        source_format="text",
+        language="nb",
+        headline=headline,
+    )

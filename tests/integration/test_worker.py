@@ -1,0 +1,161 @@
+"""The worker end to end against the real embedded broker, in real worker processes."""
+from __future__ import annotations
+
+import asyncio
+import base64
+import uuid
+from collections import Counter
+from dataclasses import replace
+
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.structs import TopicPartition
+
+from service.demo import start_worker, stop_worker
+from service.replay import iter_archive
+from service.samples import SAMPLE_ARCHIVE
+from service.settings import Settings, producer_batch_bytes
+from service.stream.collect import collect, source_of
+from service.stream.replay import replay_to_broker
+from tests.schemas import assert_offsets, validate_event
+
+pytestmark = pytest.mark.broker
+
+MALFORMED = [
+    b"",
+    b'{"uri": "ntb:x", "bodies": [',
+    b"<nitf><body><body.content><p>uavsluttet",
+    b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'aaaa'><!ENTITY b '&a;&a;&a;'>]><nitf>&b;</nitf>",
+    b"NTB\n\nTittel\n\nUgyldig \xc3\x28 UTF-8 i teksten.",
+    b'{"uri": "ntb:y", "version": "tre", "bodies": [{"contenttype": "text/plain", "value": "Hei."}]}',
+]
+
+
+@pytest.fixture
+def settings(broker: str, unique_topics) -> Settings:
+    return replace(Settings(), broker=broker, topics=unique_topics.topics(),
+                   app_id=f"test-{uuid.uuid4().hex[:8]}", batch_within=0.2, tansu_compat=True)
+
+
+async def drained(settings: Settings, timeout: float = 120.0) -> None:
+    """Wait until the worker's group has committed every raw and article offset."""
+    # A non-joining consumer in the worker's group reads the committed offsets.
+    probe = AIOKafkaConsumer(bootstrap_servers=settings.broker, group_id=settings.app_id,
+                             enable_auto_commit=False)
+    await probe.start()
+    try:
+        tps = [TopicPartition(t, p) for t in (settings.topics.raw, settings.topics.articles)
+               for p in range(settings.partitions)]
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            ends = await probe.end_offsets(tps)
+            behind = {}
+            for tp in tps:
+                committed = await probe.committed(tp) or 0
+                if ends[tp] > committed:
+                    behind[tp] = ends[tp] - committed
+            if not behind:
+                return
+            assert loop.time() < deadline, f"worker did not drain: {behind}"
+            await asyncio.sleep(0.5)
+    finally:
+        await probe.stop()
+
+
+async def produce(settings: Settings, payloads: list[bytes]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=settings.broker, enable_idempotence=False,
+                                max_batch_size=producer_batch_bytes(settings))
+    await producer.start()
+    try:
+        for payload in payloads:
+            await producer.send(settings.topics.raw, payload)
+        await producer.flush()
+    finally:
+        await producer.stop()
+
+
+def all_topics(settings: Settings) -> list[str]:
+    t = settings.topics
+    return [t.enriched, t.quotes, t.claims, t.dlq]
+
+
+def test_every_message_ends_as_event_or_dead_letter(settings, tmp_path):
+    samples = [m.payload for m in iter_archive(SAMPLE_ARCHIVE)]
+    worker = start_worker(settings, str(tmp_path / "worker.log"))
+    try:
+        summary = asyncio.run(replay_to_broker([SAMPLE_ARCHIVE], settings, topic=settings.topics.raw))
+        asyncio.run(produce(settings, MALFORMED))
+        asyncio.run(drained(settings))
+    finally:
+        assert stop_worker(worker) == 0, (tmp_path / "worker.log").read_text()[-3000:]
+    t = settings.topics
+    seen = asyncio.run(collect(settings, all_topics(settings), lambda s: False, timeout=8))
+    assert summary.sent == len(samples)
+    outcomes = Counter(source_of(e) for e in seen[t.enriched] + seen[t.dlq])
+    assert sum(outcomes.values()) == len(samples) + len(MALFORMED)
+    assert max(outcomes.values()) == 1, "one outcome per input"
+    # Every malformed input is in the dead-letter topic with its original bytes and a reason.
+    dead = {base64.b64decode(e["original_base64"]): e for e in seen[t.dlq]}
+    assert set(MALFORMED) <= set(dead)
+    for payload in MALFORMED:
+        assert dead[payload]["reason"] and dead[payload]["error_type"] in {"WireFormatError", "OversizeMessage"}
+    # The sample archive has kills: each is a retraction on all three story topics.
+    retractions = [e for e in seen[t.enriched] if e["schema"] == "newswire.retraction/1"]
+    assert len(retractions) == 2
+    for topic in (t.quotes, t.claims):
+        assert sorted(e["uri"] for e in seen[topic] if e["schema"] == "newswire.retraction/1") == \
+            sorted(r["uri"] for r in retractions)
+    for event in seen[t.enriched] + seen[t.dlq] + seen[t.quotes] + seen[t.claims]:
+        validate_event(event)
+    enriched = [e for e in seen[t.enriched] if e["schema"] == "newswire.enriched/1"]
+    for event in enriched:
+        assert_offsets(event)
+    # Each quote and claim of an enriched event is published once on its own topic.
+    assert len([e for e in seen[t.quotes] if e["schema"] == "newswire.quote/1"]) == \
+        sum(len(e["quotes"]) for e in enriched)
+    assert len([e for e in seen[t.claims] if e["schema"] == "newswire.claim/1"]) == \
+        sum(len(e["claims"]) for e in enriched)
+
+
+def test_replaying_twice_across_a_restart_emits_nothing_new(settings, tmp_path):
+    t = settings.topics
+    log = str(tmp_path / "worker.log")
+    worker = start_worker(settings, log)
+    try:
+        asyncio.run(replay_to_broker([SAMPLE_ARCHIVE], settings, topic=t.raw))
+        asyncio.run(drained(settings))
+    finally:
+        assert stop_worker(worker) == 0
+    first = asyncio.run(collect(settings, [t.enriched, t.dlq], lambda s: False, timeout=5))
+    # A fresh process must recover the dedupe table from its changelog.
+    worker = start_worker(settings, log)
+    try:
+        asyncio.run(replay_to_broker([SAMPLE_ARCHIVE], settings, topic=t.raw))
+        asyncio.run(drained(settings))
+    finally:
+        assert stop_worker(worker) == 0
+    second = asyncio.run(collect(settings, [t.enriched, t.dlq], lambda s: False, timeout=5))
+    per_version = Counter((e["uri"], e["version"]) for e in second[t.enriched])
+    assert per_version and max(per_version.values()) == 1
+    assert len(second[t.enriched]) == len(first[t.enriched])
+    assert len(second[t.dlq]) == len(first[t.dlq])
+
+
+def test_an_older_version_never_overwrites_a_newer_one(settings, tmp_path):
+    t = settings.topics
+    v1 = b'{"uri": "ntb:stale", "version": 1, "headlines": [{"value": "Gammel"}], ' \
+         b'"bodies": [{"contenttype": "text/plain", "value": "Dette er versjon en."}]}'
+    v2 = v1.replace(b'"version": 1', b'"version": 2').replace(b"en.", b"to.")
+    worker = start_worker(settings, str(tmp_path / "worker.log"))
+    try:
+        asyncio.run(produce(settings, [v2]))
+        asyncio.run(drained(settings))
+        asyncio.run(produce(settings, [v1]))
+        asyncio.run(drained(settings))
+    finally:
+        assert stop_worker(worker) == 0
+    seen = asyncio.run(collect(settings, [t.enriched, t.dlq], lambda s: False, timeout=5))
+    assert [(e["uri"], e["version"]) for e in seen[t.enriched]] == [("ntb:stale", 2)]
+    assert [(e["error_type"], e["version"]) for e in seen[t.dlq]] == [("StaleVersion", 1)]
+    assert base64.b64decode(seen[t.dlq][0]["original_base64"]) == v1

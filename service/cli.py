@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not args.verbose:  # aiokafka narrates every group join at INFO
+        logging.getLogger("aiokafka").setLevel(logging.WARNING)
     from service import commands
 
     handler = getattr(commands, f"cmd_{args.command}")

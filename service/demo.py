@@ -20,6 +20,11 @@ from service.stream.collect import collect, source_of
 from service.stream.tail import describe
 
 WORKER_STOP_TIMEOUT = 20.0
+# Two messages no parser accepts, to show the dead-letter topic at work.
+BROKEN_MESSAGES = [
+    b'{"uri": "ntb:avkuttet", "version": 1, "bodies": [{"contenttype": "text/html", "value": "<p>Avkut',
+    b'<?xml version="1.0"?><!DOCTYPE nitf [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]><nitf>&b;</nitf>',
+]
 
 
 def start_worker(settings: Settings, log_path: str) -> subprocess.Popen:
@@ -41,23 +46,26 @@ def stop_worker(proc: subprocess.Popen) -> int:
 def run_demo(timeout: float = 240.0) -> int:
     from service.broker import EmbeddedBroker
     from service.samples import SAMPLE_ARCHIVE
-    from service.stream.replay import replay_to_broker
+    from service.stream.replay import replay_to_broker, send_payloads
 
     with EmbeddedBroker(port=0) as broker, tempfile.TemporaryDirectory() as tmp:
         settings = replace(Settings(), broker=broker.address, app_id=f"newswire-demo-{uuid.uuid4().hex[:6]}",
                            tansu_compat=True)
+        broken = 0
         print(f"embedded broker on {broker.address}")
         worker = start_worker(settings, f"{tmp}/worker.log")
         try:
             summary = asyncio.run(replay_to_broker([SAMPLE_ARCHIVE], settings, topic=settings.topics.raw,
                                                    wait=120.0))
             print(f"replayed the sample archive: {summary.line()}")
+            broken = asyncio.run(send_payloads(settings, settings.topics.raw, BROKEN_MESSAGES))
+            print(f"sent {broken} malformed messages (a truncated ninjs document, an XML entity bomb)")
             t = settings.topics
             wanted = [t.enriched, t.quotes, t.claims, t.dlq]
 
             def accounted(seen: dict[str, list[dict]]) -> bool:
                 sources = {source_of(e) for e in seen[t.enriched] + seen[t.dlq]}
-                return len(sources - {None}) >= summary.sent
+                return len(sources - {None}) >= summary.sent + broken
 
             started = time.monotonic()
             seen = asyncio.run(collect(settings, wanted, accounted, timeout=timeout))

@@ -13,6 +13,11 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
+def _optional(name: str) -> str | None:
+    """Unset and empty are the same (compose passes unset variables as empty strings)."""
+    return os.environ.get(name) or None
+
+
 @dataclass(frozen=True)
 class Topics:
     raw: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_RAW", "ntb.wire.raw"))
@@ -34,11 +39,11 @@ class Security:
 
     protocol: str = field(default_factory=lambda: _env("NEWSWIRE_SECURITY_PROTOCOL", "PLAINTEXT").upper())
     sasl_mechanism: str = field(default_factory=lambda: _env("NEWSWIRE_SASL_MECHANISM", "PLAIN").upper())
-    sasl_username: str | None = field(default_factory=lambda: os.environ.get("NEWSWIRE_SASL_USERNAME"))
-    sasl_password: str | None = field(default_factory=lambda: os.environ.get("NEWSWIRE_SASL_PASSWORD"), repr=False)
-    ssl_cafile: str | None = field(default_factory=lambda: os.environ.get("NEWSWIRE_SSL_CAFILE"))
-    ssl_certfile: str | None = field(default_factory=lambda: os.environ.get("NEWSWIRE_SSL_CERTFILE"))
-    ssl_keyfile: str | None = field(default_factory=lambda: os.environ.get("NEWSWIRE_SSL_KEYFILE"))
+    sasl_username: str | None = field(default_factory=lambda: _optional("NEWSWIRE_SASL_USERNAME"))
+    sasl_password: str | None = field(default_factory=lambda: _optional("NEWSWIRE_SASL_PASSWORD"), repr=False)
+    ssl_cafile: str | None = field(default_factory=lambda: _optional("NEWSWIRE_SSL_CAFILE"))
+    ssl_certfile: str | None = field(default_factory=lambda: _optional("NEWSWIRE_SSL_CERTFILE"))
+    ssl_keyfile: str | None = field(default_factory=lambda: _optional("NEWSWIRE_SSL_KEYFILE"))
 
     def __post_init__(self) -> None:
         allowed = {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}

@@ -45,7 +45,8 @@ def words_per_second(nlp: spacy.Language, texts: list[str]) -> float:
     return n_words / best
 
 
-def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | None = None) -> dict[str, Any]:
+def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | None = None,
+             speed: bool = True) -> dict[str, Any]:
     """Scores in percent, as spaCy prints them, plus words/s of the whole pipeline."""
     nlp = spacy.load(model or MODEL_DIR)
     gold = split_docs(nlp.vocab, norne or default_norne(), split)
@@ -58,8 +59,9 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
         split=split,
         model=f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
         words=sum(len(d) for d in gold),
-        words_per_second=round(words_per_second(nlp, [d.text for d in gold])),
     )
+    if speed:
+        result["words_per_second"] = round(words_per_second(nlp, [d.text for d in gold]))
     return result
 
 
@@ -79,11 +81,12 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), config: 
     return 0
 
 
-def install(trained: Path, target: Path = MODEL_DIR) -> None:
+def install(trained: Path, target: Path = MODEL_DIR, version: str = "0.1.0") -> None:
     """Copy a trained pipeline to where ``load_pipeline`` finds it, named nb_newswire."""
     nlp = spacy.load(trained)
-    nlp.meta.update(name="newswire", version=nlp.meta.get("version", "0.1.0"),
+    nlp.meta.update(name="newswire", version=version,
                     license="CC0-1.0 (NorNE annotations); see MODEL_CARD.md")
     if target.exists():
         shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)

@@ -10,6 +10,8 @@ Bokmål with a rule sentencizer, named ``blank``: no entities are ever invented.
 """
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +21,8 @@ from spacy.language import Language
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "nb_newswire"
 BLANK_NAME = "blank"
+# newswire's extractors: module → registered factory, added after the trained components.
+EXTRACTORS = (("service.nlp.quotes", "newswire_quotes"), ("service.nlp.claims", "newswire_claims"))
 
 
 def model_path() -> Path:
@@ -36,6 +40,18 @@ def load_pipeline() -> Language:
         nlp.add_pipe("sentencizer")
         nlp.meta["name"] = BLANK_NAME
         nlp.meta["version"] = "0.0.0"
+    add_extractors(nlp)
+    return nlp
+
+
+def add_extractors(nlp: Language) -> Language:
+    """Append the quote and claim components (those that exist) to ``nlp``."""
+    for module, factory in EXTRACTORS:
+        if importlib.util.find_spec(module) is None:
+            continue
+        importlib.import_module(module)  # registers the factory
+        if factory not in nlp.pipe_names:
+            nlp.add_pipe(factory, last=True)
     return nlp
 
 

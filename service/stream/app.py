@@ -89,6 +89,8 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
             batch = [Pending(*unpack(e.value)) for e in events]
             await processor().process(batch)
 
+    ALIVE_FILE.unlink(missing_ok=True)  # a restarted container must not look alive before it is
+
     @app.timer(interval=5.0)
     async def heartbeat() -> None:
         # The container health check looks at this file's age.

@@ -69,6 +69,23 @@ async def replay_to_broker(paths: list[Path], settings: Settings, *, topic: str,
     return summary
 
 
+async def send_payloads(settings: Settings, topic: str, payloads: Iterable[bytes]) -> int:
+    """Send raw payloads as they are (used by the demo and tests to inject bad input)."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers(settings.broker), acks="all",
+                                enable_idempotence=False, max_batch_size=producer_batch_bytes(settings),
+                                **settings.security.aiokafka_kwargs())
+    await producer.start()
+    sent = 0
+    try:
+        for payload in payloads:
+            await producer.send(topic, value=payload)
+            sent += 1
+        await producer.flush()
+    finally:
+        await producer.stop()
+    return sent
+
+
 class OfflineRun:
     """Enrich archived messages without a broker, with the worker's version rules."""
 

@@ -140,7 +140,9 @@ def test_worker_scales(resolved: dict[str, Any]) -> None:
     assert worker["command"] == ["worker"]
     assert worker["depends_on"]["topics"]["condition"] == "service_completed_successfully"
     assert worker["environment"]["NEWSWIRE_BROKER"] == "kafka:9092"
-    assert worker["healthcheck"]["test"] == ["CMD", "test", "-f", "/tmp/newswire-alive"]
+    # Healthy only while the worker's heartbeat file is fresh (service/stream/app.py).
+    assert worker["healthcheck"]["test"][0] == "CMD-SHELL"
+    assert "/tmp/newswire-alive -mmin -1" in worker["healthcheck"]["test"][1]
     for var in SECURITY_VARS:
         assert var in worker["environment"], var
 

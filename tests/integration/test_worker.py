@@ -8,15 +8,15 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer
 from aiokafka.structs import TopicPartition
 
 from service.demo import start_worker, stop_worker
 from service.replay import iter_archive
 from service.samples import SAMPLE_ARCHIVE
-from service.settings import Settings, producer_batch_bytes
+from service.settings import Settings
 from service.stream.collect import collect, source_of
-from service.stream.replay import replay_to_broker
+from service.stream.replay import replay_to_broker, send_payloads
 from tests.schemas import assert_offsets, validate_event
 
 pytestmark = pytest.mark.broker
@@ -64,15 +64,7 @@ async def drained(settings: Settings, timeout: float = 120.0) -> None:
 
 
 async def produce(settings: Settings, payloads: list[bytes]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=settings.broker, enable_idempotence=False,
-                                max_batch_size=producer_batch_bytes(settings))
-    await producer.start()
-    try:
-        for payload in payloads:
-            await producer.send(settings.topics.raw, payload)
-        await producer.flush()
-    finally:
-        await producer.stop()
+    await send_payloads(settings, settings.topics.raw, payloads)
 
 
 def all_topics(settings: Settings) -> list[str]:

@@ -1,0 +1,35 @@
+# newswire: the commands a developer or operator runs. `make test` is the README's test command.
+PYTHON ?= python
+NORNE ?= ../shared/data/norne
+
+.PHONY: install test demo model model-status bench compose-check
+
+install:
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+
+# docker-compose (Debian's 1.29) validates docker-compose.yml in the tests.
+test: install
+	@command -v docker-compose >/dev/null 2>&1 || { \
+	  echo "installing docker-compose (Debian) for the compose validation tests"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; }
+	$(PYTHON) -m pytest
+
+demo:
+	$(PYTHON) -m pip install --quiet -e . && newswire demo
+
+# Convert NorNE, train with training/newswire_nb.cfg in the background, then install
+# model-best into service/models/nb_newswire. Follow with `make model-status`.
+model:
+	mkdir -p runs
+	NEWSWIRE_NORNE=$(NORNE) nohup newswire model train --out runs/model > runs/model.log 2>&1 &
+	@echo "training in the background; log: runs/model.log"
+
+model-status:
+	@tail -n 5 runs/model.log
+
+bench:
+	$(PYTHON) bench/throughput.py
+
+compose-check:
+	docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml is valid"

@@ -1,0 +1,41 @@
+"""The shipped Bokmål model against NorNE dev: a floor that fails the build if it drops.
+
+Test is never used here: it is for reporting (``newswire model evaluate --split test``).
+"""
+import pytest
+
+from service.nlp.evaluate import evaluate
+from service.nlp.norne import default_norne
+from service.nlp.pipeline import MODEL_DIR
+
+pytestmark = pytest.mark.quality
+
+# Floors a little under the shipped model's dev scores (see service/models/MODEL_CARD.md).
+NER_F_FLOOR = 76.0
+LAS_FLOOR = 85.0
+TAG_FLOOR = 97.0
+
+
+@pytest.fixture(scope="module")
+def dev_scores() -> dict:
+    assert (MODEL_DIR / "config.cfg").is_file(), f"the trained model is missing from {MODEL_DIR}"
+    try:
+        norne = default_norne()
+    except FileNotFoundError as exc:
+        pytest.fail(f"NorNE is needed for the model floor: {exc}")
+    return evaluate("dev", norne=norne, speed=False)
+
+
+def test_ner_f_on_dev_stays_above_floor(dev_scores):
+    assert dev_scores["ents_f"] >= NER_F_FLOOR, dev_scores
+
+
+def test_every_norne_label_is_predicted(dev_scores):
+    per_type = dev_scores["ents_per_type"]
+    for label in ("PER", "ORG", "GPE_LOC", "GPE_ORG", "LOC", "PROD", "DRV", "EVT"):
+        assert label in per_type and per_type[label]["f"] > 0, (label, per_type.get(label))
+
+
+def test_parser_and_tagger_stay_above_floor(dev_scores):
+    assert dev_scores["dep_las"] >= LAS_FLOOR, dev_scores
+    assert dev_scores["tag_acc"] >= TAG_FLOOR, dev_scores

@@ -9,7 +9,7 @@ import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, MutableMapping, Sequence
+from typing import Any, Awaitable, Callable, MutableMapping, Sequence
 
 import orjson
 from faust.types import TopicT
@@ -53,12 +53,17 @@ class Counters:
     dead_lettered: int = 0
 
 
+async def _no_flush() -> None:
+    return None
+
+
 @dataclass
 class BatchProcessor:
     enricher: Enricher
     outputs: OutputTopics
     published: MutableMapping[str, Any]  # uri → Published.as_dict(); a Faust table in the worker
     nlp_timeout: float = 30.0
+    flush: Callable[[], Awaitable[None]] = _no_flush
     counters: Counters = field(default_factory=Counters)
     _executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "nlp"))
 
@@ -82,8 +87,15 @@ class BatchProcessor:
             else:
                 to_enrich.append(item)
                 view[uri] = record(view[uri], item.article.version, "", action is Action.RETRACT)
-        for item, event in await self._enrich(to_enrich):
-            await self._publish(item, event)
+        published = await self._enrich(to_enrich)
+        for item, event in published:
+            await self._publish(event)
+        if published:
+            # Mark versions as published only once their events are on the broker: a crash
+            # in between then repeats events (same event_id) instead of losing them.
+            await self.flush()
+            for item, event in published:
+                self._remember(item, event)
 
     async def _enrich(self, items: list[Pending]) -> list[tuple[Pending, dict]]:
         if not items:
@@ -113,7 +125,7 @@ class BatchProcessor:
             self._executor = ThreadPoolExecutor(1, "nlp")
             raise
 
-    async def _publish(self, item: Pending, event: dict) -> None:
+    async def _publish(self, event: dict) -> None:
         key = event["story_id"].encode()
         value = orjson.dumps(event)
         if event["schema"] == "newswire.retraction/1":
@@ -127,6 +139,8 @@ class BatchProcessor:
             for claim in claim_events(event):
                 await self.outputs.claims.send(key=key, value=orjson.dumps(claim))
             self.counters.enriched += 1
+
+    def _remember(self, item: Pending, event: dict) -> None:
         uri = item.article.uri
         self.published[uri] = record(Published.from_dict(self.published.get(uri)), item.article.version,
                                      event["event_id"], event["schema"] == "newswire.retraction/1").as_dict()

@@ -12,10 +12,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.article import Article
+from service.errors import OversizeBody
 from service.events import Provenance, Source, build_enriched, build_retraction
 from service.formats import parse
 from service.nlp.entities import canonicalize
 from service.nlp.pipeline import load_pipeline, model_identity
+from service.settings import Settings
 
 
 def entity_items(doc: Doc) -> list[dict[str, Any]]:
@@ -34,9 +36,15 @@ def _extension_items(doc: Doc, name: str) -> list[dict[str, Any]]:
 class Enricher:
     """Runs the NLP pipeline over articles and builds their events."""
 
-    def __init__(self, nlp: Language | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, *, max_body_chars: int | None = None) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.provenance = Provenance(*model_identity(self.nlp))
+        self.max_body_chars = max_body_chars if max_body_chars is not None else Settings().max_body_chars
+
+    def check(self, article: Article) -> None:
+        """Raise :class:`OversizeBody` for a body too long to analyse (kills need no analysis)."""
+        if article.pubstatus != "canceled" and len(article.body_text) > self.max_body_chars:
+            raise OversizeBody(len(article.body_text), self.max_body_chars)
 
     def event_for(self, article: Article, doc: Doc | None, source: Source | None = None) -> dict[str, Any]:
         """The event of one article: a retraction for a kill, else the enriched event."""
@@ -57,6 +65,8 @@ class Enricher:
     ) -> list[dict[str, Any]]:
         """Enrich a batch with one ``nlp.pipe`` call (kills are not analysed)."""
         sources = sources if sources is not None else [None] * len(articles)
+        for article in articles:
+            self.check(article)
         live = [a for a in articles if a.pubstatus != "canceled"]
         docs: Iterable[Doc] = self.nlp.pipe(a.body_text for a in live)
         by_uri_version = {(a.uri, a.version): d for a, d in zip(live, docs)}

@@ -38,6 +38,15 @@ class OversizeMessage(NewswireError):
         super().__init__(f"message is {size} bytes, over the {limit}-byte limit")
 
 
+class OversizeBody(NewswireError):
+    """A body longer than the configured maximum for analysis; it is not analysed."""
+
+    def __init__(self, chars: int, limit: int) -> None:
+        self.chars = chars
+        self.limit = limit
+        super().__init__(f"body is {chars} characters, over the {limit}-character analysis limit")
+
+
 class StaleVersion(NewswireError):
     """An older version of a story arriving after a newer one was published."""
 

@@ -89,6 +89,8 @@ class Settings:
     partitions: int = field(default_factory=lambda: int(_env("NEWSWIRE_PARTITIONS", "4")))
     replication: int = field(default_factory=lambda: int(_env("NEWSWIRE_REPLICATION", "1")))
     max_message_bytes: int = field(default_factory=lambda: int(_env("NEWSWIRE_MAX_MESSAGE_BYTES", str(2 * 1024 * 1024))))
+    # Longest body analysed (NTB stories stay far below; a runaway body must not stall a partition).
+    max_body_chars: int = field(default_factory=lambda: int(_env("NEWSWIRE_MAX_BODY_CHARS", "200000")))
     batch_size: int = field(default_factory=lambda: int(_env("NEWSWIRE_BATCH_SIZE", "32")))
     batch_within: float = field(default_factory=lambda: float(_env("NEWSWIRE_BATCH_WITHIN", "0.5")))
     nlp_timeout: float = field(default_factory=lambda: float(_env("NEWSWIRE_NLP_TIMEOUT", "30")))
@@ -106,6 +108,7 @@ class Settings:
             "NEWSWIRE_APP_ID": self.app_id, "NEWSWIRE_BROKER": self.broker,
             "NEWSWIRE_PARTITIONS": str(self.partitions), "NEWSWIRE_REPLICATION": str(self.replication),
             "NEWSWIRE_MAX_MESSAGE_BYTES": str(self.max_message_bytes),
+            "NEWSWIRE_MAX_BODY_CHARS": str(self.max_body_chars),
             "NEWSWIRE_BATCH_SIZE": str(self.batch_size), "NEWSWIRE_BATCH_WITHIN": str(self.batch_within),
             "NEWSWIRE_NLP_TIMEOUT": str(self.nlp_timeout),
             "NEWSWIRE_TANSU_COMPAT": "1" if self.tansu_compat else "0",

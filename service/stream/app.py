@@ -63,7 +63,7 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
     def processor() -> BatchProcessor:
         if "processor" not in state:
             state["processor"] = BatchProcessor(
-                enricher or Enricher(), outputs, published, settings.nlp_timeout, app.producer.flush)
+                enricher or Enricher(max_body_chars=settings.max_body_chars), outputs, published, settings.nlp_timeout, app.producer.flush)
         return state["processor"]
 
     @app.agent(raw_topic)

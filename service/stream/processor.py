@@ -16,7 +16,7 @@ from faust.types import TopicT
 
 from service.article import Article
 from service.enrich import Enricher
-from service.errors import EnrichmentError, StaleVersion
+from service.errors import EnrichmentError, NewswireError, StaleVersion
 from service.events import Source, claim_events, quote_events
 from service.settings import Topics
 from service.stream.deadletter import send_deadletter
@@ -85,6 +85,11 @@ class BatchProcessor:
                     f"version {item.article.version} of {uri} arrived after version "
                     f"{view[uri].version} was published; not overwriting"))  # type: ignore[union-attr]
             else:
+                try:
+                    self.enricher.check(item.article)
+                except NewswireError as exc:
+                    await self._deadletter(item, exc)
+                    continue
                 to_enrich.append(item)
                 view[uri] = record(view[uri], item.article.version, "", action is Action.RETRACT)
         published = await self._enrich(to_enrich)

@@ -92,7 +92,7 @@ class OfflineRun:
     def __init__(self, out: IO[bytes], settings: Settings, enricher: Enricher | None = None) -> None:
         self.out = out
         self.settings = settings
-        self.enricher = enricher or Enricher()
+        self.enricher = enricher or Enricher(max_body_chars=settings.max_body_chars)
         self.published: dict[str, Published] = {}
         self.pending: list[Article] = []
         self.summary = ReplaySummary(read=0, sent=0, enriched=0, dead_lettered=0, skipped=0)
@@ -101,6 +101,7 @@ class OfflineRun:
         self.summary.read += 1
         try:
             article = parse(message.payload, max_bytes=self.settings.max_message_bytes)
+            self.enricher.check(article)
         except NewswireError as exc:
             self._write(build_deadletter(message.payload, error_type=exc.error_type,
                                          reason=f"{exc.reason} [{message.source}]", source=None))

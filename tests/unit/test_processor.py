@@ -104,3 +104,13 @@ def test_a_slow_message_times_out_into_the_dead_letter_topic():
     assert [e["uri"] for e in processor.outputs.enriched.sent] == ["fast"]
     [dead] = processor.outputs.dlq.sent
     assert dead["uri"] == "slow" and "did not finish within 0.5 s" in dead["reason"]
+
+
+def test_a_runaway_body_is_dead_lettered_without_analysis():
+    processor, _, _ = make_processor()
+    processor.enricher.max_body_chars = 1000
+    huge = "ord " * 200_000  # 200,000 words
+    asyncio.run(processor.process([pending("huge", 1, body=huge), pending("ok", 1)]))
+    assert [e["uri"] for e in processor.outputs.enriched.sent] == ["ok"]
+    [dead] = processor.outputs.dlq.sent
+    assert dead["error_type"] == "OversizeBody" and "800000 characters" in dead["reason"]

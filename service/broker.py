@@ -288,8 +288,11 @@ class EmbeddedBroker:
         binary: str | None = None,
         startup_timeout: float = 30.0,
         stop_timeout: float = 10.0,
+        advertised_port: int | None = None,
     ) -> None:
         self.host = host
+        # Clients are told to connect here (e.g. a proxy in front of the broker).
+        self.advertised_port = advertised_port
         self._requested_port = DEFAULT_BROKER_PORT if port is None else port
         self._port: int | None = self._requested_port or None
         self._binary = binary
@@ -324,11 +327,12 @@ class EmbeddedBroker:
     def command(self, port: int) -> list[str]:
         """The exact command line that starts the broker on ``port``."""
         listener = f"tcp://{self.host}:{port}"
+        advertised = f"tcp://{self.host}:{self.advertised_port or port}"
         return [
             self._binary or resolve_binary(),
             "broker",
             "--listener-url", listener,
-            "--advertised-listener-url", listener,
+            "--advertised-listener-url", advertised,
             "--storage-engine", "memory://tansu/",
         ]
 

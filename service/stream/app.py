@@ -20,6 +20,7 @@ from service.errors import NewswireError
 from service.settings import Settings, broker_url, producer_batch_bytes
 from service.stream.deadletter import send_deadletter
 from service.stream.envelope import pack, unpack
+from service.stream.outage import OutageLog
 from service.stream.processor import BatchProcessor, OutputTopics, Pending
 
 log = logging.getLogger(__name__)
@@ -91,10 +92,17 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
 
     ALIVE_FILE.unlink(missing_ok=True)  # a restarted container must not look alive before it is
 
+    outage = OutageLog()
+
+    @app.task
+    async def quiet_outages() -> None:
+        outage.install()
+
     @app.timer(interval=5.0)
     async def heartbeat() -> None:
         # The container health check looks at this file's age.
         ALIVE_FILE.touch()
+        outage.tick()
 
     app.newswire_processor = processor  # type: ignore[attr-defined]
     return app

@@ -8,15 +8,14 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
-from aiokafka import AIOKafkaConsumer
-from aiokafka.structs import TopicPartition
 
 from service.demo import start_worker, stop_worker
 from service.replay import iter_archive
 from service.samples import SAMPLE_ARCHIVE
 from service.settings import Settings
 from service.stream.collect import collect, source_of
-from service.stream.replay import replay_to_broker, send_payloads
+from service.stream.replay import replay_to_broker
+from tests.integration.support import drained, produce
 from tests.schemas import assert_offsets, validate_event
 
 pytestmark = pytest.mark.broker
@@ -35,36 +34,6 @@ MALFORMED = [
 def settings(broker: str, unique_topics) -> Settings:
     return replace(Settings(), broker=broker, topics=unique_topics.topics(),
                    app_id=f"test-{uuid.uuid4().hex[:8]}", batch_within=0.2, tansu_compat=True)
-
-
-async def drained(settings: Settings, timeout: float = 120.0) -> None:
-    """Wait until the worker's group has committed every raw and article offset."""
-    # A non-joining consumer in the worker's group reads the committed offsets.
-    probe = AIOKafkaConsumer(bootstrap_servers=settings.broker, group_id=settings.app_id,
-                             enable_auto_commit=False)
-    await probe.start()
-    try:
-        tps = [TopicPartition(t, p) for t in (settings.topics.raw, settings.topics.articles)
-               for p in range(settings.partitions)]
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            ends = await probe.end_offsets(tps)
-            behind = {}
-            for tp in tps:
-                committed = await probe.committed(tp) or 0
-                if ends[tp] > committed:
-                    behind[tp] = ends[tp] - committed
-            if not behind:
-                return
-            assert loop.time() < deadline, f"worker did not drain: {behind}"
-            await asyncio.sleep(0.5)
-    finally:
-        await probe.stop()
-
-
-async def produce(settings: Settings, payloads: list[bytes]) -> None:
-    await send_payloads(settings, settings.topics.raw, payloads)
 
 
 def all_topics(settings: Settings) -> list[str]:

@@ -1,0 +1,155 @@
+"""What a claim needs to know about its story: entities, earlier mentions, clauses, quotes.
+
+>>> import spacy
+>>> nlp = spacy.blank("nb"); nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+<...>
+>>> story = StoryContext(nlp("Ukraina advarer. Landet anslår at det står 90.000 soldater der."))
+>>> story.country_before(25)
+'Ukraina'
+>>> [t.text for t in clause_window(story.doc[6:9])]
+['det', 'står', '90.000', 'soldater', 'der']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from service.nlp.claim_places import country_of_name
+from service.nlp.entities import CanonicalEntity, canonical_name_index, canonicalize, role_index
+
+__all__ = ["StoryContext", "clause_window", "is_verb", "next_token", "prev_token"]
+
+LEFT_BOUNDARY_TEXT: frozenset[str] = frozenset({",", ";", ":", "(", ")", "«", "»", "–", "—", "-"})
+RIGHT_BOUNDARY_TEXT: frozenset[str] = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "«", "»",
+                                                 "–", "—"})
+CLAUSE_WORDS: frozenset[str] = frozenset({"at", "hvis", "dersom", "fordi", "mens", "selv om"})
+COORDINATORS: frozenset[str] = frozenset({"og", "men", "mens", "eller"})
+FINITE_FORMS: frozenset[str] = frozenset({
+    "er", "var", "har", "hadde", "blir", "ble", "kan", "kunne", "vil", "ville", "skal",
+    "skulle", "må", "måtte", "bør", "burde", "står", "sto",
+})
+PRONOUN_SUBJECTS: frozenset[str] = frozenset({"det", "de", "den", "han", "hun", "vi", "jeg", "dette"})
+
+_GUILLEMETS_RE = re.compile(r"«[^«»]*»")
+_PERSON_LABELS = frozenset({"PER"})
+_ORG_LABELS = frozenset({"ORG", "GPE_ORG"})
+
+
+def is_verb(token: Token) -> bool:
+    """A verb by tag or UPOS (the two come from different components)."""
+    return token.tag_ == "verb" or token.pos_ in ("VERB", "AUX") or token.lower_ in FINITE_FORMS
+
+
+def prev_token(token: Token) -> Token | None:
+    return token.doc[token.i - 1] if token.i > 0 else None
+
+
+def next_token(token: Token) -> Token | None:
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+
+
+def _starts_new_clause(token: Token) -> bool:
+    """After a coordinator: does a new clause (own subject or verb) start here?"""
+    return (is_verb(token) or token.lower_ in PRONOUN_SUBJECTS
+            or (token.text[:1].isupper() and token.i > token.sent.start)
+            or token.like_num)
+
+
+def clause_window(span: Span) -> list[Token]:
+    """Tokens of the clause around ``span`` (stopping at commas, "at", new clauses)."""
+    doc, sent = span.doc, span.sent
+    start = span.start
+    while start > sent.start:
+        token = doc[start - 1]
+        if token.text in LEFT_BOUNDARY_TEXT or token.lower_ in CLAUSE_WORDS:
+            break
+        if token.lower_ in COORDINATORS and any(is_verb(t) for t in doc[start:span.start]):
+            break
+        start -= 1
+    end = span.end
+    while end < sent.end:
+        token = doc[end]
+        if token.text in RIGHT_BOUNDARY_TEXT or token.lower_ in CLAUSE_WORDS - {"mens"}:
+            break
+        if token.lower_ in COORDINATORS and end + 1 < sent.end and _starts_new_clause(doc[end + 1]):
+            break
+        end += 1
+    return list(doc[start:end])
+
+
+@dataclass
+class StoryContext:
+    """One story's Doc with the lookups claim resolution needs."""
+
+    doc: Doc
+    quotes: list[dict] = field(default_factory=list)
+
+    @cached_property
+    def entities(self) -> list[CanonicalEntity]:
+        return canonicalize(self.doc) if self.doc.has_annotation("ENT_IOB") else []
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return canonical_name_index(self.entities)
+
+    @cached_property
+    def roles(self) -> dict[str, str]:
+        return role_index(self.entities)
+
+    @cached_property
+    def guillemets(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _GUILLEMETS_RE.finditer(self.doc.text)]
+
+    def entities_in(self, start: int, end: int, labels: Iterable[str] | None = None) -> list[CanonicalEntity]:
+        wanted = set(labels) if labels is not None else None
+        return [e for e in self.entities
+                if e.start < end and start < e.end and (wanted is None or e.label in wanted)]
+
+    def person_before(self, offset: int) -> CanonicalEntity | None:
+        """The last person mentioned before ``offset``."""
+        people = [e for e in self.entities if e.label in _PERSON_LABELS and e.end <= offset]
+        return people[-1] if people else None
+
+    def person_with_role(self, role_word: str, offset: int) -> CanonicalEntity | None:
+        """The last person before ``offset`` whose role ends like ``role_word`` ("ministeren")."""
+        base = role_word.lower()
+        for suffix in ("en", "et", "n"):
+            if base.endswith(suffix) and len(base) > len(suffix) + 3:
+                base = base[: -len(suffix)]
+                break
+        people = [e for e in self.entities if e.label in _PERSON_LABELS and e.end <= offset
+                  and e.role and e.role.lower().split()[-1].endswith(base)]
+        return people[-1] if people else None
+
+    def organisation_before(self, offset: int) -> CanonicalEntity | None:
+        orgs = [e for e in self.entities if e.label in _ORG_LABELS and e.end <= offset]
+        return orgs[-1] if orgs else None
+
+    def country_before(self, offset: int, exclude: Iterable[str | None] = ()) -> str | None:
+        """The last country named (also in the genitive) before ``offset``."""
+        skip = set(exclude)
+        found: str | None = None
+        for token in self.doc:
+            if token.idx >= offset:
+                break
+            country = country_of_name(token.text) if token.text[:1].isupper() else None
+            if country is not None and country not in skip:
+                found = country
+        return found
+
+    def quote_at(self, start: int, end: int) -> dict | None:
+        """The quote (from the quotes component) that contains ``start:end``."""
+        for quote in self.quotes:
+            if quote.get("start", 1) <= start and end <= quote.get("end", -1):
+                return quote
+        return None
+
+    def guillemet_at(self, start: int, end: int) -> tuple[int, int] | None:
+        for q_start, q_end in self.guillemets:
+            if q_start <= start and end <= q_end:
+                return q_start, q_end
+        return None

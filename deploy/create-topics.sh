@@ -22,6 +22,7 @@ kafka_topics="${KAFKA_TOPICS_BIN:-/opt/kafka/bin/kafka-topics.sh}"
 topics=(
   "${NEWSWIRE_TOPIC_RAW:-ntb.wire.raw}"
   "${NEWSWIRE_TOPIC_ARTICLES:-newswire.internal.articles}"
+  "${NEWSWIRE_TOPIC_CLAIMS_BY_THEATRE:-newswire.internal.claims-by-theatre}"
   "${NEWSWIRE_TOPIC_ENRICHED:-ntb.wire.enriched}"
   "${NEWSWIRE_TOPIC_QUOTES:-ntb.wire.quotes}"
   "${NEWSWIRE_TOPIC_CLAIMS:-ntb.wire.claims}"

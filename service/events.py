@@ -23,6 +23,7 @@ QUOTE_SCHEMA = "newswire.quote/1"
 CLAIM_SCHEMA = "newswire.claim/1"
 RETRACTION_SCHEMA = "newswire.retraction/1"
 DEADLETTER_SCHEMA = "newswire.deadletter/1"
+TIMELINE_SCHEMA = "newswire.timeline/1"
 
 _ID_NAMESPACE = uuid.UUID("6f1b2d5c-64a4-4e0e-9a3e-2b7f0b9d3c11")
 
@@ -144,6 +145,7 @@ def _item_events(enriched: Mapping[str, Any], kind: str, schema: str) -> list[di
             "story_id": enriched["story_id"],
             "uri": enriched["uri"],
             "version": enriched["version"],
+            "versioncreated": enriched.get("versioncreated"),
             "index": index,
             kind: item,
         }
@@ -203,4 +205,21 @@ def build_deadletter(
         "original_size": len(payload),
         "source": source.as_dict() if source else None,
         "time": time or utc_now(),
+    }
+
+
+def claim_story(event: Mapping[str, Any]) -> dict[str, Any]:
+    """What a claim timeline needs to know of the story a claim event came from."""
+    return {"uri": event["uri"], "version": event["version"], "story_id": event["story_id"],
+            "versioncreated": event.get("versioncreated"), "index": event["index"]}
+
+
+def timeline_event(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """A claim-timeline entry as published on ``ntb.claims.timeline``; replays keep the id."""
+    story = entry["story"]
+    return {
+        "schema": TIMELINE_SCHEMA,
+        "event_id": str(uuid.uuid5(_ID_NAMESPACE, f"timeline\x1f{entry['key']}\x1f{story['uri']}"
+                                                  f"\x1f{story['version']}\x1f{story['index']}")),
+        **entry,
     }

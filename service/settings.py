@@ -27,9 +27,15 @@ class Topics:
     claims: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_CLAIMS", "ntb.wire.claims"))
     dlq: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_DLQ", "ntb.wire.dlq"))
     timeline: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_TIMELINE", "ntb.claims.timeline"))
+    # Claims re-keyed by side|theatre, so each timeline meets its table partition.
+    claims_by_theatre: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_CLAIMS_BY_THEATRE",
+                                                                "newswire.internal.claims-by-theatre"))
 
     def outputs(self) -> list[str]:
         return [self.enriched, self.quotes, self.claims, self.dlq, self.timeline]
+
+    def internal(self) -> list[str]:
+        return [self.articles, self.claims_by_theatre]
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,7 @@ class Settings:
             "NEWSWIRE_TOPIC_RAW": t.raw, "NEWSWIRE_TOPIC_ARTICLES": t.articles,
             "NEWSWIRE_TOPIC_ENRICHED": t.enriched, "NEWSWIRE_TOPIC_QUOTES": t.quotes,
             "NEWSWIRE_TOPIC_CLAIMS": t.claims, "NEWSWIRE_TOPIC_DLQ": t.dlq,
-            "NEWSWIRE_TOPIC_TIMELINE": t.timeline,
+            "NEWSWIRE_TOPIC_TIMELINE": t.timeline, "NEWSWIRE_TOPIC_CLAIMS_BY_THEATRE": t.claims_by_theatre,
         }
 
 

@@ -25,9 +25,9 @@ class TopicSetupError(RuntimeError):
 
 
 def all_topic_names(topics: Topics | None = None) -> list[str]:
-    """The seven topics newswire reads and writes, input first."""
+    """Every topic newswire reads and writes, input first."""
     t = topics or Topics()
-    return [t.raw, t.articles, *t.outputs()]
+    return [t.raw, *t.internal(), *t.outputs()]
 
 
 def _check_create_response(response: Any) -> list[str]:

@@ -44,11 +44,11 @@ class TopicNamer:
         return f"{self.prefix}.{name}"
 
     def topics(self) -> Topics:
-        """A :class:`~service.settings.Topics` whose seven names all carry the prefix."""
+        """A :class:`~service.settings.Topics` whose names all carry the prefix."""
         return Topics(
             raw=self("raw"), articles=self("articles"), enriched=self("enriched"),
             quotes=self("quotes"), claims=self("claims"), dlq=self("dlq"),
-            timeline=self("timeline"),
+            timeline=self("timeline"), claims_by_theatre=self("claims-by-theatre"),
         )
 
 

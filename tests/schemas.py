@@ -14,6 +14,7 @@ BY_SCHEMA = {
     "newswire.claim/1": "claim.v1.json",
     "newswire.retraction/1": "retraction.v1.json",
     "newswire.deadletter/1": "deadletter.v1.json",
+    "newswire.timeline/1": "timeline.v1.json",
 }
 
 

@@ -1,10 +1,13 @@
-"""The Faust app: two thin agents.
+"""The Faust app: three thin agents.
 
 ``ingest`` (on ``ntb.wire.raw``) parses each message; a bad one becomes a dead letter,
 a good one is re-keyed by uri onto the internal articles topic, so every version of
 a story meets the same partition and the same slice of the dedupe table.
 ``enrich`` (on the articles topic) batches with ``stream.take_events`` and hands the
-batch to :class:`~service.stream.processor.BatchProcessor`.
+batch to :class:`~service.stream.processor.BatchProcessor`, which also re-keys each
+claim by side|theatre.
+``claim_timeline`` (on those re-keyed claims) folds each claim into its timeline table
+and publishes the timeline entry.
 """
 from __future__ import annotations
 
@@ -12,11 +15,13 @@ import logging
 from pathlib import Path
 
 import faust
+import orjson
 
+from service.claims_timeline import next_entry
 from service.enrich import Enricher
-from service.events import Source
-from service.formats import parse
+from service.events import Source, timeline_event
 from service.errors import NewswireError
+from service.formats import parse
 from service.settings import Settings, broker_url, producer_batch_bytes
 from service.stream.deadletter import send_deadletter
 from service.stream.envelope import pack, unpack
@@ -59,6 +64,8 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
         # Partition by key, as the articles topic is, not by whichever event came last in a batch.
         use_partitioner=True,
     )
+    timelines = app.Table("claim-timelines", default=None, partitions=settings.partitions, key_type=str,
+                          use_partitioner=True)
     state: dict[str, BatchProcessor] = {}
 
     def processor() -> BatchProcessor:
@@ -91,6 +98,18 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
             await processor().process(batch)
 
     ALIVE_FILE.unlink(missing_ok=True)  # a restarted container must not look alive before it is
+
+    timeline_topic = app.topic(topics.timeline, key_serializer="raw", value_serializer="raw")
+
+    @app.agent(outputs.claims_by_theatre)
+    async def claim_timeline(stream: faust.StreamT) -> None:
+        async for key, value in stream.items():
+            record = orjson.loads(value)
+            entry_state, entry = next_entry(timelines.get(key), record["claim"], record["story"])
+            if entry is None:  # this uri+version+claim was counted before (a replay)
+                continue
+            await timeline_topic.send(key=key.encode(), value=orjson.dumps(timeline_event(entry)))
+            timelines[key] = entry_state
 
     outage = OutageLog()
 

@@ -17,7 +17,8 @@ from faust.types import TopicT
 from service.article import Article
 from service.enrich import Enricher
 from service.errors import EnrichmentError, NewswireError, StaleVersion
-from service.events import Source, claim_events, quote_events
+from service.claims_timeline import timeline_key
+from service.events import Source, claim_events, claim_story, quote_events
 from service.settings import Topics
 from service.stream.deadletter import send_deadletter
 from service.stream.versions import Action, Published, decide, record
@@ -38,11 +39,15 @@ class OutputTopics:
     quotes: TopicT
     claims: TopicT
     dlq: TopicT
+    claims_by_theatre: TopicT | None = None  # feeds the claim-timeline agent
 
     @classmethod
     def from_app(cls, app: Any, topics: Topics) -> "OutputTopics":
-        return cls(*(app.topic(name, key_serializer="raw", value_serializer="raw")
-                     for name in (topics.enriched, topics.quotes, topics.claims, topics.dlq)))
+        plain = (app.topic(name, key_serializer="raw", value_serializer="raw")
+                 for name in (topics.enriched, topics.quotes, topics.claims, topics.dlq))
+        by_theatre = app.topic(topics.claims_by_theatre, key_type=str, key_serializer="json",
+                               value_serializer="raw")
+        return cls(*plain, claims_by_theatre=by_theatre)
 
 
 @dataclass
@@ -143,6 +148,10 @@ class BatchProcessor:
                 await self.outputs.quotes.send(key=key, value=orjson.dumps(quote))
             for claim in claim_events(event):
                 await self.outputs.claims.send(key=key, value=orjson.dumps(claim))
+                if self.outputs.claims_by_theatre is not None:
+                    await self.outputs.claims_by_theatre.send(
+                        key=timeline_key(claim["claim"]),
+                        value=orjson.dumps({"claim": claim["claim"], "story": claim_story(claim)}))
             self.counters.enriched += 1
 
     def _remember(self, item: Pending, event: dict) -> None:

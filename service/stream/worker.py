@@ -18,7 +18,7 @@ async def prepare_broker(settings: Settings, wait: float) -> None:
     bootstrap = bootstrap_servers(settings.broker)
     await wait_for_broker(bootstrap, timeout=wait, log=log, **settings.security.aiokafka_kwargs())
     topics = settings.topics
-    await ensure_topics(bootstrap, [topics.raw, topics.articles, *topics.outputs()],
+    await ensure_topics(bootstrap, [topics.raw, *topics.internal(), *topics.outputs()],
                         partitions=settings.partitions, replication=settings.replication,
                         **settings.security.aiokafka_kwargs())
 

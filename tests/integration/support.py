@@ -15,13 +15,13 @@ from service.stream.replay import send_payloads
 
 
 async def committed_behind(settings: Settings) -> dict[TopicPartition, int]:
-    """Raw and article records the worker's group has not committed yet."""
+    """Records of the worker's input and internal topics its group has not committed yet."""
     # A non-joining consumer in the worker's group reads the committed offsets.
     probe = AIOKafkaConsumer(bootstrap_servers=settings.broker, group_id=settings.app_id,
                              enable_auto_commit=False)
     await probe.start()
     try:
-        tps = [TopicPartition(t, p) for t in (settings.topics.raw, settings.topics.articles)
+        tps = [TopicPartition(t, p) for t in (settings.topics.raw, *settings.topics.internal())
                for p in range(settings.partitions)]
         ends = await probe.end_offsets(tps)
         behind = {}

@@ -160,7 +160,7 @@ def test_environment_topic_names_match_settings(resolved: dict[str, Any]) -> Non
     env = resolved["services"]["worker"]["environment"]
     for field, var in (("raw", "RAW"), ("articles", "ARTICLES"), ("enriched", "ENRICHED"),
                        ("quotes", "QUOTES"), ("claims", "CLAIMS"), ("dlq", "DLQ"),
-                       ("timeline", "TIMELINE")):
+                       ("timeline", "TIMELINE"), ("claims_by_theatre", "CLAIMS_BY_THEATRE")):
         if f"NEWSWIRE_TOPIC_{field.upper()}" not in os.environ:
             assert env[f"NEWSWIRE_TOPIC_{var}"] == getattr(defaults, field)
 
@@ -192,7 +192,7 @@ def _created(calls: list[list[str]]) -> dict[str, list[str]]:
     return {c[c.index("--topic") + 1]: c for c in calls if "--create" in c}
 
 
-def test_create_topics_creates_all_seven_idempotently(tmp_path: Path) -> None:
+def test_create_topics_creates_every_topic_idempotently(tmp_path: Path) -> None:
     calls, stdout = _run_script(tmp_path)
     created = _created(calls)
     assert sorted(created) == sorted(all_topic_names(Topics()))

@@ -38,7 +38,7 @@ def settings(broker: str, unique_topics) -> Settings:
 
 def all_topics(settings: Settings) -> list[str]:
     t = settings.topics
-    return [t.enriched, t.quotes, t.claims, t.dlq]
+    return [t.enriched, t.quotes, t.claims, t.dlq, t.timeline]
 
 
 def test_every_message_ends_as_event_or_dead_letter(settings, tmp_path):
@@ -67,7 +67,7 @@ def test_every_message_ends_as_event_or_dead_letter(settings, tmp_path):
     for topic in (t.quotes, t.claims):
         assert sorted(e["uri"] for e in seen[topic] if e["schema"] == "newswire.retraction/1") == \
             sorted(r["uri"] for r in retractions)
-    for event in seen[t.enriched] + seen[t.dlq] + seen[t.quotes] + seen[t.claims]:
+    for event in seen[t.enriched] + seen[t.dlq] + seen[t.quotes] + seen[t.claims] + seen[t.timeline]:
         validate_event(event)
     enriched = [e for e in seen[t.enriched] if e["schema"] == "newswire.enriched/1"]
     for event in enriched:
@@ -75,8 +75,11 @@ def test_every_message_ends_as_event_or_dead_letter(settings, tmp_path):
     # Each quote and claim of an enriched event is published once on its own topic.
     assert len([e for e in seen[t.quotes] if e["schema"] == "newswire.quote/1"]) == \
         sum(len(e["quotes"]) for e in enriched)
-    assert len([e for e in seen[t.claims] if e["schema"] == "newswire.claim/1"]) == \
-        sum(len(e["claims"]) for e in enriched)
+    claims = [e for e in seen[t.claims] if e["schema"] == "newswire.claim/1"]
+    assert len(claims) == sum(len(e["claims"]) for e in enriched)
+    # Every claim is folded into exactly one timeline entry.
+    assert sorted((e["story"]["uri"], e["story"]["version"], e["story"]["index"]) for e in seen[t.timeline]) == \
+        sorted((c["uri"], c["version"], c["index"]) for c in claims)
 
 
 def test_replaying_twice_across_a_restart_emits_nothing_new(settings, tmp_path):
@@ -88,7 +91,7 @@ def test_replaying_twice_across_a_restart_emits_nothing_new(settings, tmp_path):
         asyncio.run(drained(settings))
     finally:
         assert stop_worker(worker) == 0
-    first = asyncio.run(collect(settings, [t.enriched, t.dlq], lambda s: False, timeout=5))
+    first = asyncio.run(collect(settings, [t.enriched, t.dlq, t.timeline], lambda s: False, timeout=5))
     # A fresh process must recover the dedupe table from its changelog.
     worker = start_worker(settings, log)
     try:
@@ -96,11 +99,12 @@ def test_replaying_twice_across_a_restart_emits_nothing_new(settings, tmp_path):
         asyncio.run(drained(settings))
     finally:
         assert stop_worker(worker) == 0
-    second = asyncio.run(collect(settings, [t.enriched, t.dlq], lambda s: False, timeout=5))
+    second = asyncio.run(collect(settings, [t.enriched, t.dlq, t.timeline], lambda s: False, timeout=5))
     per_version = Counter((e["uri"], e["version"]) for e in second[t.enriched])
     assert per_version and max(per_version.values()) == 1
     assert len(second[t.enriched]) == len(first[t.enriched])
     assert len(second[t.dlq]) == len(first[t.dlq])
+    assert len(second[t.timeline]) == len(first[t.timeline])  # a replay does not double-count
 
 
 def test_an_older_version_never_overwrites_a_newer_one(settings, tmp_path):

@@ -46,7 +46,7 @@ def enricher() -> Enricher:
 def test_schema_files_are_valid_2020_12():
     names = sorted(p.name for p in SCHEMA_DIR.glob("*.json"))
     assert names == ["claim.v1.json", "deadletter.v1.json", "enriched.v1.json", "quote.v1.json",
-                     "retraction.v1.json"]
+                     "retraction.v1.json", "timeline.v1.json"]
     for name in names:
         validator(name)
 
@@ -92,6 +92,7 @@ def test_schema_rejects_a_broken_event(enricher):
 
 def test_quote_and_claim_events_carry_parent_identity():
     parent = {"event_id": "00000000-0000-0000-0000-000000000001", "story_id": "S", "uri": "u", "version": 1,
+              "versioncreated": None,
               "quotes": [{"kind": "direct", "text": "Hei", "start": 1, "end": 4, "speaker": None, "cue": None}],
               "claims": []}
     quotes = quote_events(parent)

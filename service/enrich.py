@@ -30,7 +30,7 @@ def entity_items(doc: Doc) -> list[dict[str, Any]]:
 
 def _extension_items(doc: Doc, name: str) -> list[dict[str, Any]]:
     # Quote and claim components register these extensions; until then there are none.
-    return list(getattr(doc._, name)) if Doc.has_extension(name) else []
+    return list((getattr(doc._, name) if Doc.has_extension(name) else None) or [])
 
 
 class Enricher:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from service.nlp.claim_places import country_of_name
 from service.nlp.entities import CanonicalEntity, canonical_name_index, canonicalize, role_index
 
-__all__ = ["StoryContext", "clause_window", "is_verb", "next_token", "prev_token"]
+__all__ = ["StoryContext", "clause_window", "is_verb", "sentence_of"]
 
 LEFT_BOUNDARY_TEXT: frozenset[str] = frozenset({",", ";", ":", "(", ")", "«", "»", "–", "—", "-"})
 RIGHT_BOUNDARY_TEXT: frozenset[str] = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "«", "»",
@@ -44,14 +44,6 @@ def is_verb(token: Token) -> bool:
     return token.tag_ == "verb" or token.pos_ in ("VERB", "AUX") or token.lower_ in FINITE_FORMS
 
 
-def prev_token(token: Token) -> Token | None:
-    return token.doc[token.i - 1] if token.i > 0 else None
-
-
-def next_token(token: Token) -> Token | None:
-    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-
-
 def _starts_new_clause(token: Token) -> bool:
     """After a coordinator: does a new clause (own subject or verb) start here?"""
     return (is_verb(token) or token.lower_ in PRONOUN_SUBJECTS
@@ -59,9 +51,32 @@ def _starts_new_clause(token: Token) -> bool:
             or token.like_num)
 
 
+SENTENCE_END_TEXT: frozenset[str] = frozenset({".", "!", "?", "»", "…"})
+
+
+def _ends_sentence(sent: Span) -> bool:
+    last = sent[-1]
+    while last.is_space and last.i > sent.start:
+        last = sent.doc[last.i - 1]
+    return last.text in SENTENCE_END_TEXT or last.text.endswith(".") or "\n" in sent[-1].text
+
+
+def sentence_of(span: Span) -> Span:
+    """The sentence holding ``span``, re-joined where the parser split one mid-way."""
+    doc = span.doc
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
+    first = last = k
+    while first > 0 and not _ends_sentence(sents[first - 1]):
+        first -= 1
+    while last + 1 < len(sents) and not _ends_sentence(sents[last]):
+        last += 1
+    return doc[sents[first].start:sents[last].end]
+
+
 def clause_window(span: Span) -> list[Token]:
     """Tokens of the clause around ``span`` (stopping at commas, "at", new clauses)."""
-    doc, sent = span.doc, span.sent
+    doc, sent = span.doc, sentence_of(span)
     start = span.start
     while start > sent.start:
         token = doc[start - 1]

@@ -16,9 +16,11 @@ import re
 __all__ = [
     "CASUALTY_WORDS",
     "DEPLOYMENT_LEMMAS",
+    "DEPLOYMENT_WORDS",
     "REINFORCEMENT_LEMMAS",
     "REINFORCEMENT_WORDS",
     "WITHDRAWAL_LEMMAS",
+    "WITHDRAWAL_WORDS",
     "military_context",
     "troop_noun",
     "troop_prefix",

@@ -19,6 +19,7 @@ __all__ = [
     "COUNTRIES",
     "Place",
     "affiliation_country",
+    "capital_country",
     "canonical_side",
     "country_of_adjective",
     "country_of_name",
@@ -93,6 +94,10 @@ INSTITUTION_COUNTRIES: dict[str, str] = {
     "forsvarsdepartementet": "Norge", "etterretningstjenesten": "Norge",
     "pentagon": "USA", "det hvite hus": "USA", "kreml": "Russland",
     "élysée-palasset": "Frankrike", "bundeswehr": "Tyskland", "idf": "Israel",
+}
+
+#: Capitals (lowercased) -> their country; "Kyiv opplyser" speaks for Ukraina.
+CAPITALS: dict[str, str] = {
     "moskva": "Russland", "kyiv": "Ukraina", "kiev": "Ukraina", "minsk": "Belarus",
     "washington": "USA", "london": "Storbritannia", "beijing": "Kina", "peking": "Kina",
     "taipei": "Taiwan", "tallinn": "Estland", "riga": "Latvia", "vilnius": "Litauen",
@@ -103,6 +108,7 @@ INSTITUTION_COUNTRIES: dict[str, str] = {
     "pyongyang": "Nord-Korea", "seoul": "Sør-Korea", "bamako": "Mali", "niamey": "Niger",
     "khartoum": "Sudan", "tbilisi": "Georgia",
 }
+INSTITUTION_COUNTRIES.update(CAPITALS)
 
 
 @dataclass(frozen=True)
@@ -224,6 +230,11 @@ def affiliation_country(word: str) -> str | None:
         if form in INSTITUTION_COUNTRIES:
             return INSTITUTION_COUNTRIES[form]
     return None
+
+
+def capital_country(word: str) -> str | None:
+    """Country whose capital ``word`` is ("Kyiv" -> "Ukraina")."""
+    return CAPITALS.get(word.lower())
 
 
 def canonical_side(name: str | None) -> str | None:

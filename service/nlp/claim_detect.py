@@ -1,0 +1,226 @@
+"""Find troop counts: a quantity from :mod:`service.nlp.numbers` that counts soldiers.
+
+>>> import spacy
+>>> nlp = spacy.blank("nb"); nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+<...>
+>>> doc = nlp("Det står nesten 90.000 russiske soldater ved grensen, og 12.000 sivile har flyktet.")
+>>> [(c.text, c.unit, c.value, c.bound) for c in find_troop_counts(doc)]
+[('nesten 90.000 russiske soldater', 'soldater', 90000.0, 'upper')]
+
+Patterns
+    * quantity + adjectives + troop noun: "over 100 000 russiske soldater",
+      "tusenvis av soldater", "20.000 av soldatene";
+    * troop noun before the number: "antallet soldater ... til 300.000",
+      "tallet på russiske soldater er om lag 1.500";
+    * an elliptical number after a troop count in the same sentence: "ikke
+      150.000 soldater, men rundt 50.000", "tre drept og over 30 såret".
+
+Not counted: ratios ("ni av ti soldater"), "mann" outside a military context,
+"militære" before another noun ("to militære offiserer"), and numbers in a
+correction notice ("Rettet: I en tidligere versjon sto det at 20.000 ...").
+
+Number fixes on top of :func:`~service.nlp.numbers.find_quantities`: "så mange
+som N" is an upper bound; "øke ... fra A til B" is the target B, not a range.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from service.nlp.claim_context import sentence_of
+from service.nlp.claim_lexicon import CASUALTY_WORDS, military_context, troop_noun
+from service.nlp.numbers import Quantity, find_quantities
+
+__all__ = ["TroopCount", "find_troop_counts"]
+
+#: Words that may stand between a number and its troop noun.
+GAP_WORDS: frozenset[str] = frozenset({
+    "av", "de", "disse", "sine", "sitt", "egne", "ekstra", "flere", "nye", "mer", "mann",
+    "til", "sammen",
+})
+MAX_GAP = 4
+#: Nouns that put a troop noun before its number: "antallet soldater ... 300.000".
+COUNT_HEADS: frozenset[str] = frozenset({"antallet", "antall", "tallet"})
+MAX_COUNT_DISTANCE = 10
+#: Change verbs that make "fra A til B" a change to B.
+CHANGE_WORDS: frozenset[str] = frozenset({
+    "øke", "øker", "økes", "økt", "heve", "heves", "doble", "dobles", "utvide", "utvides",
+    "økning", "vokse", "vokser",
+})
+_CORRECTION_RE = re.compile(r"^\W*(?:rettet|rettelse|korrigert|korreksjon)\b|tidligere\s+versjon",
+                            re.IGNORECASE)
+_UPPER_PHRASE = re.compile(r"så\s+mange\s+som\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TroopCount:
+    """One troop count: the quantity, its troop noun and the claim span they make."""
+
+    text: str
+    start: int
+    end: int
+    quantity: Quantity
+    unit: str
+    unit_start: int | None
+    unit_end: int | None
+    value: float | None
+    min: float | None
+    max: float | None
+    hedge: str | None
+    bound: str
+    elliptical: bool = False
+
+
+def _is_gap(token: Token) -> bool:
+    low = token.lower_
+    if low in GAP_WORDS:
+        return True
+    if token.tag_ == "adj" or token.pos_ == "ADJ":
+        return token.text.islower() or token.i == token.sent.start
+    return len(low) > 2 and low.endswith("e") and token.text.islower() and token.pos_ != "VERB"
+
+
+#: Words after "militære" that show it stands alone as a noun ("militære under våpen").
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "i", "på", "under", "ved", "til", "fra", "og", "eller", "som", "er", "var", "har", "hadde",
+    "blir", "ble", "skal", "vil", "kan", "med", "mot", "nær", "langs", "rundt", "av", "for",
+    "uten", "der", "her", "nå", "ute", "inne",
+})
+
+
+def _followed_by_noun(token: Token) -> bool:
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is None or not nxt.is_alpha:
+        return False
+    if token.doc.has_annotation("POS") or token.doc.has_annotation("TAG"):
+        return nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "subst"
+    return nxt.lower_ not in FUNCTION_WORDS
+
+
+def _unit_after(doc: Doc, quantity: Quantity) -> Token | None:
+    first = next((t for t in doc if t.idx >= quantity.noun_start), None)
+    if first is None:
+        return None
+    for token in doc[first.i: first.i + MAX_GAP + 1]:
+        if troop_noun(token.text):
+            if token.lower_ == "militære" and _followed_by_noun(token):
+                nxt = doc[token.i + 1]
+                if troop_noun(nxt.text):
+                    continue
+                return None
+            if token.lower_ == "mann" and not _military(token):
+                return None
+            return token
+        if not _is_gap(token):
+            return None
+    return None
+
+
+def _military(token: Token) -> bool:
+    sent = sentence_of(token.doc[token.i:token.i + 1])
+    doc = token.doc
+    before = doc[max(0, sent.start - 40): sent.start].text
+    return military_context(sent.text) or military_context(before)
+
+
+def _unit_before(doc: Doc, quantity: Quantity, q_first: Token) -> Token | None:
+    sent = sentence_of(doc[q_first.i:q_first.i + 1])
+    low = max(sent.start, q_first.i - MAX_COUNT_DISTANCE)
+    for k in range(q_first.i - 1, low - 1, -1):
+        if doc[k].lower_ not in COUNT_HEADS:
+            continue
+        for token in doc[k + 1: min(k + 1 + MAX_GAP, q_first.i)]:
+            if troop_noun(token.text):
+                return token
+            if token.lower_ not in ("på", "av") and not _is_gap(token):
+                break
+    return None
+
+
+def _ratio(text: str, quantities: list[Quantity], k: int) -> bool:
+    """"ni av ti soldater": either number of an "N av M" ratio."""
+    q = quantities[k]
+    if k + 1 < len(quantities):
+        between = text[q.end:quantities[k + 1].start]
+        if between.strip().lower() == "av":
+            return True
+    if k > 0:
+        between = text[quantities[k - 1].end:q.start]
+        if between.strip().lower() == "av":
+            return True
+    return False
+
+
+def _elliptical_ok(doc: Doc, q_last: Token) -> bool:
+    """An elliptical count ends its clause or is followed by a loss participle."""
+    if q_last.i + 1 >= len(doc):
+        return True
+    nxt = doc[q_last.i + 1]
+    return nxt.is_punct or nxt.lower_ in CASUALTY_WORDS
+
+
+def _numbers(quantity: Quantity, text: str, window_words: set[str]) -> dict:
+    """Value, bounds and hedge, with the fixes this module documents."""
+    numbers = dict(value=quantity.value, min=quantity.min, max=quantity.max,
+                   hedge=quantity.hedge, bound=quantity.bound, start=quantity.start)
+    before = text[max(0, quantity.start - 20):quantity.start]
+    upper = _UPPER_PHRASE.search(before)
+    if upper is not None and quantity.hedge is None and quantity.value is not None:
+        hedge_start = quantity.start - len(upper.group())
+        numbers.update(hedge=text[hedge_start:quantity.start].rstrip(), bound="upper",
+                       min=None, max=quantity.value, start=hedge_start)
+    if (quantity.kind == "range" and quantity.text.lower().startswith("fra ")
+            and window_words & CHANGE_WORDS and quantity.max is not None):
+        numbers.update(value=quantity.max, min=quantity.max, max=quantity.max, bound="exact",
+                       hedge=None)
+    return numbers
+
+
+def _sentence_words(doc: Doc, token: Token) -> set[str]:
+    return {t.lower_ for t in sentence_of(token.doc[token.i:token.i + 1])}
+
+
+def find_troop_counts(doc: Doc) -> list[TroopCount]:
+    """Every quantity in ``doc`` that counts soldiers, left to right."""
+    text = doc.text
+    quantities = find_quantities(text)
+    found: list[TroopCount] = []
+    sentence_starts: list[int] = []
+    for k, quantity in enumerate(quantities):
+        span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or _ratio(text, quantities, k):
+            continue
+        first, last = span[0], span[-1]
+        sentence = sentence_of(span)
+        if _CORRECTION_RE.search(sentence.text):
+            continue
+        sentence_start = sentence.start
+        numbers = _numbers(quantity, text, _sentence_words(doc, first))
+        start = numbers.pop("start")
+        unit = _unit_after(doc, quantity)
+        elliptical = False
+        unit_text: str | None = None
+        if unit is None:
+            unit = _unit_before(doc, quantity, first)
+        if unit is None:
+            earlier = [c for c, s in zip(found, sentence_starts) if s == sentence_start]
+            if not earlier or not _elliptical_ok(doc, last):
+                continue
+            elliptical, unit_text = True, earlier[-1].unit
+        if unit is not None:
+            unit_text = unit.text
+            unit_start, unit_end = unit.idx, unit.idx + len(unit.text)
+            span_start, span_end = min(start, unit_start), max(quantity.end, unit_end)
+        else:
+            unit_start = unit_end = None
+            span_start, span_end = start, quantity.end
+        found.append(TroopCount(
+            text=text[span_start:span_end], start=span_start, end=span_end, quantity=quantity,
+            unit=unit_text or "", unit_start=unit_start, unit_end=unit_end,
+            elliptical=elliptical, **numbers,
+        ))
+        sentence_starts.append(sentence_start)
+    return found
+

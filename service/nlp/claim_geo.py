@@ -1,0 +1,314 @@
+"""Whose troops (side) and where (location) for one troop count.
+
+Side, first match wins:
+    1. the count's own words: "russiske soldater", "NATO-soldater", "Russlands 150.000";
+    2. "soldater fra X" naming one country or national force (several -> no side);
+    3. the clause's subject: "Russland har samlet ...", "alliansen", "russerne",
+       "Hæren" (Norway), "landet" (the last country named), "vi" (the claimant's country);
+    4. the side of the story's previous claim;
+    5. the country the claimant speaks for ("det russiske forsvarsdepartementet").
+
+Location: the first place phrase after the count in its clause (else the
+nearest before it): a preposition (i, ved, nær, langs, til, ...) and a noun
+phrase holding a gazetteer place, a place entity, a border ("ved den ukrainske
+grensen" -> Ukraina, kind border) or a front. Generic heads lead on to the
+place they name ("i kampene om Bakhmut", "i den østlige delen av
+Donetsk-regionen"). "fra X" is the location only for withdrawals.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from service.nlp.claim_context import StoryContext, is_verb
+from service.nlp.claim_lexicon import troop_prefix
+from service.nlp.claim_places import (
+    affiliation_country,
+    country_of_adjective,
+    country_of_name,
+    place_of,
+    side_of_word,
+)
+
+__all__ = ["Location", "location_of", "side_of"]
+
+LOCATION_PREPS: frozenset[str] = frozenset({
+    "i", "ved", "nær", "nærmere", "langs", "på", "til", "overfor", "utenfor", "rundt",
+    "innenfor", "mot", "inn", "fra",
+})
+DIRECTION_WORDS: frozenset[str] = frozenset({"nord", "sør", "øst", "vest", "nordøst", "nordvest",
+                                             "sørøst", "sørvest"})
+#: Heads that lead on to the place named after them.
+GENERIC_HEADS: tuple[str, ...] = (
+    "kamp", "område", "del", "distrikt", "grense", "front", "by", "kyst", "skip", "øvelse",
+    "region", "bredd", "stilling", "leir", "base", "side", "sone", "militærleir", "land",
+)
+BORDER_WORDS: tuple[str, ...] = ("grensen", "grensa", "grense", "grenseområd")
+FRONT_WORDS: tuple[str, ...] = ("fronten", "frontlinjen", "frontlinja", "front")
+CHAIN_PREPS: frozenset[str] = frozenset({"av", "om", "rundt", "i", "nær", "mot", "til", "overfor",
+                                         "ved", "utenfor"})
+STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
+MAX_NP = 8
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place phrase: ``text == doc.text[start:end]``, with its canonical place and kind."""
+
+    text: str
+    start: int
+    end: int
+    canonical: str | None
+    kind: str
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "canonical": self.canonical, "kind": self.kind}
+
+
+# ------------------------------------------------------------------------ side
+
+
+def _side_in_words(tokens: Sequence[Token]) -> str | None:
+    for token in tokens:
+        side = troop_prefix(token.text) or country_of_adjective(token.text)
+        if side is not None:
+            return side
+    return None
+
+
+def _side_from_origin(tokens: Sequence[Token], unit: Token | None) -> tuple[bool, str | None]:
+    """"soldater fra X": (True, side) when a "fra" phrase follows the unit."""
+    if unit is None or unit.i + 1 >= len(unit.doc) or unit.doc[unit.i + 1].lower_ != "fra":
+        return False, None
+    doc = unit.doc
+    sides: list[str] = []
+    for token in doc[unit.i + 2: min(len(doc), unit.i + 10)]:
+        if token.text in STOP_PUNCT and token.text != ",":
+            break
+        if (is_verb(token) and not token.text[:1].isupper()) or token.like_num:
+            break
+        if token.lower_ in LOCATION_PREPS and token.lower_ != "fra":
+            break
+        side = country_of_name(token.text) or country_of_adjective(token.text) \
+            or affiliation_country(token.text) \
+            or (side_of_word(token.text) if token.text[:1].isupper() else None)
+        if side is not None and side not in sides:
+            sides.append(side)
+    if len(sides) > 1:
+        return True, None
+    return (True, sides[0]) if sides else (False, None)
+
+
+def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country: str | None) -> str | None:
+    for token in tokens:
+        low = token.lower_
+        if low in ("vi", "vår", "våre"):
+            if claimant_country:
+                return claimant_country
+            continue
+        if low == "landet":
+            country = story.country_before(token.idx)
+            if country:
+                return country
+            continue
+        side = side_of_word(token.text) if (token.text[:1].isupper() or low in (
+            "alliansen", "russerne", "ukrainerne", "amerikanerne", "israelerne", "britene",
+            "kineserne", "allierte")) else country_of_adjective(token.text)
+        side = side or affiliation_country(token.text)
+        if side is not None:
+            return side
+    return None
+
+
+def _chain_subjects(tokens: Sequence[Token]) -> list[Token]:
+    """Subjects of the verbs above the troop count (coordination included)."""
+    subjects: list[Token] = []
+    seen: set[int] = set()
+    for token in tokens:
+        head = token
+        for _ in range(6):
+            if head.i in seen:
+                break
+            seen.add(head.i)
+            for child in head.children:
+                subtree = list(child.subtree)
+                if child.dep_ != "SUBJ" or child.lower_ == "det":
+                    continue
+                if any(t.i == anchor.i for t in subtree for anchor in tokens):
+                    continue  # the count's own noun phrase
+                subjects.extend(subtree)
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return subjects
+
+
+def side_of(
+    story: StoryContext,
+    count_tokens: Span,
+    unit: Token | None,
+    window: Sequence[Token],
+    excluded: set[int],
+    claim_type: str,
+    previous_side: str | None,
+    claimant_country: str | None,
+) -> str | None:
+    """The side whose troops a count is about (see the module doc for the order)."""
+    doc = count_tokens.doc
+    own = list(count_tokens)
+    if unit is not None and unit.i >= count_tokens.end:
+        own += list(doc[count_tokens.end: unit.i + 1])
+    side = _side_in_words(own)
+    if side is not None:
+        return side
+    before = doc[count_tokens.start - 1] if count_tokens.start > 0 else None
+    if before is not None and before.text[:1].isupper() and before.text.endswith(("s", "'")):
+        side = country_of_name(before.text)
+        if side is not None:
+            return side
+    if claim_type != "withdrawal":
+        has_origin, side = _side_from_origin(own, unit)
+        if has_origin:
+            return side
+    left = [t for t in window if t.i < count_tokens.start and t.i not in excluded]
+    side = _subject_side(story, left, claimant_country)
+    if side is not None:
+        return side
+    anchors = [unit] if unit is not None else list(count_tokens)
+    subjects = [t for t in _chain_subjects(anchors) if t.i not in excluded]
+    side = _subject_side(story, subjects, claimant_country)
+    if side is not None:
+        return side
+    return previous_side or claimant_country
+
+
+# -------------------------------------------------------------------- location
+
+
+def _noun_phrase(tokens: Sequence[Token], k: int) -> int:
+    """End index (exclusive) of the NP starting at ``tokens[k]``."""
+    j = k
+    while j < len(tokens) and j - k < MAX_NP:
+        token = tokens[j]
+        if token.text in STOP_PUNCT or (is_verb(token) and token.pos_ != "ADJ" and token.tag_ != "adj"
+                                        and not token.text[:1].isupper()):
+            break
+        if j > k and token.lower_ in LOCATION_PREPS | CHAIN_PREPS | {"og", "for", "med", "under"}:
+            break
+        j += 1
+    return j
+
+
+def _is_generic(token: Token) -> bool:
+    low = token.lower_
+    return any(stem in low for stem in GENERIC_HEADS)
+
+
+def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None, str | None, Token | None]:
+    """(canonical, kind, last token) of the place a noun phrase names."""
+    border = next((t for t in tokens if t.lower_.startswith(BORDER_WORDS)), None)
+    front = next((t for t in tokens if t.lower_.startswith(FRONT_WORDS)), None)
+    for token in tokens:
+        place = place_of(token.text)
+        if place is not None and (token.text[:1].isupper()):
+            kind = "border" if border is not None else "front" if front is not None else place.kind
+            return place.canonical, kind, token
+        country = country_of_adjective(token.text)
+        if country is not None and (border is not None or front is not None or token.lower_ in ("baltiske",)):
+            kind = "border" if border is not None else "front" if front is not None else "region"
+            return country, kind, token
+    for ent in story.entities_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
+                                 ("LOC", "GPE_LOC")):
+        last = max((t for t in tokens if t.idx < ent.end), key=lambda t: t.i)
+        return ent.canonical, "place", last
+    if border is not None:
+        return None, "border", border
+    if front is not None:
+        return None, "front", front
+    for token in tokens:
+        if token.lower_ in ("landet", "landene"):
+            return "<landet>", "country", token
+    return None, None, None
+
+
+def _phrase_at(story: StoryContext, scope: Sequence[Token], k: int) -> tuple[str | None, str | None, int] | None:
+    """Place named by the PP at ``scope[k]``: (canonical, kind, end index) or None."""
+    j = k + 1
+    if scope[k].lower_ in DIRECTION_WORDS:
+        j = k + 2  # "nord for Kharkiv"
+    kind_seen: str | None = None
+    for _ in range(3):
+        end = _noun_phrase(scope, j)
+        if end <= j:
+            return None
+        np = list(scope[j:end])
+        canonical, kind, _last = _place_in(story, np)
+        if canonical is not None:
+            return canonical, kind_seen or kind, end
+        kind_seen = kind_seen or kind
+        more = end < len(scope) and scope[end].lower_ in CHAIN_PREPS and (
+            any(_is_generic(t) for t in np) or kind is not None)
+        if not more:
+            return (None, kind_seen, end) if kind_seen in ("border", "front") else None
+        j = end + 1
+    return None
+
+
+def _is_place_prep(scope: Sequence[Token], k: int, claim_type: str) -> bool:
+    low = scope[k].lower_
+    if low in DIRECTION_WORDS:
+        return k + 1 < len(scope) and scope[k + 1].lower_ == "for"
+    if low == "fra":
+        return claim_type == "withdrawal"
+    if low == "mot":
+        return False
+    return low in LOCATION_PREPS
+
+
+def location_of(
+    story: StoryContext,
+    scope: Sequence[Token],
+    count_tokens: Span,
+    excluded: set[int],
+    claim_type: str,
+    side: str | None,
+    claimant_country: str | None,
+) -> Location | None:
+    """The place phrase of a count, searched in ``scope`` (its clause)."""
+    after = [k for k, t in enumerate(scope) if t.i >= count_tokens.end]
+    before = [k for k, t in enumerate(scope) if t.i < count_tokens.start]
+    if claim_type == "withdrawal":
+        after.sort(key=lambda k: (scope[k].lower_ != "fra", k))
+    for k in after + list(reversed(before)):
+        if scope[k].i in excluded or not _is_place_prep(scope, k, claim_type):
+            continue
+        found = _phrase_at(story, scope, k)
+        if found is None:
+            continue
+        canonical, kind, end = found
+        if canonical == "<landet>":
+            canonical = story.country_before(scope[k].idx, exclude=[side])
+        elif canonical is None and kind == "border":
+            canonical = _bare_border(story, scope[k].idx, side, claimant_country)
+        last = scope[end - 1]
+        start_char = scope[k].idx
+        end_char = last.idx + len(last.text)
+        return Location(story.doc.text[start_char:end_char], start_char, end_char, canonical,
+                        kind or "place")
+    for token in scope:  # "skal ankomme Kuwait"
+        if token.i >= count_tokens.end and token.text[:1].isupper() and token.i not in excluded:
+            place = place_of(token.text)
+            if place is not None:
+                return Location(token.text, token.idx, token.idx + len(token.text),
+                                place.canonical, place.kind)
+    return None
+
+
+def _bare_border(story: StoryContext, offset: int, side: str | None, claimant_country: str | None) -> str | None:
+    """"ved grensen" without a country: the claimant's country, else the last one named."""
+    if claimant_country and claimant_country != side:
+        return claimant_country
+    return story.country_before(offset, exclude=[side])

@@ -1,0 +1,535 @@
+"""Who asserts a troop number: "ifølge X", "X anslår at", "…, opplyser X", a quote's speaker.
+
+:func:`attribute` returns the claimant as a span object
+``{text, start, end, canonical, type}`` (type: person, organisation, country,
+media, anonymous, agency) and the cue (``{text, start, end}`` or None). An
+unattributed claim is the agency's own: canonical "NTB", type "agency", with
+a zero-width span at the claim's start.
+
+Canonical names: people and named organisations as :mod:`service.nlp.entities`
+resolves them (fullest name, genitive stripped); a national institution
+described by an adjective or a pronoun becomes "<Country>s <institution>"
+("det russiske forsvarsdepartementet" -> "Russlands forsvarsdepartement",
+"landets regjering" after a sentence about Ukraina -> "Ukrainas regjering");
+anonymous sources keep their wording without the article ("en tyrkisk
+tjenestemann" -> "tyrkisk tjenestemann").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from service.nlp.claim_context import StoryContext, is_verb, sentence_of
+from service.nlp.claim_places import (
+    affiliation_country,
+    capital_country,
+    country_of_adjective,
+    country_of_name,
+    genitive,
+)
+from service.nlp.entities import resolve_role_mention
+
+__all__ = ["AGENCY", "Attribution", "REPORTING_FORMS", "attribute", "claimant_country"]
+
+AGENCY = "NTB"
+
+#: Reporting verb forms -> lemma.
+REPORTING_FORMS: dict[str, str] = {
+    **{f: "si" for f in ("sier", "sa", "sagt", "si")},
+    **{f: "opplyse" for f in ("opplyser", "opplyste", "opplyst", "opplyse")},
+    **{f: "anslå" for f in ("anslår", "anslo", "anslått", "anslås")},
+    **{f: "mene" for f in ("mener", "mente", "ment")},
+    **{f: "hevde" for f in ("hevder", "hevdet", "hevdes", "hevde")},
+    **{f: "melde" for f in ("melder", "meldte", "meldt")},
+    **{f: "rapportere" for f in ("rapporterer", "rapporterte", "rapportert")},
+    **{f: "skrive" for f in ("skriver", "skrev", "skrevet")},
+    **{f: "bekrefte" for f in ("bekrefter", "bekreftet", "bekrefte")},
+    **{f: "fortelle" for f in ("forteller", "fortalte")},
+    **{f: "uttale" for f in ("uttaler", "uttalte")},
+    **{f: "varsle" for f in ("varsler", "varslet")},
+    **{f: "kunngjøre" for f in ("kunngjør", "kunngjorde")},
+    **{f: "estimere" for f in ("estimerer", "estimerte", "estimert")},
+    **{f: "beregne" for f in ("beregner", "beregnet")},
+    **{f: "tro" for f in ("tror", "trodde")},
+    **{f: "anta" for f in ("antar", "antok")},
+    **{f: "påstå" for f in ("påstår", "påsto")},
+    **{f: "advare" for f in ("advarer", "advarte")},
+    **{f: "avvise" for f in ("avviser", "avviste", "avvist", "avvise")},
+    **{f: "benekte" for f in ("benekter", "benektet", "benekte")},
+    **{f: "tilbakevise" for f in ("tilbakeviser", "tilbakeviste")},
+    **{f: "dementere" for f in ("dementerer", "dementerte")},
+    **{f: "erfare" for f in ("erfarer", "erfarte")},
+    **{f: "vente" for f in ("venter", "ventet")},
+    **{f: "understreke" for f in ("understreker", "understreket")},
+    **{f: "forklare" for f in ("forklarer", "forklarte")},
+    **{f: "foreslå" for f in ("foreslår", "foreslo")},
+    **{f: "oppgi" for f in ("oppgir", "oppga")},
+        **{f: "konkludere" for f in ("konkluderer", "konkluderte")},
+    **{f: "antyde" for f in ("antyder", "antydet")},
+    **{f: "slå" for f in ("slår",)},
+}
+
+#: Words after "ifølge" that point back to the subject ("ifølge egne tall").
+OWN_WORDS: frozenset[str] = frozenset({"egne", "eget", "egen", "sine", "sitt", "sin", "våre", "mine"})
+
+#: Heads of NPs that are anonymous sources.
+ANONYMOUS_HEADS: tuple[str, ...] = (
+    "kilde", "kilder", "kildene", "diplomat", "diplomater", "tjenestemann", "tjenestemenn",
+    "embetsmann", "embetsmenn", "anslag", "anslagene", "analytikere", "eksperter",
+    "observatører", "livvakter", "offiserer", "representanter", "personer", "folk",
+)
+
+#: Documents whose author is the claimant: "en rapport fra X".
+DOCUMENT_HEADS: frozenset[str] = frozenset({
+    "rapport", "rapporten", "analyse", "analysen", "undersøkelse", "undersøkelsen",
+    "beregninger", "beregningene", "tall", "tallene", "vurdering", "vurderingen",
+    "dokument", "dokumentet", "notat", "notatet",
+})
+
+#: Definite/indefinite endings of institution heads -> the indefinite form.
+INSTITUTION_ENDINGS: dict[str, str] = {
+    "departementet": "departement", "departement": "departement",
+    "regjeringen": "regjering", "regjering": "regjering",
+    "myndighetene": "myndigheter", "myndigheter": "myndigheter",
+    "forsvaret": "forsvar", "forsvar": "forsvar", "hæren": "hær", "hær": "hær",
+    "staben": "stab", "stab": "stab", "etterretningen": "etterretning",
+    "etterretning": "etterretning", "tjenesten": "tjeneste", "tjeneste": "tjeneste",
+    "ministeriet": "ministerium", "militæret": "militær", "marinen": "marine",
+    "våpenet": "våpen", "kommandoen": "kommando", "vakten": "vakt",
+    "ledelsen": "ledelse", "presidentkontoret": "presidentkontor",
+}
+
+#: Media and news agencies (lowercased) -> canonical name.
+MEDIA: dict[str, str] = {name.lower(): name for name in (
+    "Reuters", "AP", "AFP", "DPA", "TT", "ANSA", "Bloomberg", "CNN", "BBC", "NRK", "TV 2",
+    "VG", "Dagbladet", "Aftenposten", "Dagens Næringsliv", "Dagens Nyheter",
+    "Svenska Dagbladet", "Expressen", "Financial Times", "The Times", "The New York Times",
+    "New York Times", "Washington Post", "The Washington Post", "Wall Street Journal",
+    "The Wall Street Journal", "The Guardian", "Guardian", "Politico", "Axios",
+    "Der Spiegel", "Spiegel", "Bild", "Le Monde", "Haaretz", "Times of Israel",
+    "Kyiv Independent", "Ukrainska Pravda", "Meduza", "TASS", "RIA Novosti", "Interfax",
+    "Al Jazeera", "Yle", "Helsingin Sanomat", "The Military Balance", "Yonhap",
+    "Kommersant", "Mediazona", "The Economist", "Sky News",
+)}
+_MEDIA_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted((re.escape(m) for m in MEDIA), key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+MEDIA_HEADS: frozenset[str] = frozenset({"medier", "mediene", "aviser", "avisene", "tv-kanaler"})
+
+#: Words that end a claimant NP.
+NP_STOP_WORDS: frozenset[str] = frozenset({
+    "som", "og", "men", "på", "under", "etter", "overfor", "med", "til", "om", "mens",
+    "at", "da", "der", "når", "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
+    "lørdag", "søndag", "tidligere", "nylig", "nå",
+})
+NP_STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
+_ARTICLES: frozenset[str] = frozenset({"en", "ei", "et", "den", "det", "de", "flere", "to", "noen"})
+_CHAIN_RE = re.compile(
+    r"\s*,?\s*(?:som\s+(?:igjen\s+)?(?:viser|henviser)\s+til|som\s+siterer"
+    r"|med\s+henvisning\s+til|med\s+referanse\s+til)\s+", re.IGNORECASE)
+_AFFILIATION_PREPS: frozenset[str] = frozenset({"i", "for", "ved", "hos"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The claimant and the cue of one claim."""
+
+    claimant: dict
+    cue: dict | None
+    cue_lemma: str | None
+
+
+# ------------------------------------------------------------------ noun phrases
+
+
+def _np_after(tokens: list[Token], i: int, limit: int = 14, stop: int | None = None) -> list[Token]:
+    """The claimant noun phrase starting at ``tokens[i]`` (ending before token ``stop``)."""
+    out: list[Token] = []
+    j = i
+    while j < len(tokens) and len(out) < limit:
+        token = tokens[j]
+        low = token.lower_
+        if stop is not None and token.i >= stop and out:
+            break
+        if token.text in NP_STOP_PUNCT or (low in NP_STOP_WORDS and out):
+            break
+        if low in _AFFILIATION_PREPS and out:
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            if after is None or not _affiliation_start(tokens, j + 1):
+                break
+        if out and is_verb(token) and token.pos_ != "ADJ" and token.tag_ != "adj" and not token.text[:1].isupper():
+            break
+        out.append(token)
+        j += 1
+    return out
+
+
+def _affiliation_start(tokens: list[Token], k: int) -> bool:
+    """After "i"/"for": a name or a national institution ("i den ukrainske hæren")."""
+    token = tokens[k]
+    if token.text[:1].isupper():
+        return True
+    if token.lower_ in ("den", "det", "de") and k + 1 < len(tokens):
+        return country_of_adjective(tokens[k + 1].text) is not None
+    return country_of_adjective(token.text) is not None
+
+
+def _span_of(tokens: list[Token]) -> dict:
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return {"text": doc.text[start:end], "start": start, "end": end}
+
+
+def _without_articles(tokens: list[Token]) -> list[Token]:
+    k = 0
+    while k < len(tokens) - 1 and tokens[k].lower_ in _ARTICLES:
+        k += 1
+    return tokens[k:]
+
+
+def _phrase(tokens: list[Token]) -> str:
+    text = " ".join(t.text for t in tokens)
+    text = re.sub(r"\s+([,.])", r"\1", text)
+    first = tokens[0].text if tokens else ""
+    if first[:1].isupper() and not _is_proper(tokens[0]):
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _is_proper(token: Token) -> bool:
+    return (token.pos_ == "PROPN" or token.ent_type_ != "" or token.text.isupper()
+            or (token.text[:1].isupper() and token.i > token.sent.start))
+
+
+def _head_before_preposition(tokens: list[Token]) -> tuple[Token, list[Token]]:
+    """The NP head (last token before a preposition) and the tokens after it."""
+    for k, token in enumerate(tokens):
+        if k and token.lower_ in ("i", "for", "fra", "ved", "hos", "av"):
+            if tokens[k - 1].lower_ in ("en", "ei", "et") and token.lower_ == "av":
+                return tokens[-1], []  # "en av Diarras livvakter"
+            return tokens[k - 1], tokens[k + 1:]
+    return tokens[-1], []
+
+
+def _institution_head(word: str) -> str | None:
+    low = word.lower()
+    for ending, indefinite in INSTITUTION_ENDINGS.items():
+        if low.endswith(ending):
+            return low[: len(low) - len(ending)] + indefinite
+    return None
+
+
+def _claimant(tokens: list[Token], canonical: str, kind: str) -> dict:
+    return {**_span_of(tokens), "canonical": canonical, "type": kind}
+
+
+def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
+    """Claimant object for a noun phrase, or None when it names no one."""
+    tokens = [t for t in tokens if not t.is_space]
+    if not tokens:
+        return None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    body = _without_articles(tokens)
+    low_words = [t.lower_ for t in body]
+    head, after_head = _head_before_preposition(body)
+
+    if head.lower_ in DOCUMENT_HEADS and after_head:
+        inner = resolve_np(story, after_head)
+        if inner is not None:
+            return inner
+    if len(body) == 1 and body[0].lower_ in ("han", "hun"):
+        person = story.person_before(start)
+        return _claimant(tokens, person.canonical, "person") if person else None
+    if len(body) == 1 and body[0].text == AGENCY:
+        return _claimant(tokens, AGENCY, "agency")
+    if len(body) == 1 and capital_country(body[0].text):
+        return _claimant(tokens, capital_country(body[0].text), "country")
+
+    people = [p for p in story.entities_in(start, end, ("PER",)) if not _institution_name(p.text)]
+    if people:
+        return _claimant(tokens, people[0].canonical, "person")
+
+    media = _MEDIA_RE.search(" ".join(t.text for t in body))
+    if media is not None and head.lower_ not in ANONYMOUS_HEADS:
+        return _claimant(tokens, MEDIA[media.group(1).lower()], "media")
+    if head.lower_ in MEDIA_HEADS:
+        return _claimant(tokens, _phrase(body), "media")
+    if any(head.lower_.endswith(h) for h in ANONYMOUS_HEADS):
+        return _claimant(tokens, _phrase(body), "anonymous")
+
+    national = _national_institution(story, body, start)
+    if national is not None:
+        return _claimant(tokens, *national)
+    if low_words[0] in ("landet",) and len(body) == 1:
+        country = story.country_before(start)
+        return _claimant(tokens, country, "country") if country else None
+    if low_words[0] in ("bevegelsen", "organisasjonen", "gruppen", "militsen", "grupperingen"):
+        org = story.organisation_before(start)
+        if org is not None:
+            return _claimant(tokens, org.canonical, "organisation")
+
+    role = _role_person(story, body, start)
+    if role is not None:
+        return _claimant(tokens, role, "person")
+
+    orgs = story.entities_in(start, end, ("ORG", "GPE_ORG", "GPE_LOC", "LOC"))
+    if orgs:
+        name = orgs[0].canonical
+        if country_of_name(name):
+            return _claimant(tokens, country_of_name(name), "country")
+        return _claimant(tokens, name, "person" if _titled(body, orgs[0].start) else "organisation")
+    names = [t for t in body if t.text[:1].isupper() and t.lower_ not in _ARTICLES]
+    if names:
+        first = body.index(names[0])
+        run = [names[0]]
+        for t in body[first + 1:]:
+            if t.text[:1].isupper() or t.text == "-":
+                run.append(t)
+            else:
+                break
+        name = _phrase(run) if len(run) > 1 else run[0].text
+        country = country_of_name(name)
+        if country is not None:
+            return _claimant(tokens, country, "country")
+        titled = _titled(body, names[0].idx) and len(run) > 1
+        return _claimant(tokens, story.names.get(name.lower(), name),
+                         "person" if titled else "organisation")
+    return _claimant(tokens, _phrase(body), "organisation")
+
+
+def _institution_name(text: str) -> bool:
+    """One-word names NER may take for people: "Hæren", "Pentagon", "Reuters"."""
+    word = text.strip()
+    return " " not in word and (affiliation_country(word) is not None or word.lower() in MEDIA
+                                or country_of_name(word) is not None)
+
+
+def _national_institution(story: StoryContext, body: list[Token], start: int) -> tuple[str, str] | None:
+    """"det russiske forsvarsdepartementet", "landets regjering", "myndighetene i Kyiv"."""
+    head, after = _head_before_preposition(body)
+    institution = _institution_head(head.text)
+    role = _is_role(head.lower_)
+    if institution is None and not role:
+        return None
+    country: str | None = None
+    for token in body:
+        if token is head:
+            break
+        if token.lower_ == "landets":
+            country = story.country_before(start)
+        else:
+            country = country or country_of_adjective(token.text) or (
+                country_of_name(token.text) if token.text.endswith(("s", "'")) else None)
+    if country is None and after:
+        for token in after:
+            country = country or affiliation_country(token.text) or country_of_name(token.text)
+    if country is None:
+        return None
+    if role:
+        return f"{genitive(country)} {head.lower_}", "person"
+    return f"{genitive(country)} {institution}", "organisation"
+
+
+_ROLE_SUFFIXES = ("minister", "president", "sjef", "leder", "talsperson", "talsmann",
+                  "talskvinne", "general", "admiral")
+
+
+def _is_role(word: str) -> bool:
+    return any(word.endswith(s) for s in _ROLE_SUFFIXES)
+
+
+def _titled(body: list[Token], name_start: int) -> bool:
+    """A role word stands before the name ("den russiske forsvarsministeren Andrej Belousov")."""
+    return any(_is_role(t.lower_.removesuffix("en")) for t in body if t.idx < name_start)
+
+
+def _role_person(story: StoryContext, body: list[Token], start: int) -> str | None:
+    """"Ministeren", "talspersonen", "statsministeren" -> the person holding that role."""
+    text = " ".join(t.text for t in body)
+    found = resolve_role_mention(text, story.roles)
+    if found:
+        return found
+    if len(body) == 1 and any(body[0].lower_.rstrip("n").rstrip("e").endswith(s) for s in _ROLE_SUFFIXES):
+        person = story.person_with_role(body[0].text, start)
+        return person.canonical if person else None
+    return None
+
+
+def claimant_country(claimant: dict | None, story: StoryContext | None = None) -> str | None:
+    """The country a claimant speaks for ("Russlands regjering" -> "Russland")."""
+    if not claimant or claimant.get("type") == "agency":
+        return None
+    canonical = claimant.get("canonical") or ""
+    if claimant.get("type") == "country":
+        return canonical
+    words = (claimant.get("text") or "").split() + canonical.split()
+    for word in words:
+        clean = word.strip(",.«»")
+        country = (country_of_adjective(clean) or affiliation_country(clean)
+                   or (country_of_name(clean) if clean[:1].isupper() else None))
+        if country is not None:
+            return country
+    return None
+
+
+# ------------------------------------------------------------------ attribution
+
+
+def _chain(np: list[Token], sent_tokens: list[Token]) -> list[Token] | None:
+    """"X, som viser til Y" / "X med henvisning til Y": the original source Y."""
+    if not np:
+        return None
+    doc = np[0].doc
+    end = np[-1].idx + len(np[-1].text)
+    match = _CHAIN_RE.match(doc.text, end)
+    if match is None:
+        return None
+    target = match.end()
+    for k, token in enumerate(sent_tokens):
+        if token.idx == target:
+            return _np_after(sent_tokens, k)
+    return None
+
+
+def _agency(span_start: int) -> dict:
+    return {"text": "", "start": span_start, "end": span_start, "canonical": AGENCY, "type": "agency"}
+
+
+def _cue(token: Token) -> dict:
+    return {"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
+
+
+def _from_np(story: StoryContext, np: list[Token], sent_tokens: list[Token]) -> dict | None:
+    chained = _chain(np, sent_tokens)
+    if chained:
+        resolved = resolve_np(story, chained)
+        if resolved is not None:
+            return resolved
+    return resolve_np(story, np)
+
+
+def _according_to(story: StoryContext, sent: list[Token], claim: Span) -> Attribution | None:
+    candidates = [k for k, t in enumerate(sent) if t.lower_ == "ifølge"]
+    candidates.sort(key=lambda k: abs(sent[k].i - claim.start))
+    for k in candidates:
+        if k + 1 < len(sent) and sent[k + 1].lower_ in OWN_WORDS:
+            continue
+        if claim.start <= sent[k].i < claim.end:
+            continue
+        np = _np_after(sent, k + 1, stop=claim.start if sent[k].i < claim.start else None)
+        claimant = _from_np(story, np, sent)
+        if claimant is not None:
+            return Attribution(claimant, _cue(sent[k]), "ifølge")
+    for k, token in enumerate(sent[:-3]):  # "etter det NTB erfarer"
+        if token.lower_ == "etter" and sent[k + 1].lower_ == "det":
+            verb = next((j for j in range(k + 2, min(k + 6, len(sent)))
+                         if sent[j].lower_ in ("erfarer", "forstår", "kjenner")), None)
+            if verb is not None:
+                np = sent[k + 2:verb]
+                claimant = resolve_np(story, np)
+                if claimant is not None:
+                    return Attribution(claimant, _cue(sent[verb]), REPORTING_FORMS.get(sent[verb].lower_, "erfare"))
+    return None
+
+
+def _parenthetical(story: StoryContext, sent: list[Token], claim: Span) -> Attribution | None:
+    """"…, opplyser Forsvaret." after the claim."""
+    for k, token in enumerate(sent):
+        if token.i < claim.end or token.lower_ not in REPORTING_FORMS:
+            continue
+        if k == 0 or sent[k - 1].text not in (",", "»", "”", "'", "–"):
+            continue
+        np = _np_after(sent, k + 1)
+        claimant = _from_np(story, np, sent) if np else None
+        if claimant is not None:
+            return Attribution(claimant, _cue(token), REPORTING_FORMS[token.lower_])
+    return None
+
+
+def _preceding(story: StoryContext, sent: list[Token], claim: Span) -> Attribution | None:
+    """"X anslår at …", "X mener Russland kan ha …", "X hevder å ha …"."""
+    verbs = [k for k, t in enumerate(sent) if t.i < claim.start and t.lower_ in REPORTING_FORMS]
+    for k in reversed(verbs):
+        verb = sent[k]
+        introduces = k + 1 < len(sent) and (sent[k + 1].lower_ in ("at", "å") or sent[k + 1].i >= claim.start)
+        if k > 0 and sent[k - 1].text in (",", "»") and not introduces:
+            continue  # a parenthetical belonging to an earlier clause
+        subject = _subject_tokens(sent, k)
+        claimant = resolve_np(story, subject) if subject else None
+        if claimant is not None:
+            return Attribution(claimant, _cue(verb), REPORTING_FORMS[verb.lower_])
+    return None
+
+
+def _subject_tokens(sent: list[Token], k: int) -> list[Token]:
+    """The subject of the reporting verb ``sent[k]`` (of its auxiliary, for "vil ikke bekrefte")."""
+    verb = sent[k]
+    holders = [verb] + ([verb.head] if verb.dep_ == "INFV" and verb.head.i < verb.i else [])
+    for holder in holders:
+        subjects = [c for c in holder.children if c.dep_ == "SUBJ" and c.i < verb.i]
+        if subjects:
+            tokens = [t for t in subjects[0].subtree if t.i < verb.i and t.text != ","]
+            while tokens and tokens[0].text in ("–", "-", "«"):
+                tokens = tokens[1:]
+            if tokens:
+                return tokens
+    start = k
+    while start > 0 and sent[start - 1].text not in (",", ";", ":", "–", "«", "»") \
+            and sent[start - 1].lower_ not in ("at", "men", "og", "mens"):
+        start -= 1
+    tokens = []
+    for token in sent[start:k]:
+        if tokens and (is_verb(token) or token.lower_ in ("ikke", "aldri", "også")):
+            break
+        if token.text != ",":
+            tokens.append(token)
+    return tokens
+
+
+def _quoted(story: StoryContext, claim: Span) -> Attribution | None:
+    """The speaker of the quote the claim stands in."""
+    quote = story.quote_at(claim.start_char, claim.end_char)
+    speaker = quote.get("speaker") if quote else None
+    if speaker and (speaker.get("canonical") or "").strip() and speaker.get("text", "").strip():
+        claimant = {"text": speaker["text"], "start": speaker["start"], "end": speaker["end"],
+                    "canonical": speaker["canonical"].strip(),
+                    "type": quote.get("speaker_type") or "person"}
+        cue = quote.get("cue") if isinstance(quote.get("cue"), dict) else None
+        return Attribution(claimant, cue, None)
+    bounds = story.guillemet_at(claim.start_char, claim.end_char)
+    doc = claim.doc
+    if bounds is not None:
+        after = [t for t in doc if t.idx >= bounds[1]][:16]
+        if after and after[0].text in (",",) and len(after) > 2 and after[1].lower_ in REPORTING_FORMS:
+            np = _np_after(after, 2)
+            claimant = resolve_np(story, np) if np else None
+            if claimant is not None:
+                return Attribution(claimant, _cue(after[1]), REPORTING_FORMS[after[1].lower_])
+    first = sentence_of(claim)[0]
+    if first.text in ("–", "-", "—"):
+        paragraph_end = doc.text.find("\n", claim.end_char)
+        paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+        for sent in doc.sents:
+            if sent.start_char <= claim.end_char or sent.start_char >= paragraph_end:
+                continue
+            found = _parenthetical(story, list(sent), sent[0:1])
+            if found is not None:
+                return found
+    return None
+
+
+def attribute(story: StoryContext, claim: Span) -> Attribution:
+    """The claimant and cue of the claim spanning ``claim`` (its quantity and unit)."""
+    sent = list(sentence_of(claim))
+    for finder in (_according_to, _parenthetical, _preceding):
+        found = finder(story, sent, claim)
+        if found is not None:
+            return found
+    quoted = _quoted(story, claim)
+    if quoted is not None:
+        return quoted
+    return Attribution(_agency(claim.start_char), None, None)

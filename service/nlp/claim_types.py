@@ -1,0 +1,57 @@
+"""Type of a troop claim: strength, deployment, reinforcement, withdrawal or casualties.
+
+>>> claim_type(["har", "mistet", "soldater"]), claim_type(["skal", "sende", "ytterligere"])
+('casualties', 'reinforcement')
+>>> claim_type(["vil", "trekke", "ut"]), claim_type(["deltar", "i"]), claim_type(["har", "i"])
+('withdrawal', 'deployment', 'strength')
+
+Precedence: casualties > withdrawal > reinforcement > deployment > strength.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from service.nlp.claim_lexicon import (
+    CASUALTY_WORDS,
+    DEPLOYMENT_LEMMAS,
+    DEPLOYMENT_WORDS,
+    REINFORCEMENT_LEMMAS,
+    REINFORCEMENT_WORDS,
+    WITHDRAWAL_LEMMAS,
+    WITHDRAWAL_WORDS,
+)
+
+__all__ = ["CLAIM_TYPES", "claim_type"]
+
+CLAIM_TYPES: tuple[str, ...] = ("strength", "deployment", "reinforcement", "withdrawal", "casualties")
+
+_INSERT_VERBS = frozenset({"sette", "setter", "satt", "settes", "rykke", "rykker", "rykket"})
+_CALL_UP_VERBS = frozenset({"kalle", "kaller", "kalt", "kalte", "kalles"})
+#: Words before "landet" that make it the noun ("i landet"), not the verb ("landet i Polen").
+_NOUN_MARKERS = frozenset({"i", "til", "fra", "av", "ut", "over", "om", "for", "hele", "det", "dette"})
+
+
+def _verb_forms(seq: list[str]) -> set[str]:
+    """The words of ``seq``, without "landet" where it is the noun "the country"."""
+    return {w for k, w in enumerate(seq)
+            if not (w == "landet" and k > 0 and seq[k - 1] in _NOUN_MARKERS)}
+
+
+def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
+    """Type from the lowercased words (and lemmas) of the claim's clause and predicate."""
+    seq = [w.lower() for w in words]
+    found = _verb_forms(seq)
+    lemma_set = {lemma.lower() for lemma in lemmas}
+    if found & CASUALTY_WORDS:
+        return "casualties"
+    if found & WITHDRAWAL_WORDS or lemma_set & WITHDRAWAL_LEMMAS:
+        return "withdrawal"
+    if found & REINFORCEMENT_WORDS or lemma_set & REINFORCEMENT_LEMMAS:
+        return "reinforcement"
+    if any(a in _CALL_UP_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):
+        return "reinforcement"  # "kalt inn 60.000 reservister"
+    if any(a in _INSERT_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):
+        return "deployment"
+    if found & DEPLOYMENT_WORDS or lemma_set & DEPLOYMENT_LEMMAS:
+        return "deployment"
+    return "strength"

@@ -1,0 +1,223 @@
+"""Troop-number claims: who says how many soldiers are where.
+
+The ``newswire_claims`` component writes ``doc._.claims``, a list of
+JSON-ready frames, one per troop count in the story::
+
+    >>> from service.nlp.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Opp mot 30.000 NATO-soldater skal delta i øvelsen i Troms, "
+    ...                       "opplyser Forsvaret.")
+    >>> claim, = doc._.claims
+    >>> claim["max"], claim["side"], claim["claimant"]["canonical"], claim["modality"]
+    (30000.0, 'NATO', 'Forsvaret', 'projected')
+
+A frame holds ``type`` (strength, deployment, reinforcement, withdrawal,
+casualties), ``text``/``start``/``end`` (the count and its troop noun),
+``value``/``min``/``max``/``hedge``/``bound`` (from
+:mod:`service.nlp.numbers`), ``unit`` (the troop noun), ``side``,
+``location`` ({text, start, end, canonical, kind} or None), ``claimant``
+({text, start, end, canonical, type}), ``cue`` and ``time`` ({text, start,
+end} or None) and ``modality`` (asserted, estimated, projected, denied,
+hypothetical). Every span slices ``doc.text``.
+
+The helpers, one job each: :mod:`claim_detect` (finding troop counts),
+:mod:`claim_sources` (claimant and cue), :mod:`claim_geo` (side and place),
+:mod:`claim_types`, :mod:`claim_modality`, :mod:`claim_time`,
+:mod:`claim_lexicon` and :mod:`claim_places` (word lists).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from service.nlp.claim_context import StoryContext, clause_window, sentence_of
+from service.nlp.claim_detect import TroopCount, find_troop_counts
+from service.nlp.claim_geo import location_of, side_of
+from service.nlp.claim_modality import modality_of
+from service.nlp.claim_sources import REPORTING_FORMS, Attribution, attribute, claimant_country
+from service.nlp.claim_time import is_future, nearest_time
+from service.nlp.claim_types import claim_type
+
+__all__ = ["ClaimExtractor", "extract_claims"]
+
+EXTENSION = "claims"
+_STORE = "newswire_claims"
+_PARTICLES = frozenset({"ut", "inn", "tilbake", "hjem"})
+_SCOPE_STOP = frozenset({",", ";", ":", ".", "!", "?", "»", "«", "(", ")"})
+
+
+def _get_claims(doc: Doc) -> list[dict[str, Any]]:
+    return doc.user_data.get(_STORE, [])
+
+
+def _set_claims(doc: Doc, value: list[dict[str, Any]]) -> None:
+    doc.user_data[_STORE] = value
+
+
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, getter=_get_claims, setter=_set_claims)
+
+
+# ------------------------------------------------------------------- helpers
+
+
+def _predicate(unit: Token | None, count: Span) -> list[Token]:
+    """Verbs above the count up to (not into) a reporting verb, with their particles."""
+    out: list[Token] = []
+    token = unit if unit is not None else count[-1]
+    for _ in range(6):
+        if token.head.i == token.i or token.dep_ in ("KOORD", "PAR"):
+            break
+        token = token.head
+        if token.lower_ in REPORTING_FORMS:
+            break
+        if token.pos_ in ("VERB", "AUX") or token.tag_ == "verb":
+            out.append(token)
+            out.extend(c for c in token.children if c.lower_ in _PARTICLES)
+    return out
+
+
+def _location_scope(window: list[Token], count: Span) -> list[Token]:
+    """The clause window, extended right past "og" up to the next punctuation."""
+    doc = count.doc
+    end = window[-1].i + 1 if window else count.end
+    sent_end = sentence_of(count).end
+    while end < sent_end and doc[end].text not in _SCOPE_STOP:
+        end += 1
+    start = window[0].i if window else count.start
+    return list(doc[start:end])
+
+
+def _type_words(window: list[Token], quantity: Span) -> list[str]:
+    """Words of the clause that may type the claim: not the number, not "klare til å …"."""
+    words: list[str] = []
+    skip = 0
+    for k, token in enumerate(window):
+        if quantity.start <= token.i < quantity.end:
+            continue
+        low = token.lower_
+        if low in ("klar", "klare", "stand") and [t.lower_ for t in window[k + 1:k + 3]] == ["til", "å"]:
+            skip = 4
+        if skip:
+            skip -= 1
+            continue
+        words.append(low)
+    return words
+
+
+def _span(item: Any) -> dict | None:
+    if item is None:
+        return None
+    return {"text": item.text, "start": item.start, "end": item.end}
+
+
+def _words_before_clause(window: list[Token], count: Span) -> list[str]:
+    sent = sentence_of(count)
+    first = window[0].i if window else count.start
+    return [t.lower_ for t in count.doc[sent.start:first]]
+
+
+def _claimant_tokens(attribution: Attribution, doc: Doc) -> set[int]:
+    """Token indices of the claimant phrase and its "ifølge" (not side or place)."""
+    indices: set[int] = set()
+    spans = [attribution.claimant]
+    if attribution.cue is not None and attribution.cue_lemma == "ifølge":
+        spans.append(attribution.cue)
+    for span in spans:
+        if span and span["end"] > span["start"]:
+            char_span = doc.char_span(span["start"], span["end"], alignment_mode="expand")
+            if char_span is not None:
+                indices |= {t.i for t in char_span}
+    return indices
+
+
+# --------------------------------------------------------------------- frames
+
+
+class _FrameBuilder:
+    """Builds the frames of one story, carrying the previous side along."""
+
+    def __init__(self, doc: Doc) -> None:
+        quotes = getattr(doc._, "quotes", None) if Doc.has_extension("quotes") else None
+        self.story = StoryContext(doc, quotes=list(quotes or []))
+        self.previous_side: str | None = None
+
+    def frame(self, count: TroopCount) -> dict[str, Any] | None:
+        doc = self.story.doc
+        span = doc.char_span(count.start, count.end, alignment_mode="expand")
+        if span is None:
+            return None
+        q_span = doc.char_span(count.quantity.start, count.quantity.end, alignment_mode="expand")
+        unit = doc.char_span(count.unit_start, count.unit_end, alignment_mode="expand")[0] \
+            if count.unit_start is not None else None
+        window = clause_window(span)
+        window_words = _type_words(window, q_span)
+        predicate = _predicate(unit, q_span)
+
+        attribution = attribute(self.story, span)
+        claimant = attribution.claimant
+        country = claimant_country(claimant)
+        kind = claim_type(window_words + [t.lower_ for t in predicate],
+                          [t.lemma_ for t in predicate])
+        excluded = _claimant_tokens(attribution, doc)
+        side = side_of(self.story, q_span, unit, window, excluded, kind, self.previous_side, country)
+        self.previous_side = side or self.previous_side
+
+        sent = sentence_of(span)
+        time = nearest_time(sent.text, count.start - sent.start_char, count.end - sent.start_char,
+                            offset=sent.start_char)
+        contrast = count.elliptical and any(t.lower_ in ("men", "snarere") for t in window)
+        modal_words = [t.lower_ for t in window if not (q_span.start <= t.i < q_span.end)]
+        modality = modality_of(
+            modal_words,
+            sentence=[t.lower_ for t in sent],
+            before=_words_before_clause(window, span),
+            cue_lemma=attribution.cue_lemma,
+            hedge=count.hedge,
+            claimant=claimant.get("canonical", "") if claimant["type"] != "agency" else "",
+            future_time=time is not None and is_future(time.text),
+            contrast=contrast,
+        )
+        place_country = country if claimant["type"] in ("country", "organisation") else None
+        location = location_of(self.story, _location_scope(window, span), span, excluded, kind,
+                               side, place_country)
+        return {
+            "type": kind,
+            "text": count.text,
+            "start": count.start,
+            "end": count.end,
+            "value": count.value,
+            "min": count.min,
+            "max": count.max,
+            "hedge": count.hedge,
+            "bound": count.bound,
+            "unit": count.unit or None,
+            "side": side,
+            "location": location.as_dict() if location else None,
+            "claimant": claimant,
+            "cue": attribution.cue,
+            "modality": modality,
+            "time": _span(time),
+        }
+
+
+def extract_claims(doc: Doc) -> list[dict[str, Any]]:
+    """The claim frames of ``doc`` (needs sentence boundaries; uses tags, parse and NER if set)."""
+    builder = _FrameBuilder(doc)
+    frames = [builder.frame(count) for count in find_troop_counts(doc)]
+    return [f for f in frames if f is not None]
+
+
+class ClaimExtractor:
+    """Pipeline component: sets ``doc._.claims``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = extract_claims(doc)
+        return doc
+
+
+@Language.factory("newswire_claims")
+def make_claim_extractor(nlp: Language, name: str) -> ClaimExtractor:
+    """Registered factory: ``nlp.add_pipe("newswire_claims")``."""
+    return ClaimExtractor()

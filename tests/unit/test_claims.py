@@ -1,0 +1,405 @@
+"""Unit tests for troop-number claims (service.nlp.claims and its claim_* helpers)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from service.enrich import Enricher
+from service.events import claim_events
+from service.formats import parse
+from service.nlp.claim_lexicon import military_context, troop_noun, troop_prefix
+from service.nlp.claim_modality import modality_of
+from service.nlp.claim_places import (
+    canonical_side,
+    country_of_adjective,
+    genitive,
+    place_of,
+    side_of_word,
+    theatre_for,
+)
+from service.nlp.claim_time import is_future, time_phrases
+from service.nlp.claim_types import claim_type
+from service.nlp.claims import extract_claims
+from service.nlp.numbers import STYLES, format_number
+from service.nlp.pipeline import BLANK_NAME, load_pipeline
+from tests.schemas import validate_event
+
+ARCHIVE = Path(__file__).resolve().parents[2] / "service" / "samples" / "archive"
+SPAN_KEYS = ("claimant", "cue", "location", "time")
+FRAME_KEYS = {"type", "text", "start", "end", "value", "min", "max", "hedge", "bound", "unit",
+              "side", "location", "claimant", "cue", "modality", "time"}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = load_pipeline()
+    if pipeline.meta.get("name") == BLANK_NAME:
+        pytest.skip("the trained pipeline (service/models/nb_newswire) is not installed")
+    return pipeline
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    pipeline = spacy.blank("nb")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def claims_of(nlp: Language, text: str) -> list[dict]:
+    doc = nlp(text)
+    assert_spans_slice(doc.text, doc._.claims)
+    return doc._.claims
+
+
+def assert_spans_slice(text: str, claims: list[dict]) -> None:
+    for claim in claims:
+        assert set(claim) == FRAME_KEYS
+        assert text[claim["start"]:claim["end"]] == claim["text"]
+        for key in SPAN_KEYS:
+            span = claim[key]
+            if span is not None:
+                assert text[span["start"]:span["end"]] == span["text"], (key, span)
+
+
+def canonical(value: dict | None) -> str | None:
+    return None if value is None else value.get("canonical", value.get("text"))
+
+
+def brief(claim: dict) -> dict:
+    """A claim with its span objects reduced to their canonical name (or text)."""
+    return {k: canonical(v) if isinstance(v, dict) else v for k, v in claim.items()}
+
+
+# ----------------------------------------------------------- exact frames
+
+
+def test_country_claimant_after_a_sentence_about_it(nlp: Language) -> None:
+    text = ("Ukraina har lagt fram nye tall. Landet anslår at det nå står nesten 90.000 "
+            "russiske soldater ved grensen.")
+    claim, = claims_of(nlp, text)
+    assert claim == {
+        "type": "strength",
+        "text": "nesten 90.000 russiske soldater", "start": 61, "end": 92,
+        "value": 90000.0, "min": None, "max": 90000.0, "hedge": "nesten", "bound": "upper",
+        "unit": "soldater", "side": "Russland",
+        "location": {"text": "ved grensen", "start": 93, "end": 104, "canonical": "Ukraina",
+                     "kind": "border"},
+        "claimant": {"text": "Landet", "start": 32, "end": 38, "canonical": "Ukraina",
+                     "type": "country"},
+        "cue": {"text": "anslår", "start": 39, "end": 45},
+        "modality": "estimated",
+        "time": {"text": "nå", "start": 53, "end": 55},
+    }
+
+
+def test_parenthetical_cue_and_projection(nlp: Language) -> None:
+    text = "Opp mot 30.000 NATO-soldater skal delta i øvelsen i Troms i mars, opplyser Forsvaret."
+    claim, = claims_of(nlp, text)
+    assert claim == {
+        "type": "deployment",
+        "text": "Opp mot 30.000 NATO-soldater", "start": 0, "end": 28,
+        "value": 30000.0, "min": None, "max": 30000.0, "hedge": "Opp mot", "bound": "upper",
+        "unit": "NATO-soldater", "side": "NATO",
+        "location": {"text": "i øvelsen i Troms", "start": 40, "end": 57, "canonical": "Troms",
+                     "kind": "region"},
+        "claimant": {"text": "Forsvaret", "start": 75, "end": 84, "canonical": "Forsvaret",
+                     "type": "organisation"},
+        "cue": {"text": "opplyser", "start": 66, "end": 74},
+        "modality": "projected",
+        "time": {"text": "i mars", "start": 58, "end": 64},
+    }
+
+
+def test_unattributed_claim_is_the_agencys(nlp: Language) -> None:
+    text = "Omkring 700 fallskjermjegere fra den amerikanske 82. luftbårne divisjon landet i Polen tirsdag."
+    claim, = claims_of(nlp, text)
+    assert claim["claimant"] == {"text": "", "start": 0, "end": 0, "canonical": "NTB", "type": "agency"}
+    assert claim["cue"] is None
+    assert brief(claim) | {"claimant": None} == {
+        "type": "deployment", "text": "Omkring 700 fallskjermjegere", "start": 0, "end": 28,
+        "value": 700.0, "min": None, "max": None, "hedge": "Omkring", "bound": "approximate",
+        "unit": "fallskjermjegere", "side": "USA", "location": "Polen", "claimant": None,
+        "cue": None, "modality": "asserted", "time": "tirsdag",
+    }
+
+
+# ----------------------------------------------------------- one pattern each
+
+PATTERNS = [
+    pytest.param(
+        "Hamas har ifølge israelske kilder mellom 20.000 og 25.000 krigere i Gaza.",
+        {"text": "mellom 20.000 og 25.000 krigere", "value": None, "min": 20000.0, "max": 25000.0,
+         "bound": "range", "side": "Hamas", "location": "Gaza", "claimant": "israelske kilder",
+         "cue": "ifølge", "modality": "asserted", "type": "strength"},
+        id="ifolge-anonymous-range"),
+    pytest.param(
+        "USA vil trekke ut rundt 2.000 soldater fra Syria i løpet av våren, melder nyhetsbyrået Reuters.",
+        {"type": "withdrawal", "side": "USA", "location": "Syria", "claimant": "Reuters",
+         "modality": "projected", "time": "i løpet av våren", "bound": "approximate"},
+        id="withdrawal-media"),
+    pytest.param(
+        "Ifølge ukrainske myndigheter er over 30.000 russiske soldater drept eller såret i kampene om Bakhmut.",
+        {"type": "casualties", "side": "Russland", "location": "Bakhmut",
+         "claimant": "Ukrainas myndigheter", "min": 30000.0, "max": None, "bound": "lower"},
+        id="casualties-national-institution"),
+    pytest.param(
+        "Kanada skal sende ytterligere 2.200 soldater til Latvia, opplyser forsvarsminister Bill Blair.",
+        {"type": "reinforcement", "side": "Canada", "location": "Latvia", "claimant": "Bill Blair",
+         "modality": "projected", "value": 2200.0},
+        id="reinforcement-person"),
+    pytest.param(
+        "Den russiske regjeringen avviser at det står 100.000 soldater ved grensen til Ukraina.",
+        {"modality": "denied", "cue": "avviser", "claimant": "Russlands regjering",
+         "side": "Russland", "location": "Ukraina"},
+        id="denied"),
+    pytest.param(
+        "Dersom Russland mobiliserer ytterligere, kan den russiske hæren få inntil 200.000 nye "
+        "soldater ved fronten innen sommeren, skriver tankesmien ISW i en analyse.",
+        {"modality": "hypothetical", "type": "reinforcement", "claimant": "ISW",
+         "time": "innen sommeren", "hedge": "inntil"},
+        id="hypothetical"),
+    pytest.param(
+        "Vestlige etterretningskilder mener Russland kan ha så mange som 700.000 soldater i Ukraina.",
+        {"modality": "estimated", "hedge": "så mange som", "bound": "upper", "max": 700000.0,
+         "min": None, "claimant": "vestlige etterretningskilder"},
+        id="kan-ha-estimate"),
+    pytest.param(
+        "Ifølge Reuters, som viser til kilder i Pentagon, vil USA sende ytterligere 3.000 soldater til Polen.",
+        {"claimant": "kilder i Pentagon", "cue": "Ifølge", "side": "USA", "type": "reinforcement"},
+        id="ifolge-chain"),
+    pytest.param(
+        "Kina har samlet titusenvis av soldater langs kysten overfor Taiwan, hevder taiwanske myndigheter.",
+        {"min": 10000.0, "max": 99999.0, "bound": "range", "unit": "soldater", "side": "Kina",
+         "location": "Taiwan", "claimant": "Taiwans myndigheter", "type": "deployment"},
+        id="magnitude"),
+    pytest.param(
+        "Polen planlegger å øke antallet soldater til 300.000 innen 2035, sier forsvarsminister "
+        "Mariusz Błaszczak.",
+        {"text": "soldater til 300.000", "value": 300000.0, "type": "reinforcement",
+         "modality": "projected", "time": "innen 2035", "claimant": "Mariusz Błaszczak"},
+        id="noun-before-number"),
+    pytest.param(
+        "Regjeringen foreslår å øke antallet vernepliktige fra 9.000 til 10.500 innen 2026.",
+        {"value": 10500.0, "min": 10500.0, "max": 10500.0, "bound": "exact", "side": "Norge",
+         "claimant": "Regjeringen", "cue": "foreslår"},
+        id="change-from-to"),
+    pytest.param(
+        "«Vi ser at Russland har flyttet anslagsvis 20.000 soldater nærmere grensen mot Finland», "
+        "sier Finlands forsvarsminister Antti Häkkänen til NTB.",
+        {"claimant": "Antti Häkkänen", "modality": "estimated", "location": "Finland",
+         "type": "deployment"},
+        id="quote-speaker"),
+    pytest.param(
+        "Etter det NTB erfarer, vurderer regjeringen å sende opptil 50 norske spesialsoldater til Irak.",
+        {"claimant": "NTB", "cue": "erfarer", "side": "Norge", "unit": "spesialsoldater"},
+        id="agency-explicit"),
+    pytest.param(
+        "I fjor falt om lag 1.500 ukrainske soldater i kampene rundt Avdijivka, ifølge en ny "
+        "rapport fra tankesmien RUSI.",
+        {"type": "casualties", "claimant": "RUSI", "time": "I fjor", "location": "Avdijivka"},
+        id="report-author"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PATTERNS)
+def test_pattern(nlp: Language, text: str, expected: dict) -> None:
+    claim, = claims_of(nlp, text)
+    got = brief(claim)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_pronoun_and_role_claimants(nlp: Language) -> None:
+    text = ("– Vi har rundt 40.000 soldater klare, sier oberst Ivan Petrenko i den ukrainske hæren "
+            "til NTB. Han anslår at russerne har mistet over 5.000 mann i kampene den siste måneden.")
+    ours, theirs = claims_of(nlp, text)
+    assert (ours["side"], canonical(ours["claimant"])) == ("Ukraina", "Ivan Petrenko")
+    assert (theirs["side"], theirs["type"], theirs["modality"]) == ("Russland", "casualties", "estimated")
+    assert canonical(theirs["claimant"]) == "Ivan Petrenko" and theirs["claimant"]["text"] == "Han"
+
+    text = ("Forsvarsminister Pål Jonson la onsdag fram en ny plan. Ministeren sier at Sverige vil "
+            "forsterke hæren med tjue tusen vernepliktige innen 2030.")
+    claim, = claims_of(nlp, text)
+    assert (canonical(claim["claimant"]), claim["value"], claim["side"]) == ("Pål Jonson", 20000.0, "Sverige")
+
+
+def test_landets_regjering_is_the_country_named_before(nlp: Language) -> None:
+    text = ("Ukraina har lagt fram nye tall for fronten i øst. Landets regjering opplyser at "
+            "Russland har samlet rundt 60.000 soldater nær Pokrovsk.")
+    claim, = claims_of(nlp, text)
+    assert claim["claimant"]["canonical"] == "Ukrainas regjering"
+    assert claim["claimant"]["text"] == "Landets regjering"
+
+
+def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:
+    text = "– Russland har ikke 150.000 soldater ved grensen, men snarere rundt 50.000, sier Darius Antanaitis."
+    denied, corrected = claims_of(nlp, text)
+    assert (denied["value"], denied["modality"]) == (150000.0, "denied")
+    assert (corrected["text"], corrected["unit"], corrected["modality"]) == ("rundt 50.000", "soldater", "asserted")
+    assert corrected["side"] == "Russland"
+
+
+def test_side_carries_over_within_a_story(nlp: Language) -> None:
+    text = ("Den norske kontingenten i Litauen består av drøyt 200 soldater, opplyser Hæren. "
+            "Styrken skal etter planen reduseres til rundt 150 soldater i løpet av høsten.")
+    first, second = claims_of(nlp, text)
+    assert (first["side"], first["location"]["canonical"]) == ("Norge", "Litauen")
+    assert canonical(first["claimant"]) == "Hæren" and first["claimant"]["type"] == "organisation"
+    assert (second["type"], second["side"], second["modality"]) == ("withdrawal", "Norge", "projected")
+
+
+# ----------------------------------------------------------- not troop claims
+
+NEGATIVES = [
+    "Over 12.000 sivile har flyktet fra grenseområdene siden nyttår, ifølge FN.",
+    "Over 6 millioner ukrainske flyktninger er registrert i Europa.",
+    "Politiet hadde rundt 1.500 betjenter i sving under toppmøtet.",
+    "Regjeringen legger 3,5 milliarder kroner ekstra i forsvaret.",
+    "Ved valget fikk partiet 120.000 stemmer.",
+    "Det skapes nå 3.000 nye arbeidsplasser i regionen.",
+    "Arrangøren venter over 10.000 tilskuere.",
+    "Rundt 2.300 husstander i Troms var uten strøm natt til søndag.",
+    "9.000 billetter ble solgt på under ti minutter.",
+    "Ni av ti soldater sier at de er fornøyde med maten.",
+    "Laget stilte med elleve mann på banen i cupfinalen.",
+    "Ukraina har mottatt over 300 stridsvogner og 60 kampfly.",
+    "Logan har snakket med to militære offiserer som sier at de mangler kapasiteter.",
+    "Tidligere denne måneden ble 200 ukrainske krigsfanger utvekslet mot 200 russiske.",
+    "Rundt 200 sivile ble drept i angrepet, og minst 500 ble såret.",
+    "Hver soldat får utbetalt 20.000 i måneden.",
+    "I 2022 marsjerte soldatene 30 kilometer.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_troop_claim(nlp: Language, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_troop_claim_without_a_model(blank: Language, text: str) -> None:
+    assert extract_claims(blank(text)) == []
+
+
+# ----------------------------------------------------------- offsets and schema
+
+
+def test_sample_archive_claims_validate_and_slice(nlp: Language) -> None:
+    enricher = Enricher(nlp)
+    found = 0
+    for path in sorted(ARCHIVE.iterdir()):
+        article = parse(path.read_bytes())
+        if article.pubstatus == "canceled":
+            continue
+        event = enricher.event_for(article, nlp(article.body_text))
+        assert_spans_slice(event["body_text"], event["claims"])
+        for claim_event in claim_events(event):
+            validate_event(claim_event)
+        found += len(event["claims"])
+        for claim in event["claims"]:
+            assert claim["bound"] in ("upper", "lower", "approximate", "range", "exact")
+    assert found >= 8
+
+
+def test_baltic_report_from_the_archive(nlp: Language) -> None:
+    article = parse((ARCHIVE / "20240116T1300-nitf-konflikt-baltikum-rapport.xml").read_bytes())
+    claims = claims_of(nlp, article.body_text)
+    first = brief(claims[0])
+    assert (first["min"], first["max"], first["side"]) == (90000.0, 100000.0, "Russland")
+    assert first["claimant"] == "Estlands etterretning"
+    nato = next(c for c in claims if c["side"] == "NATO")
+    assert (nato["value"], canonical(nato["claimant"]), canonical(nato["location"])) == (10000.0, "NATO", "Baltikum")
+
+
+# ----------------------------------------------------------- properties
+
+HEDGED = [("nesten", "upper"), ("opp mot", "upper"), ("i underkant av", "upper"), ("over", "lower"),
+          ("minst", "lower"), ("drøyt", "lower"), ("rundt", "approximate"), ("om lag", "approximate"),
+          ("anslagsvis", "approximate"), ("", "exact")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(min_value=2, max_value=5_000_000), style=st.sampled_from(STYLES),
+       hedge=st.sampled_from(HEDGED))
+def test_number_and_bound_round_trip(blank: Language, n: int, style: str, hedge: tuple[str, str]) -> None:
+    word, bound = hedge
+    number = format_number(n, style)
+    text = f"{word} {number} russiske soldater ved grensen.".strip()
+    text = text[:1].upper() + text[1:]
+    claims = extract_claims(blank(text))
+    assert len(claims) == 1, (text, claims)
+    claim = claims[0]
+    assert claim["value"] == float(n) and claim["bound"] == bound
+    assert claim["min"] == (float(n) if bound in ("exact", "lower") else None)
+    assert claim["max"] == (float(n) if bound in ("exact", "upper") else None)
+    assert (claim["hedge"] or "").lower() == word
+    assert (claim["unit"], claim["side"]) == ("soldater", "Russland")
+    assert text[claim["start"]:claim["end"]] == claim["text"]
+    assert claim["location"]["kind"] == "border"
+
+
+@settings(max_examples=40, deadline=None)
+@given(prefix=st.sampled_from(["", "I går: ", "Ifølge NATO ", "Dette er nytt. "]),
+       adjective=st.sampled_from(["russiske", "ukrainske", "norske", "amerikanske"]),
+       n=st.integers(min_value=2, max_value=900_000))
+def test_offsets_always_slice(blank: Language, prefix: str, adjective: str, n: int) -> None:
+    text = f"{prefix}Det står {format_number(n, 'dot')} {adjective} soldater i Donetsk-regionen, sier hun."
+    claims = extract_claims(blank(text))
+    assert len(claims) == 1
+    assert_spans_slice(text, claims)
+    assert claims[0]["side"] == country_of_adjective(adjective)
+    assert claims[0]["location"]["canonical"] == "Donetsk"
+
+
+# ----------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("soldater", True), ("NATO-soldater", True), ("bakkestyrker", True), ("marinesoldater", True),
+    ("fallskjermjegere", True), ("leiesoldater", True), ("stridende", True), ("reservister", True),
+    ("vernepliktige", True), ("jegere", False), ("politistyrker", False), ("tinnsoldater", False),
+    ("krigsfanger", False), ("brigader", False), ("styrke", False),
+])
+def test_troop_noun(word: str, expected: bool) -> None:
+    assert troop_noun(word) is expected
+
+
+def test_troop_prefix_and_military_context() -> None:
+    assert troop_prefix("Wagner-soldater") == "Wagner" and troop_prefix("soldater") is None
+    assert military_context("russiske styrker") and not military_context("elleve mann på banen")
+
+
+def test_places_and_sides() -> None:
+    assert country_of_adjective("hviterussiske") == "Belarus"
+    assert side_of_word("Russlands") == "Russland" and side_of_word("Wagner-gruppen") == "Wagner"
+    assert canonical_side(" nato ") == "NATO" and canonical_side(None) is None
+    assert place_of("Kursk-regionen").canonical == "Kursk"
+    assert genitive("Sør-Korea") == "Sør-Koreas"
+    assert theatre_for("Litauen") == "Baltikum" and theatre_for("Avdijivka") == "Ukraina"
+
+
+def test_time_phrases() -> None:
+    text = "Siden februar 2022 har de på nyåret og i løpet av de neste ukene, innen 30 dager."
+    assert [p.text for p in time_phrases(text)] == [
+        "Siden februar 2022", "på nyåret", "i løpet av de neste ukene", "innen 30 dager"]
+    assert is_future("på nyåret") and not is_future("i fjor")
+
+
+def test_modality_precedence() -> None:
+    assert modality_of(["ikke", "har"], sentence=["dersom"]) == "denied"
+    assert modality_of(["skal"], sentence=["hvis"]) == "hypothetical"
+    assert modality_of(["skal", "ha", "samlet"]) == "asserted"
+    assert modality_of(["har"], future_time=True) == "projected"
+    assert modality_of(["har"], hedge="anslagsvis") == "estimated"
+    assert modality_of(["har"], before=["det", "er", "ikke", "sant"]) == "denied"
+
+
+def test_claim_type_precedence() -> None:
+    assert claim_type(["sendt", "drept"]) == "casualties"
+    assert claim_type(["trekke", "ut", "sende"]) == "withdrawal"
+    assert claim_type(["sende", "ekstra"]) == "reinforcement"
+    assert claim_type(["i", "landet"]) == "strength" and claim_type(["landet", "i"]) == "deployment"

@@ -1,0 +1,704 @@
+"""Speaker mentions: their extent, type and the person or organisation they refer to.
+
+Given the head token of a speaker (the subject of a reporting verb, the object
+of "ifølge"), :class:`SpeakerResolver` returns a :class:`Speaker`: the mention
+as written, its canonical name, the role kept apart, and its type:
+
+* ``person`` — a named person ("forsvarsminister Kari Nilsen" -> "Kari Nilsen"),
+  a pronoun resolved to the nearest compatible person before it ("Hun"), a
+  surname or a title resolved to the fullest name in the story ("Støre",
+  "statsministeren"), or a definite person noun ("pappaen");
+* ``organisation`` — an institution, named or not ("Kreml", "Politiet",
+  "departementet" -> "Finansdepartementet" when that was named before);
+* ``anonymous`` — an unnamed source ("en ikke navngitt kilde i Det hvite hus"
+  -> canonical "kilde i Det hvite hus"); a later "kilden" refers back to it.
+
+>>> resolver = SpeakerResolver(doc)            # doctest: +SKIP
+>>> resolver.speaker_for(doc[7]).canonical     # doctest: +SKIP
+'Kari Nilsen'
+
+Speakers must be requested in document order: pronouns and definite
+descriptions resolve against what came before.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from service.nlp.entities import (
+    ROLE_NOUNS,
+    ROLE_SUFFIXES,
+    CanonicalEntity,
+    canonicalize,
+    resolve_role_mention,
+    role_index,
+    split_role,
+    strip_genitive,
+)
+from service.nlp.quote_lexicon import (
+    AGE_NOUN_SUFFIXES,
+    ANONYMITY_MARKERS,
+    DOCUMENT_NOUNS,
+    ANONYMOUS_NOUNS,
+    FEMALE_NAMES,
+    GENERIC_ORGANISATION_NOUNS,
+    MALE_NAMES,
+    NEWS_OUTLETS,
+    ORGANISATION_NOUN_STEMS,
+    OUTLET_NOUNS,
+    PERSON_NOUNS,
+    PRONOUN_GENDER,
+    SPEAKER_DROP_PHRASES,
+    SPEAKER_DROP_WORDS,
+)
+
+PERSON, ORGANISATION, ANONYMOUS = "person", "organisation", "anonymous"
+_NAME_LABELS = frozenset({"PER", "ORG", "GPE_ORG", "GPE_LOC", "LOC"})
+_ORG_LABELS = frozenset({"ORG", "GPE_ORG", "GPE_LOC", "LOC"})
+_RECOVERABLE_LABELS = frozenset({"PROD", "MISC", "DRV", "EVT"})
+_COMPANY_NOUNS = frozenset({"selskapet", "bedriften", "konsernet", "rederiet", "firmaet", "virksomheten"})
+_NP_PREPOSITIONS = frozenset({"i", "for", "ved", "hos", "på", "nær", "fra", "blant", "av", "innen"})
+_INDEFINITE = frozenset({"en", "ei", "et"})
+_DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ne")
+_PRONOUN_WINDOW = 8  # sentence units searched back for a pronoun's antecedent
+_PUNCT = ",.;:!?«»\"“”()–—-"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker mention: ``text`` as written at ``[start, end)``, and what it refers to."""
+
+    text: str
+    start: int
+    end: int
+    canonical: str
+    role: str | None = None
+    kind: str | None = None
+    gender: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The schema's speaker object: text, offsets and canonical name."""
+        return {"text": self.text, "start": self.start, "end": self.end, "canonical": self.canonical}
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A person or speaker seen earlier, as an antecedent candidate."""
+
+    position: int
+    unit: int
+    canonical: str
+    kind: str | None
+    head: str
+    is_subject: bool
+    gender: str | None
+
+
+class SpeakerResolver:
+    """Resolves speaker heads of one Doc, in document order."""
+
+    def __init__(self, doc: Doc, unit_of: Callable[[int], int] | None = None,
+                 is_quoted: Callable[[int], bool] | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self._unit_of = unit_of or (lambda char: 0)
+        self._is_quoted = is_quoted or (lambda char: False)
+        self.entities = [_recover_person(entity) for entity in canonicalize(doc)]
+        self._entity_at: dict[int, tuple[int, int, CanonicalEntity]] = {}
+        for entity in self.entities:
+            span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self._entity_at[token.i] = (span.start, span.end, entity)
+        self.roles = role_index(self.entities)
+        self._person_names = _person_name_index(self.entities)
+        self._genders: dict[str, str] = {}
+        self._mentions: list[_Mention] = self._person_mentions()
+        self._speakers: list[_Mention] = []
+
+    # ------------------------------------------------------------ public API
+
+    def speaker_for(self, head: Token) -> Speaker | None:
+        """The speaker whose mention has ``head`` as its head token, or None."""
+        head = real_token(head)
+        start, end, relative = self.noun_phrase(head)
+        speaker = self._classify(head, start, end, relative)
+        if speaker is not None:
+            self.remember(speaker, head)
+        return speaker
+
+    def remember(self, speaker: Speaker, head: Token) -> None:
+        """Record a resolved speaker as an antecedent for later pronouns and descriptions."""
+        self._speakers.append(_Mention(
+            speaker.start, self._unit_of(speaker.start), speaker.canonical, speaker.kind,
+            head.lower_, True, speaker.gender or self.gender_of(speaker.canonical),
+        ))
+
+    def gender_of(self, canonical: str) -> str | None:
+        """'m', 'f' or None from the first name, morphology or earlier pronouns."""
+        if canonical in self._genders:
+            return self._genders[canonical]
+        first = canonical.split()[0].casefold() if canonical.split() else ""
+        if first in FEMALE_NAMES:
+            return "f"
+        if first in MALE_NAMES:
+            return "m"
+        return None
+
+    # ----------------------------------------------------------- noun phrase
+
+    def noun_phrase(self, head: Token) -> tuple[int, int, int | None]:
+        """Token range of the mention headed by ``head`` and where a relative clause starts."""
+        doc = self.doc
+        low, high = head.i, head.i + 1
+        if head.i in self._entity_at and self._entity_at[head.i][2].label in _NAME_LABELS:
+            low, high = self._entity_at[head.i][:2]
+        relative: int | None = None
+        for child in head.lefts:
+            if child.dep_ in ("DET", "ATR", "APP", "FLAT", "ADV") and not _is_boundary(child):
+                low = min(low, _left_edge(child))
+        for child in head.rights:
+            if child.i < high:
+                continue
+            if child.dep_ == "ATR" and _starts_relative(child):
+                relative = child.left_edge.i if relative is None else min(relative, child.left_edge.i)
+                continue
+            if child.dep_ in ("FLAT",):
+                high = max(high, child.right_edge.i + 1)
+            elif child.dep_ == "ATR" and child.lower_ in _NP_PREPOSITIONS:
+                high = max(high, _right_edge(child) + 1, _simple_np_end(doc, child.i + 1))
+            elif child.dep_ == "APP" and self._names_a_person(child):
+                high = max(high, _right_edge(child) + 1)
+            elif child.dep_ in ("KOORD",) and child.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
+                high = max(high, _right_edge(child) + 1)
+            elif child.text == "(" or child.dep_ == "APP" and child.i == high and child.pos_ == "PROPN":
+                high = max(high, _right_edge(child) + 1)
+        while low < head.i and _is_boundary(doc[low]):
+            low += 1
+        while high > head.i + 1 and (doc[high - 1].text in ",;:–—-" or doc[high - 1].is_space):
+            high -= 1
+        if head.pos_ != "PROPN" and head.i not in self._entity_at:
+            high = self._apposed_name_end(high)
+        if relative is None:
+            relative = _relative_after(doc, high)
+        return low, high, relative
+
+    def _apposed_name_end(self, high: int) -> int:
+        """"En talsperson for X, oberstløytnant Taras Hrytsenko, sier": take in the name."""
+        doc = self.doc
+        if high >= len(doc) or doc[high].text != ",":
+            return high
+        i = high + 1
+        while i < len(doc) and i - high < 5 and is_role_word(doc[i].text) and self._label(doc[i]) != "PER":
+            i += 1
+        if i < len(doc) and self._label(doc[i]) == "PER":
+            end = self._entity_at[i][1]
+            if end >= len(doc) or doc[end].is_punct:
+                return end
+        return high
+
+    def _names_a_person(self, token: Token) -> bool:
+        return any(self._label(t) == "PER" or t.pos_ == "PROPN" or is_role_word(t.text) for t in token.subtree)
+
+    # --------------------------------------------------------- classification
+
+    def _classify(self, head: Token, start: int, end: int, relative: int | None) -> Speaker | None:
+        doc = self.doc
+        tokens = doc[start:end]
+        text_start, text_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = self.text[text_start:text_end]
+        head = _partitive_head(head)
+        source = _source_of_document(head)
+        if source is not None:
+            inner = self._classify(source, *self.noun_phrase(source))
+            if inner is not None:
+                return Speaker(text, text_start, text_end, inner.canonical, inner.role, inner.kind, inner.gender)
+        lower = head.lower_
+        anonymous_clause = relative is not None and _has_anonymity_marker(doc, relative)
+
+        def make(canonical: str, kind: str | None, role: str | None = None, gender: str | None = None) -> Speaker:
+            return Speaker(text, text_start, text_end, canonical, role, kind, gender)
+
+        if lower in PRONOUN_GENDER and end - start == 1:
+            return self._pronoun(head, text, text_start, text_end)
+        person = self._person_in(tokens, head)
+        if person is not None:
+            canonical, role, gender = person
+            return make(canonical, PERSON, role, gender)
+        if _is_anonymous_noun(lower):
+            return make(self._anonymous_canonical(tokens, head), ANONYMOUS)
+        named = self._named_organisation(head)
+        if named is not None:
+            return make(named, ORGANISATION)
+        if is_role_word(lower) or is_role_word(_strip_definite(lower)):
+            return self._role_speaker(tokens, head, text, text_start, text_end, anonymous_clause)
+        if lower.endswith(AGE_NOUN_SUFFIXES):
+            antecedent = self._nearest_person(head.idx, None)
+            if antecedent is not None:
+                return make(antecedent.canonical, PERSON, gender=antecedent.gender)
+        if _is_organisation_noun(lower) and not _is_capitalised_name(head):
+            apposed = self._apposed_organisation(head)
+            return make(apposed or self._organisation_canonical(tokens, head), ORGANISATION)
+        if lower in PERSON_NOUNS:
+            return make(_unnamed_canonical(tokens), PERSON)
+        if head.pos_ == "PROPN" or _is_capitalised_name(head) or _looks_proper(head):
+            return self._bare_name(head, tokens, text, text_start, text_end)
+        if head.pos_ in ("NOUN", "X") or head.tag_ == "subst":
+            return make(_unnamed_canonical(tokens), ANONYMOUS if anonymous_clause else None)
+        return None
+
+    def _role_speaker(self, tokens, head: Token, text: str, start: int, end: int,
+                      anonymous_clause: bool) -> Speaker:
+        """"statsministeren" -> the person named with that title earlier, else the title."""
+        lower = head.lower_
+        resolved = None
+        if not _is_indefinite(tokens):
+            resolved = resolve_role_mention(text, self.roles) or resolve_role_mention(head.text, self.roles)
+        if resolved is not None:
+            return Speaker(text, start, end, resolved, _strip_definite(lower), PERSON, self.gender_of(resolved))
+        kind = ANONYMOUS if _is_indefinite(tokens) or anonymous_clause else PERSON
+        return Speaker(text, start, end, _unnamed_canonical(tokens), None, kind)
+
+    def _apposed_organisation(self, head: Token) -> str | None:
+        """"nyhetsbyrået AFP", "bransjeorganisasjonen Forsvarsindustrilaget": the name after the noun."""
+        found = self._entity_at.get(head.i + 1)
+        if found is not None and found[0] == head.i + 1 and found[2].label in _ORG_LABELS:
+            return found[2].canonical
+        return None
+
+    def _label(self, token: Token) -> str | None:
+        found = self._entity_at.get(token.i)
+        return found[2].label if found else None
+
+    def _person_in(self, tokens, head: Token) -> tuple[str, str | None, str | None] | None:
+        """(canonical, role, gender) of the person named in the mention, if any.
+
+        A name holding the head wins; otherwise the last person named in the
+        mention ("Kremls talsmann Dmitrij Peskov"). Genitive owners ("Diarras
+        livvakter") and names the NER mislabelled but that match a person
+        named elsewhere in the story ("Ifølge Eliassen") are handled.
+        """
+        candidates: list[tuple[bool, int, CanonicalEntity]] = []
+        seen: set[int] = set()
+        for token in tokens:
+            found = self._entity_at.get(token.i)
+            if found is None or found[0] in seen:
+                continue
+            seen.add(found[0])
+            start, end, entity = found
+            holds_head = start <= head.i < end
+            linked = self._person_names.get(_fold(entity.canonical))
+            if not holds_head and _is_possessor(entity, self.doc, end):
+                continue
+            if entity.label == "PER" or (linked is not None and holds_head):
+                candidates.append((holds_head, start, entity))
+        if not candidates:
+            return None
+        candidates.sort(key=lambda c: (not c[0], -c[1]))
+        _, start, entity = candidates[0]
+        canonical = self._person_names.get(_fold(entity.canonical), entity.canonical)
+        role = entity.role or _role_words_before(tokens, self.doc[start])
+        gender = self.gender_of(canonical) or _morph_gender(self.doc, entity)
+        return canonical, role, gender
+
+    def _named_organisation(self, head: Token) -> str | None:
+        found = self._entity_at.get(head.i)
+        if found is None or found[2].label not in _ORG_LABELS:
+            return None
+        return _speaker_name(found[2], self.doc, found[1])
+
+    def _bare_name(self, head: Token, tokens, text: str, start: int, end: int) -> Speaker:
+        """A capitalised name the NER missed: a known person, an acronym (organisation), else a person."""
+        low, high = head.i, head.i + 1
+        while low - 1 >= tokens.start and _is_name_word(self.doc[low - 1]):
+            low -= 1
+        while high < tokens.end and _is_name_word(self.doc[high]):
+            high += 1
+        name = " ".join(t.text for t in self.doc[low:high]) or head.text
+        name = strip_genitive(name, is_genitive=False)  # a speaker is never a possessor
+        linked = self._person_names.get(_fold(name))
+        if linked is not None:
+            return Speaker(text, start, end, linked, None, PERSON, self.gender_of(linked))
+        described = any(t.i < low and t.text[:1].islower() and _is_organisation_noun(t.lower_) for t in tokens)
+        if name.isupper() or described or _is_organisation_noun(name.split()[-1]):
+            return Speaker(text, start, end, name, None, ORGANISATION)
+        return Speaker(text, start, end, name, None, PERSON, self.gender_of(name))
+
+    # --------------------------------------------------------------- pronouns
+
+    def _pronoun(self, head: Token, text: str, start: int, end: int) -> Speaker:
+        lower = head.lower_
+        if lower == "de":
+            antecedent = self._nearest_group(head.idx)
+            if antecedent is not None:
+                return Speaker(text, start, end, antecedent.canonical, None, antecedent.kind)
+            return Speaker(text, start, end, text, None, None)
+        gender = PRONOUN_GENDER[lower]
+        antecedent = self._nearest_person(head.idx, gender)
+        if antecedent is None:
+            return Speaker(text, start, end, text, None, PERSON, gender)
+        if gender and antecedent.canonical not in self._genders:
+            self._genders[antecedent.canonical] = gender
+        return Speaker(text, start, end, antecedent.canonical, None, PERSON, gender)
+
+    def _candidates(self, position: int) -> list[_Mention]:
+        return [m for m in self._mentions + self._speakers if m.position < position]
+
+    def _nearest_person(self, position: int, gender: str | None) -> _Mention | None:
+        """Nearest earlier person compatible with ``gender``, subjects first within a sentence."""
+        unit = self._unit_of(position)
+        people = [m for m in self._candidates(position) if m.kind == PERSON and not self._is_quoted(m.position)]
+        for distance in range(_PRONOUN_WINDOW):
+            in_unit = [m for m in people if m.unit == unit - distance]
+            in_unit.sort(key=lambda m: (not m.is_subject, -m.position))
+            for mention in in_unit:
+                known = self._genders.get(mention.canonical) or mention.gender
+                if gender is None or known is None or known == gender:
+                    return mention
+        return None
+
+    def _nearest_group(self, position: int) -> _Mention | None:
+        """Nearest earlier organisation or unnamed group for "de"."""
+        unit = self._unit_of(position)
+        for mention in sorted(self._speakers, key=lambda m: -m.position):
+            if mention.position < position and unit - mention.unit < _PRONOUN_WINDOW and mention.kind in (ORGANISATION, ANONYMOUS):
+                return mention
+        return None
+
+    def _person_mentions(self) -> list[_Mention]:
+        mentions = []
+        seen: set[int] = set()
+        for start, end, entity in self._entity_at.values():
+            if entity.label != "PER" or start in seen:
+                continue
+            seen.add(start)
+            root = self.doc[start:end].root
+            canonical = self._person_names.get(_fold(entity.canonical), entity.canonical)
+            mentions.append(_Mention(
+                entity.start, self._unit_of(entity.start), canonical, PERSON, root.lower_,
+                _is_subject(root), self.gender_of(canonical) or _morph_gender(self.doc, entity),
+            ))
+        return mentions
+
+    # ----------------------------------------------------- unnamed speakers
+
+    def _anonymous_canonical(self, tokens, head: Token) -> str:
+        """An unnamed source, linked back when definite: "diplomaten" -> "NATO-diplomat"."""
+        if _is_definite_singular(head) and not _is_indefinite(tokens) and len(tokens) <= 2:
+            for mention in sorted(self._speakers, key=lambda m: -m.position):
+                if mention.kind == ANONYMOUS and mention.position < head.idx and _same_noun(mention.head, head.lower_):
+                    return mention.canonical
+        return _unnamed_canonical(tokens)
+
+    def _organisation_canonical(self, tokens, head: Token) -> str:
+        """A bare institution noun linked to the organisation named before it."""
+        lower = head.lower_
+        bare = len(tokens) <= 2 and all(t.i == head.i or t.lower_ in ("det", "den", "de") for t in tokens)
+        if bare and _is_definite_singular(head):
+            earlier = sorted(
+                (e for e in self.entities if e.start < head.idx and e.label in _ORG_LABELS),
+                key=lambda e: -e.start,
+            )
+            if lower in OUTLET_NOUNS:
+                for entity in earlier:
+                    if _fold(entity.canonical) in NEWS_OUTLETS:
+                        return entity.canonical
+            elif lower in GENERIC_ORGANISATION_NOUNS:
+                labels = ("ORG", "LOC") if lower in _COMPANY_NOUNS else ("ORG",)
+                for entity in earlier:
+                    if entity.label in labels and _fold(entity.canonical) not in NEWS_OUTLETS:
+                        return entity.canonical
+            else:
+                stem = _noun_stem(lower)
+                for entity in earlier:
+                    if stem and stem in _fold(entity.canonical).replace(" ", ""):
+                        return entity.canonical
+        return _unnamed_canonical(tokens)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def real_token(token: Token) -> Token:
+    """A word instead of a whitespace token the parser used as a head.
+
+    The parser sometimes hangs a sentence's first words on the paragraph break
+    ("\\n\\n" as SUBJ with the name as FLAT): take its nominal dependant, else the
+    first noun, name or pronoun after it.
+    """
+    if not token.is_space:
+        return token
+    nominal = [c for c in token.children if not c.is_space and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if nominal:
+        return nominal[-1] if nominal[-1].dep_ in ("FLAT", "APP") and len(nominal) == 1 else nominal[0]
+    doc = token.doc
+    for i in range(token.i + 1, min(len(doc), token.i + 5)):
+        if doc[i].pos_ in ("NOUN", "PROPN", "PRON"):
+            return doc[i]
+        if doc[i].pos_ not in ("DET", "ADJ", "NUM"):
+            break
+    return token
+
+
+def _speaker_name(entity: CanonicalEntity, doc: Doc, end: int) -> str:
+    """The entity's canonical name, without a genitive strip when nothing follows it to own:
+    a speaker is not a possessor ("sier til Reuters" stays "Reuters")."""
+    surface = entity.text.strip(_PUNCT + " ")
+    stripped = entity.canonical != surface and surface.startswith(entity.canonical) and len(surface) - len(entity.canonical) <= 2
+    if stripped and not _is_possessor(entity, doc, end):
+        return surface
+    return entity.canonical
+
+
+def _recover_person(entity: CanonicalEntity) -> CanonicalEntity:
+    """A person the NER labelled as a product or misc: "Pressetalskvinne Karine Lopez" (PROD)."""
+    if entity.label not in _RECOVERABLE_LABELS:
+        return entity
+    role, name = split_role(entity.text)
+    words = name.split()
+    if not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
+        return entity
+    if role is None and words[0].casefold() not in FEMALE_NAMES | MALE_NAMES:
+        return entity
+    if role is None and len(words) < 2:
+        return entity
+    return replace(entity, label="PER", canonical=name.strip(_PUNCT + " "), role=role)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _person_name_index(entities: list[CanonicalEntity]) -> dict[str, str]:
+    """Full name and unambiguous surname (casefolded) -> fullest person name."""
+    people = sorted({e.canonical for e in entities if e.label == "PER"}, key=lambda n: -len(n.split()))
+    index: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for name in people:
+        keys = {_fold(name)}
+        words = name.split()
+        if len(words) > 1:
+            keys.add(_fold(words[-1]))
+        for key in keys:
+            if key in ambiguous:
+                continue
+            current = index.get(key)
+            if current is None:
+                index[key] = name
+            elif current != name and not _fold(current).endswith(_fold(name)):
+                del index[key]
+                ambiguous.add(key)
+    return index
+
+
+def _is_boundary(token: Token) -> bool:
+    finite_verb = token.tag_ == "verb" and bool(token.morph.get("Tense"))
+    return token.is_punct or token.is_space or finite_verb or token.tag_ == "sbu" or token.lower_ in ("som", "at")
+
+
+def _is_capitalised_name(token: Token) -> bool:
+    """Capitalised inside a sentence: a name, not a sentence-initial word."""
+    if not token.text[:1].isupper() or token.is_sent_start or token.i == 0:
+        return False
+    previous = token.doc[token.i - 1]
+    return not (previous.is_space or previous.text in ".!?:–—-«»\"“”")
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and not is_role_word(token.text) and not token.is_punct
+
+
+def _source_of_document(head: Token) -> Token | None:
+    """"tall fra Nav", "professor Gordon Conways rapport": who stands behind a document."""
+    if head.lower_ not in DOCUMENT_NOUNS and _noun_stem(head.lower_) not in DOCUMENT_NOUNS:
+        return None
+    doc = head.doc
+    for child in head.rights:
+        if child.lower_ != "fra":
+            continue
+        objects = [g for g in child.children if g.dep_ == "PUTFYLL"]
+        source = objects[0] if objects else (doc[child.i + 1] if child.i + 1 < len(doc) else None)
+        if source is not None and not source.is_punct and not source.like_num and source.pos_ != "NUM":
+            return source
+    for child in head.lefts:
+        if child.dep_ == "DET" and child.pos_ in ("PROPN", "NOUN") and child.text[:1].isupper():
+            owner = [t for t in child.subtree if t.text[:1].isupper()]
+            if owner and ("Gen" in owner[-1].morph.get("Case") or owner[-1].text.endswith(("s", "'", "’"))):
+                return child
+    return None
+
+
+def _looks_proper(token: Token) -> bool:
+    """A capitalised noun without definiteness or number: a name the tagger called a noun ("Moskva")."""
+    return (token.text[:1].isupper() and token.tag_ == "subst" and not token.morph.get("Definite")
+            and not token.morph.get("Number") and token.text[1:].islower())
+
+
+def _partitive_head(head: Token) -> Token:
+    """"en av Diarras livvakter": the noun after "av" carries the meaning."""
+    if head.pos_ in ("PRON", "DET", "NUM") or head.lower_ in ("en", "ett", "ei", "noen", "flere", "mange"):
+        for child in head.rights:
+            if child.lower_ == "av":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "PUTFYLL":
+                        return grandchild
+    return head
+
+
+def _is_possessor(entity: CanonicalEntity, doc: Doc, end: int) -> bool:
+    """A genitive name owning the noun after it: "Kremls talsmann", "Diarras livvakter"."""
+    followed = end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ")
+    return followed and (entity.canonical != entity.text or entity.text.endswith(("s", "'", "’")))
+
+
+def _left_edge(token: Token) -> int:
+    return token.left_edge.i
+
+
+def _right_edge(token: Token) -> int:
+    """Right edge of a dependent's subtree, stopping before a comma or relative clause."""
+    last = token.i
+    for t in token.subtree:
+        if t.i < token.i:
+            continue
+        if t.text in ",;:" or t.lower_ in ("som", "til") or t.tag_ == "verb":
+            break
+        last = t.i
+    return last
+
+
+def _simple_np_end(doc: Doc, start: int) -> int:
+    """End of a plain noun phrase (determiners, adjectives, nouns, names) starting at ``start``."""
+    end = start
+    while end < len(doc) and end - start < 6 and doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        end += 1
+    return end if end > start and doc[end - 1].pos_ in ("NOUN", "PROPN") else start
+
+
+def _starts_relative(token: Token) -> bool:
+    return any(t.lower_ == "som" for t in token.subtree if t.i <= token.i) or token.lower_ == "som"
+
+
+def _relative_after(doc: Doc, position: int) -> int | None:
+    """Start of a relative clause ("som ...", ", som ...") right after the mention."""
+    for offset in (0, 1):
+        i = position + offset
+        if i < len(doc) and doc[i].lower_ == "som":
+            return i
+        if i >= len(doc) or doc[i].text != ",":
+            break
+    return None
+
+
+def _has_anonymity_marker(doc: Doc, start: int) -> bool:
+    stop = min(len(doc), start + 10)
+    return any(doc[i].lower_ in ANONYMITY_MARKERS for i in range(start, stop))
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ in ("FLAT", "APP") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("SUBJ", "FSUBJ")
+
+
+def is_role_word(word: str) -> bool:
+    folded = word.casefold()
+    if not folded.replace("-", "").isalpha():
+        return False
+    if folded in ROLE_NOUNS:
+        return True
+    return any(folded.endswith(suffix) and len(folded) > len(suffix) + 1 for suffix in ROLE_SUFFIXES)
+
+
+def _strip_definite(word: str) -> str:
+    for ending in ("en", "et", "n"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            candidate = word[: -len(ending)]
+            if is_role_word(candidate):
+                return candidate
+    return word
+
+
+def _noun_stem(word: str) -> str:
+    """'diplomaten' -> 'diplomat', 'NATO-diplomat' -> 'diplomat', 'departementet' -> 'departement'.
+
+    Only definite endings are removed ("offiseren" -> "offiser", never "offis").
+    """
+    word = word.casefold().rsplit("-", 1)[-1]
+    for ending in ("ene", "en", "et", "a"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _same_noun(first: str, second: str) -> bool:
+    """Two forms of one noun: "kilden"/"kilde", "offiseren"/"offiser"."""
+    a, b = _noun_stem(first), _noun_stem(second)
+    return len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))
+
+
+def _is_anonymous_noun(word: str) -> bool:
+    word = word.casefold()
+    return word in ANONYMOUS_NOUNS or word.rsplit("-", 1)[-1] in ANONYMOUS_NOUNS or (
+        _noun_stem(word) in ANONYMOUS_NOUNS and _noun_stem(word) not in ("mann", "kvinne")
+    )
+
+
+def _is_organisation_noun(word: str) -> bool:
+    word = word.casefold()
+    if word in GENERIC_ORGANISATION_NOUNS or word in OUTLET_NOUNS:
+        return True
+    return any(stem in word for stem in ORGANISATION_NOUN_STEMS)
+
+
+def _is_definite_singular(token: Token) -> bool:
+    definite = token.morph.get("Definite")
+    if definite:
+        return "Def" in definite and "Plur" not in token.morph.get("Number")
+    return token.lower_.endswith(_DEFINITE_ENDINGS)
+
+
+def _is_indefinite(tokens) -> bool:
+    return len(tokens) > 0 and tokens[0].lower_ in _INDEFINITE | {"flere", "mange", "noen", "enkelte"}
+
+
+def _unnamed_canonical(tokens) -> str:
+    """The mention without articles, quantifiers and anonymity words."""
+    words = [t for t in tokens if t.text not in _PUNCT or t.text in "()"]
+    folded = [t.lower_ for t in words]
+    for phrase in SPEAKER_DROP_PHRASES:
+        for i in range(len(folded) - len(phrase) + 1):
+            if tuple(folded[i:i + len(phrase)]) == phrase:
+                words = words[:i] + words[i + len(phrase):]
+                folded = folded[:i] + folded[i + len(phrase):]
+                break
+    kept = list(words)
+    while kept and kept[0].lower_ in SPEAKER_DROP_WORDS and len(kept) > 1:
+        kept = kept[1:]
+    if kept and kept[0].pos_ == "ADP" and words and words[0] is not kept[0]:
+        kept = words
+    if not kept:
+        kept = words
+    text = "".join(t.text_with_ws for t in kept).strip()
+    return text.strip(_PUNCT + " ") or "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _role_words_before(tokens, name_token: Token) -> str | None:
+    words = [t.text for t in tokens if t.i < name_token.i and is_role_word(t.text)]
+    return " ".join(words) or None
+
+
+def _morph_gender(doc: Doc, entity: CanonicalEntity) -> str | None:
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    genders = span[0].morph.get("Gender")
+    if genders == ["Fem"]:
+        return "f"
+    if genders == ["Masc"]:
+        return "m"
+    return None

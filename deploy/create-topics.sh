@@ -54,11 +54,19 @@ if [[ "$protocol" != "PLAINTEXT" ]]; then
   client_args=(--command-config "$config")
 fi
 
+# Dead letters carry the original base64-encoded (4/3 of its size): outputs accept records
+# up to the worker's producer limit, the raw topic 3/4 of that less headroom.
+max_request="${NEWSWIRE_MAX_REQUEST_BYTES:-8388608}"
+max_raw=$(( max_request * 3 / 4 - 65536 ))
+
 echo "create-topics: ${#topics[@]} topics on $bootstrap, $partitions partition(s), replication $replication"
 for topic in "${topics[@]}"; do
+  limit="$max_request"
+  [[ "$topic" == "${NEWSWIRE_TOPIC_RAW:-ntb.wire.raw}" ]] && limit="$max_raw"
   "$kafka_topics" --bootstrap-server "$bootstrap" "${client_args[@]}" \
     --create --if-not-exists --topic "$topic" \
-    --partitions "$partitions" --replication-factor "$replication"
+    --partitions "$partitions" --replication-factor "$replication" \
+    --config "max.message.bytes=$limit"
 done
 "$kafka_topics" --bootstrap-server "$bootstrap" "${client_args[@]}" --describe --topic "$(IFS='|'; echo "${topics[*]}")" | grep -E '^Topic:' || true
 echo "create-topics: done"

@@ -95,6 +95,9 @@ class Settings:
     partitions: int = field(default_factory=lambda: int(_env("NEWSWIRE_PARTITIONS", "4")))
     replication: int = field(default_factory=lambda: int(_env("NEWSWIRE_REPLICATION", "1")))
     max_message_bytes: int = field(default_factory=lambda: int(_env("NEWSWIRE_MAX_MESSAGE_BYTES", str(2 * 1024 * 1024))))
+    # Largest record newswire produces: a dead letter carries its original base64-encoded,
+    # so this must exceed 4/3 of the largest raw message the broker accepts.
+    max_request_bytes: int = field(default_factory=lambda: int(_env("NEWSWIRE_MAX_REQUEST_BYTES", str(8 * 1024 * 1024))))
     # Longest body analysed (NTB stories stay far below; a runaway body must not stall a partition).
     max_body_chars: int = field(default_factory=lambda: int(_env("NEWSWIRE_MAX_BODY_CHARS", "200000")))
     batch_size: int = field(default_factory=lambda: int(_env("NEWSWIRE_BATCH_SIZE", "32")))
@@ -115,6 +118,7 @@ class Settings:
             "NEWSWIRE_PARTITIONS": str(self.partitions), "NEWSWIRE_REPLICATION": str(self.replication),
             "NEWSWIRE_MAX_MESSAGE_BYTES": str(self.max_message_bytes),
             "NEWSWIRE_MAX_BODY_CHARS": str(self.max_body_chars),
+            "NEWSWIRE_MAX_REQUEST_BYTES": str(self.max_request_bytes),
             "NEWSWIRE_BATCH_SIZE": str(self.batch_size), "NEWSWIRE_BATCH_WITHIN": str(self.batch_within),
             "NEWSWIRE_NLP_TIMEOUT": str(self.nlp_timeout),
             "NEWSWIRE_TANSU_COMPAT": "1" if self.tansu_compat else "0",
@@ -123,6 +127,15 @@ class Settings:
             "NEWSWIRE_TOPIC_CLAIMS": t.claims, "NEWSWIRE_TOPIC_DLQ": t.dlq,
             "NEWSWIRE_TOPIC_TIMELINE": t.timeline, "NEWSWIRE_TOPIC_CLAIMS_BY_THEATRE": t.claims_by_theatre,
         }
+
+
+def topic_configs(settings: Settings) -> dict[str, dict[str, str]]:
+    """Topic-level settings at creation: output topics take records up to the producer's limit."""
+    limit = {"max.message.bytes": str(settings.max_request_bytes)}
+    configs = {name: limit for name in [*settings.topics.internal(), *settings.topics.outputs()]}
+    # Every raw message must still fit base64-encoded into a dead letter.
+    configs[settings.topics.raw] = {"max.message.bytes": str(settings.max_request_bytes * 3 // 4 - 65536)}
+    return configs
 
 
 def producer_batch_bytes(settings: Settings) -> int:

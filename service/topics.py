@@ -56,9 +56,13 @@ async def ensure_topics(
     replication: int = 1,
     *,
     timeout: float = 30.0,
+    configs: dict[str, dict[str, str]] | None = None,
     **client_options: Any,
 ) -> list[str]:
     """Create the topics in ``names`` that do not exist yet; return the created ones.
+
+    ``configs`` maps a topic name to topic-level settings for its creation
+    (e.g. ``{"max.message.bytes": "8388608"}``).
 
     ``client_options`` go to aiokafka's admin client (``security_protocol``,
     ``ssl_context``, ``sasl_*``: see ``Security.aiokafka_kwargs``).
@@ -84,7 +88,8 @@ async def ensure_topics(
         missing = [n for n in wanted if n not in existing]
         if missing:
             response = await admin.create_topics(
-                [NewTopic(n, partitions, replication) for n in missing],
+                [NewTopic(n, partitions, replication, topic_configs=(configs or {}).get(n, {}))
+                 for n in missing],
                 timeout_ms=max(1000, int(timeout * 1000)),
             )
             created = _check_create_response(response)

@@ -24,7 +24,7 @@ from service.errors import NewswireError
 from service.formats import parse
 from service.settings import Settings, broker_url, producer_batch_bytes
 from service.stream.deadletter import send_deadletter
-from service.stream.envelope import pack, unpack
+from service.stream.envelope import source_from_headers, source_headers
 from service.stream.outage import OutageLog
 from service.stream.processor import BatchProcessor, OutputTopics, Pending
 
@@ -50,6 +50,8 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
         producer_max_batch_size=producer_batch_bytes(settings),
+        producer_max_request_size=settings.max_request_bytes,
+        consumer_max_fetch_size=settings.max_request_bytes,
         web_enabled=False,
         table_cleanup_interval=3600.0,
         **settings.security.faust_kwargs(),
@@ -89,12 +91,13 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
                 log.exception("parser failed unexpectedly at %s", source)
                 await send_deadletter(outputs.dlq, payload, exc, source)
                 continue
-            await articles_topic.send(key=article.uri, value=pack(article, payload, source))
+            await articles_topic.send(key=article.uri, value=payload, headers=source_headers(source))
 
     @app.agent(articles_topic)
     async def enrich(stream: faust.StreamT) -> None:
         async for events in stream.take_events(settings.batch_size, within=settings.batch_within):
-            batch = [Pending(*unpack(e.value)) for e in events]
+            batch = [Pending(parse(e.value, max_bytes=settings.max_message_bytes), e.value,
+                             source_from_headers(e.headers)) for e in events]
             await processor().process(batch)
 
     ALIVE_FILE.unlink(missing_ok=True)  # a restarted container must not look alive before it is

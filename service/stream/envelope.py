@@ -1,28 +1,21 @@
-"""The internal record between the ingest and enrich agents: the parsed article, the
-original bytes (so a later failure can still dead-letter them) and where they came from."""
+"""The internal record between the ingest and enrich agents: the original bytes as the
+value (so a later failure can still dead-letter them, and nothing is duplicated) and
+where they came from as headers. The enrich agent parses the bytes again; parsing is
+cheap next to NLP and keeps the record as small as the message."""
 from __future__ import annotations
 
-import base64
-import dataclasses
-from typing import Any
+from typing import Iterable, Mapping
 
-import orjson
-
-from service.article import Article
 from service.events import Source
 
-
-def pack(article: Article, payload: bytes, source: Source) -> bytes:
-    return orjson.dumps({
-        "article": dataclasses.asdict(article),
-        "original_base64": base64.b64encode(payload).decode("ascii"),
-        "source": source.as_dict(),
-    })
+_TOPIC, _PARTITION, _OFFSET = "newswire-source-topic", "newswire-source-partition", "newswire-source-offset"
 
 
-def unpack(data: bytes) -> tuple[Article, bytes, Source]:
-    record: dict[str, Any] = orjson.loads(data)
-    fields = record["article"]
-    fields["subjects"] = tuple(fields.get("subjects", ()))
-    fields["signals"] = tuple(fields.get("signals", ()))
-    return Article(**fields), base64.b64decode(record["original_base64"]), Source(**record["source"])
+def source_headers(source: Source) -> dict[str, bytes]:
+    return {_TOPIC: source.topic.encode(), _PARTITION: str(source.partition).encode(),
+            _OFFSET: str(source.offset).encode()}
+
+
+def source_from_headers(headers: Mapping[str, bytes] | Iterable[tuple[str, bytes]] | None) -> Source:
+    found = dict(headers or {})
+    return Source(found[_TOPIC].decode(), int(found[_PARTITION]), int(found[_OFFSET]))

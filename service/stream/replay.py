@@ -18,13 +18,11 @@ from service.errors import NewswireError
 from service.events import build_deadletter
 from service.formats import parse
 from service.replay import Pacer, RawMessage, ReplaySummary, iter_archives
-from service.settings import Settings, bootstrap_servers, producer_batch_bytes
+from service.settings import Settings, bootstrap_servers, producer_batch_bytes, topic_configs
 from service.stream.versions import Action, Published, decide, record
 
 log = logging.getLogger("newswire.replay")
 OFFLINE_BATCH = 32
-# Room for the record and batch headers on top of the payload.
-PRODUCER_OVERHEAD_BYTES = 64 * 1024
 
 
 def _progress(messages: Iterable[RawMessage], what: str) -> Iterator[RawMessage]:
@@ -44,11 +42,11 @@ async def replay_to_broker(paths: list[Path], settings: Settings, *, topic: str,
     if wait:
         await wait_for_broker(bootstrap, timeout=wait, log=log, **security)
     await ensure_topics(bootstrap, [topic], partitions=settings.partitions,
-                        replication=settings.replication, **security)
+                        replication=settings.replication, configs=topic_configs(settings), **security)
     producer = AIOKafkaProducer(
         bootstrap_servers=bootstrap, acks="all", enable_idempotence=False, linger_ms=5,
         max_batch_size=producer_batch_bytes(settings),
-        max_request_size=settings.max_message_bytes + PRODUCER_OVERHEAD_BYTES, **security)
+        max_request_size=settings.max_request_bytes, **security)
     summary = ReplaySummary(read=0, sent=0, enriched=0, dead_lettered=0, skipped=0)
     pacer = Pacer(rate=rate, speed=speed)
     await producer.start()
@@ -73,6 +71,7 @@ async def send_payloads(settings: Settings, topic: str, payloads: Iterable[bytes
     """Send raw payloads as they are (used by the demo and tests to inject bad input)."""
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers(settings.broker), acks="all",
                                 enable_idempotence=False, max_batch_size=producer_batch_bytes(settings),
+                                max_request_size=settings.max_request_bytes,
                                 **settings.security.aiokafka_kwargs())
     await producer.start()
     sent = 0

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
+import sys
 
 import faust
 
-from service.settings import Settings, bootstrap_servers
+from service.settings import Settings, bootstrap_servers, topic_configs
 
 log = logging.getLogger("newswire.worker")
 
@@ -20,13 +22,15 @@ async def prepare_broker(settings: Settings, wait: float) -> None:
     topics = settings.topics
     await ensure_topics(bootstrap, [topics.raw, *topics.internal(), *topics.outputs()],
                         partitions=settings.partitions, replication=settings.replication,
-                        **settings.security.aiokafka_kwargs())
+                        configs=topic_configs(settings), **settings.security.aiokafka_kwargs())
 
 
 def run_worker(settings: Settings, *, wait: float = 300.0) -> int:
     from service.nlp.pipeline import load_pipeline, model_identity
     from service.stream.app import create_app
 
+    # Until Faust installs its own handlers, a stop request ends start-up cleanly.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     asyncio.run(prepare_broker(settings, wait))
     nlp = load_pipeline()  # load before joining the group: a slow load must not miss heartbeats
     log.info("model %s %s loaded; starting worker on %s", *model_identity(nlp), settings.broker)

@@ -127,7 +127,7 @@ def test_ensure_topics_async_and_concurrent_calls_race_safely(broker: str, uniqu
 
 def test_ensure_topics_all_newswire_topics(broker: str, unique_topics) -> None:
     names = all_topic_names(unique_topics.topics())
-    assert len(set(names)) == 7
+    assert len(set(names)) == 8
     ensure_topics_sync(broker, names, partitions=4)
     assert names and set(names) <= _listing(broker)
 

@@ -20,7 +20,7 @@ import jsonschema
 import pytest
 import yaml
 
-from service.settings import Topics
+from service.settings import Settings, Topics, topic_configs
 from service.topics import all_topic_names
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,6 +202,10 @@ def test_create_topics_creates_every_topic_idempotently(tmp_path: Path) -> None:
         assert args[args.index("--partitions") + 1] == "6"
         assert args[args.index("--replication-factor") + 1] == "1"
         assert "--command-config" not in args
+    # The same record limits the worker gives the topics it creates itself.
+    expected = topic_configs(Settings())
+    for topic, args in created.items():
+        assert args[args.index("--config") + 1] == f"max.message.bytes={expected[topic]['max.message.bytes']}"
     assert "done" in stdout
 
 
@@ -211,7 +215,7 @@ def test_create_topics_takes_partitions_names_and_broker_from_env(tmp_path: Path
         NEWSWIRE_TOPIC_DLQ="custom.dlq",
     )
     created = _created(calls)
-    assert "custom.dlq" in created and "ntb.wire.dlq" not in created and len(created) == 7
+    assert "custom.dlq" in created and "ntb.wire.dlq" not in created and len(created) == len(all_topic_names(Topics()))
     for args in created.values():
         assert args[args.index("--partitions") + 1] == "12"
         assert args[args.index("--bootstrap-server") + 1] == "b1:9093"

@@ -159,3 +159,23 @@ def test_sigterm_stops_within_ten_seconds_and_commits(settings, tmp_path):
         assert stop_worker(worker) == 0
     seen = outputs(settings)
     assert {e["uri"] for e in seen[settings.topics.enriched]} == {parse(m).uri for m in good}
+
+
+def test_a_runaway_body_is_dead_lettered_without_stalling_or_rebalancing(settings, tmp_path):
+    good, _ = wire_messages(40, malformed_share=0)
+    huge = ("NTB\n\nEndeløs\n\n" + "soldater ved grensen " * 66_667).encode()  # 200,000 words
+    assert len(huge) < settings.max_message_bytes
+    log = tmp_path / "worker.log"
+    worker = start_worker(settings, str(log))
+    try:
+        asyncio.run(produce(settings, good[:20] + [huge] + good[20:]))
+        asyncio.run(drained(settings))
+    finally:
+        assert stop_worker(worker) == 0
+    seen = outputs(settings)
+    t = settings.topics
+    assert {e["uri"] for e in seen[t.enriched]} == {parse(m).uri for m in good}
+    [dead] = seen[t.dlq]
+    assert dead["error_type"] == "OversizeBody" and base64.b64decode(dead["original_base64"]) == huge
+    # One group join at start, no rebalance afterwards.
+    assert log.read_text().count("Joined group") <= 1

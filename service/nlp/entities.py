@@ -58,7 +58,7 @@ NEVER_STRIP: frozenset[str] = frozenset({
     "buenos aires", "belarus",
     # organisations and teams
     "hamas", "siemens", "mercedes", "emirates", "jets", "nets", "mets",
-    "rockets", "hornets",
+    "rockets", "hornets", "reuters", "times", "news", "politics",
     # given names
     "lars", "hans", "nils", "jonas", "marius", "jens", "mons", "klaus", "magnus",
     "markus", "marcus", "mathias", "matias", "elias", "tobias", "andreas",
@@ -342,9 +342,8 @@ def _entity_owner_len(doc: Doc, start: int, stop: int) -> int | None:
 
 
 def _char_range(doc: Doc, start: int, stop: int) -> tuple[str, int, int]:
-    first, last = doc[start], doc[stop - 1]
-    start_char, end_char = first.idx, last.idx + len(last.text)
-    return doc.text[start_char:end_char], start_char, end_char
+    span = doc[start:stop]  # Span.text costs the span, doc.text the whole document
+    return span.text, span.start_char, span.end_char
 
 
 def _role_in_tokens(doc: Doc, start: int, stop: int) -> bool:
@@ -430,10 +429,11 @@ def _acronym_long_forms(doc: Doc, inline_acronyms: Mapping[int, str]) -> dict[st
     parentheses right after it in the text.
     """
     long_forms: dict[str, int] = {}
+    text = doc.text  # built once: doc.text joins every token
     for index, ent in enumerate(doc.ents):
         if ent.label_ not in ORGANISATION_LABELS:
             continue
-        following = _FOLLOWING_ACRONYM.match(doc.text, ent.end_char)
+        following = _FOLLOWING_ACRONYM.match(text, ent.end_char)
         short = inline_acronyms.get(index) or (following["short"] if following else None)
         if short and short not in DATELINE_AGENCIES and _is_acronym(short):
             long_forms.setdefault(short, index)

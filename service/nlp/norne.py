@@ -196,6 +196,8 @@ def default_norne() -> Path:
     """``$NEWSWIRE_NORNE``, else ``shared/data/norne`` beside or above the working directory."""
     env = os.environ.get("NEWSWIRE_NORNE")
     if env:
+        if not (Path(env) / "splits.tsv").is_file():
+            raise FileNotFoundError(f"NEWSWIRE_NORNE={env} holds no splits.tsv")
         return Path(env)
     here = Path.cwd().resolve()
     for base in (here, *here.parents):

@@ -21,7 +21,9 @@ from spacy.training import Example
 from service.nlp.norne import convert, default_norne, split_docs
 from service.nlp.pipeline import MODEL_DIR
 
-CONFIG = Path(__file__).resolve().parents[2] / "training" / "newswire_nb.cfg"
+TRAINING = Path(__file__).resolve().parents[2] / "training"
+CONFIG = TRAINING / "newswire_nb.cfg"
+NER_CONFIG = TRAINING / "newswire_nb_ner.cfg"
 SPEED_REPEATS = 3
 
 
@@ -65,25 +67,80 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
     return result
 
 
-def train(*, norne: Path | None = None, out: Path = Path("runs/model"), config: Path = CONFIG) -> int:
-    """Convert NorNE, train with the committed config, install model-best into the package.
+def train(*, norne: Path | None = None, out: Path = Path("runs/model")) -> int:
+    """Convert NorNE, train the multi-task pipeline and the NER with a tok2vec of its own,
+    assemble them, install into the package.
 
     Runs in the foreground; for long runs start it with ``nohup`` (see ``make model``).
+    A run that was stopped resumes: a stage whose model-best exists is not trained again.
     """
     corpus = out / "corpus"
-    print(convert(norne or default_norne(), corpus))
-    cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out),
-           "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
-    code = subprocess.call(cmd)
-    if code:
-        return code
-    install(out / "model-best")
+    if not (corpus / "train.spacy").is_file():
+        print(convert(norne or default_norne(), corpus))
+    for name, config in (("pipeline", CONFIG), ("ner", NER_CONFIG)):
+        if (out / name / "model-best").is_dir():
+            continue
+        cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out / name),
+               "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
+        code = subprocess.call(cmd)
+        if code:
+            return code
+    install_nlp(assemble(out / "pipeline" / "model-best", out / "ner" / "model-best"))
     return 0
+
+
+def assemble(base: Path, ner_from: Path) -> spacy.Language:
+    """``base``'s tagger, morphologizer, parser and lemmatizer with the NER of ``ner_from``,
+    which keeps its own tok2vec (copied into the NER so it no longer listens)."""
+    nlp = spacy.load(base)
+    ner_nlp = spacy.load(ner_from)
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=ner_nlp, last=True)
+    return nlp
 
 
 def install(trained: Path, target: Path = MODEL_DIR, version: str = "0.1.0") -> None:
     """Copy a trained pipeline to where ``load_pipeline`` finds it, named nb_newswire."""
-    nlp = spacy.load(trained)
+    install_nlp(spacy.load(trained), target, version)
+
+
+def prune_lemma_exceptions(nlp: spacy.Language) -> int:
+    """Drop lemma exceptions the rules already produce (behaviour-preserving; the Bokmål
+    exception table is the largest file of the model). Returns how many were dropped."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return 0
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_exc"):
+        return 0
+    exceptions, rules = lookups.get_table("lemma_exc"), lookups.get_table("lemma_rules")
+    pruned, dropped = {}, 0
+    for pos, table in exceptions.items():
+        kept = {}
+        for form, lemmas in table.items():
+            if lemmas and _rule_lemma(rules.get(pos) or [], form) == lemmas[0]:
+                dropped += 1
+            else:
+                kept[form] = lemmas
+        pruned[pos] = kept
+    lookups.remove_table("lemma_exc")
+    lookups.add_table("lemma_exc", pruned)
+    return dropped
+
+
+def _rule_lemma(rules: list, form: str) -> str | None:
+    """The lemma spaCy's rule lemmatizer gives ``form`` without exceptions or index."""
+    non_alpha, candidates = [], []
+    for old, new in rules:
+        if form.endswith(old):
+            lemma = form[: len(form) - len(old)] + new
+            if lemma:
+                (candidates if lemma.isalpha() else non_alpha).append(lemma)
+    return (non_alpha or candidates or [None])[0]
+
+
+def install_nlp(nlp: spacy.Language, target: Path = MODEL_DIR, version: str = "0.1.0") -> None:
+    prune_lemma_exceptions(nlp)
     nlp.meta.update(name="newswire", version=version,
                     license="CC0-1.0 (NorNE annotations); see MODEL_CARD.md")
     if target.exists():

@@ -179,3 +179,25 @@ def test_a_runaway_body_is_dead_lettered_without_stalling_or_rebalancing(setting
     assert dead["error_type"] == "OversizeBody" and base64.b64decode(dead["original_base64"]) == huge
     # One group join at start, no rebalance afterwards.
     assert log.read_text().count("Joined group") <= 1
+
+
+def test_slow_or_failing_nlp_dead_letters_only_that_message(settings, tmp_path):
+    settings = replace(settings, batch_size=1, nlp_timeout=1.0, max_body_chars=2_000_000)
+    good, _ = wire_messages(10, malformed_share=0)
+    slow = ("NTB\n\nSakte\n\n" + "Soldatene står ved grensen i nord. " * 4_000).encode()  # ~24,000 words
+    failing = ("NTB\n\nFeiler\n\n" + "x" * 1_200_000).encode()  # over spaCy's max_length: it raises
+    log = tmp_path / "worker.log"
+    worker = start_worker(settings, str(log))
+    try:
+        asyncio.run(produce(settings, good[:5] + [slow, failing] + good[5:]))
+        asyncio.run(drained(settings, timeout=240))
+    finally:
+        assert stop_worker(worker) == 0
+    seen = outputs(settings)
+    t = settings.topics
+    assert {e["uri"] for e in seen[t.enriched]} == {parse(m).uri for m in good}
+    dead = {base64.b64decode(e["original_base64"]): e for e in seen[t.dlq]}
+    assert set(dead) == {slow, failing}
+    assert dead[slow]["error_type"] == "EnrichmentError" and "did not finish within 1 s" in dead[slow]["reason"]
+    assert dead[failing]["error_type"] == "EnrichmentError" and "NLP failed" in dead[failing]["reason"]
+    assert log.read_text().count("Joined group") <= 1

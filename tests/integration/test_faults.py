@@ -177,8 +177,8 @@ def test_a_runaway_body_is_dead_lettered_without_stalling_or_rebalancing(setting
     assert {e["uri"] for e in seen[t.enriched]} == {parse(m).uri for m in good}
     [dead] = seen[t.dlq]
     assert dead["error_type"] == "OversizeBody" and base64.b64decode(dead["original_base64"]) == huge
-    # One group join at start, no rebalance afterwards.
-    assert log.read_text().count("Joined group") <= 1
+    # Partitions assigned once at start: no rebalance afterwards.
+    assert log.read_text().count("Executing _on_partitions_assigned") == 1
 
 
 def test_slow_or_failing_nlp_dead_letters_only_that_message(settings, tmp_path):
@@ -200,4 +200,4 @@ def test_slow_or_failing_nlp_dead_letters_only_that_message(settings, tmp_path):
     assert set(dead) == {slow, failing}
     assert dead[slow]["error_type"] == "EnrichmentError" and "did not finish within 1 s" in dead[slow]["reason"]
     assert dead[failing]["error_type"] == "EnrichmentError" and "NLP failed" in dead[failing]["reason"]
-    assert log.read_text().count("Joined group") <= 1
+    assert log.read_text().count("Executing _on_partitions_assigned") == 1  # no rebalance

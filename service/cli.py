@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     t = msub.add_parser("train", help="convert NorNE, train, evaluate and install the model")
     t.add_argument("--norne", type=Path, default=None)
     t.add_argument("--out", type=Path, default=Path("runs/model"))
+    t.add_argument("--separate-ner", action="store_true",
+                   help="also train a NER with its own tok2vec and assemble it in (experiment B)")
     return parser
 
 

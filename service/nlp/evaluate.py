@@ -67,9 +67,9 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
     return result
 
 
-def train(*, norne: Path | None = None, out: Path = Path("runs/model")) -> int:
-    """Convert NorNE, train the multi-task pipeline and the NER with a tok2vec of its own,
-    assemble them, install into the package.
+def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate_ner: bool = False) -> int:
+    """Convert NorNE, train the multi-task pipeline (and, with ``separate_ner``, the NER
+    with a tok2vec of its own, assembled in), install into the package.
 
     Runs in the foreground; for long runs start it with ``nohup`` (see ``make model``).
     A run that was stopped resumes: a stage whose model-best exists is not trained again.
@@ -77,7 +77,8 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model")) -> int:
     corpus = out / "corpus"
     if not (corpus / "train.spacy").is_file():
         print(convert(norne or default_norne(), corpus))
-    for name, config in (("pipeline", CONFIG), ("ner", NER_CONFIG)):
+    stages = [("pipeline", CONFIG)] + ([("ner", NER_CONFIG)] if separate_ner else [])
+    for name, config in stages:
         if (out / name / "model-best").is_dir():
             continue
         cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out / name),
@@ -85,7 +86,8 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model")) -> int:
         code = subprocess.call(cmd)
         if code:
             return code
-    install_nlp(assemble(out / "pipeline" / "model-best", out / "ner" / "model-best"))
+    base = out / "pipeline" / "model-best"
+    install_nlp(assemble(base, out / "ner" / "model-best") if separate_ner else spacy.load(base))
     return 0
 
 

@@ -24,6 +24,8 @@ A table keyed by :func:`timeline_key` keeps one state per timeline;
 Decisions
     * A claim's point is its ``value``; a range's is the midpoint of
       ``min``/``max``; a one-sided bound's is that bound.
+    * The previous claim is the latest one *of the same type* (strength, deployment,
+      casualties, ...) in the timeline: a casualty count does not contradict a strength.
     * ``change.relative`` is relative to the previous point;
       ``disagreement`` is set when the two claimants' canonical names differ
       (case-insensitively) and ``|change.relative| > 0.20``.
@@ -138,8 +140,9 @@ def next_entry(previous: dict | None, claim: dict, story: dict) -> tuple[dict, d
     seen = list(previous.get("seen", [])) if previous else []
     if seen_id in seen:
         return previous, None  # type: ignore[return-value]
-    before = previous.get("latest") if previous else None
     now = _summary(claim)
+    # Compare like with like: casualties with casualties, strength with strength.
+    before = (previous.get("latest_by_type") or {}).get(str(now.get("type"))) if previous else None
     change = _change(before.get("point") if before else None, now["point"])
     event = {
         "key": timeline_key(claim),
@@ -157,6 +160,7 @@ def next_entry(previous: dict | None, claim: dict, story: dict) -> tuple[dict, d
     state = {
         "key": event["key"],
         "latest": now,
+        "latest_by_type": {**((previous or {}).get("latest_by_type") or {}), str(now.get("type")): now},
         "story": dict(story),
         "entries": event["sequence"],
         "seen": (seen + [seen_id])[-SEEN_LIMIT:],

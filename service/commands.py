@@ -80,7 +80,11 @@ def cmd_model(args: argparse.Namespace) -> int:
     from service.nlp import evaluate
 
     if args.model_command == "evaluate":
-        scores = evaluate.evaluate(args.split, norne=args.norne, model=args.model)
+        try:
+            scores = evaluate.evaluate(args.split, norne=args.norne, model=args.model)
+        except FileNotFoundError as exc:
+            print(f"newswire: {exc}", file=sys.stderr)
+            return 2
         sys.stdout.buffer.write(orjson.dumps(scores, option=orjson.OPT_INDENT_2) + b"\n")
         return 0
     return evaluate.train(norne=args.norne, out=args.out, separate_ner=args.separate_ner)

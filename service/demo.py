@@ -61,7 +61,7 @@ def run_demo(timeout: float = 240.0) -> int:
             broken = asyncio.run(send_payloads(settings, settings.topics.raw, BROKEN_MESSAGES))
             print(f"sent {broken} malformed messages (a truncated ninjs document, an XML entity bomb)")
             t = settings.topics
-            wanted = [t.enriched, t.quotes, t.claims, t.dlq]
+            wanted = [t.enriched, t.quotes, t.claims, t.timeline, t.dlq]
 
             def accounted(seen: dict[str, list[dict]]) -> bool:
                 sources = {source_of(e) for e in seen[t.enriched] + seen[t.dlq]}

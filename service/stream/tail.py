@@ -28,6 +28,12 @@ def describe(event: dict[str, Any]) -> str:
                 f"(value={c.get('value')}, side={c.get('side')}, claimant={c.get('claimant')})")
     if schema == "newswire.retraction/1":
         return f"[{event['story_id']} v{event['version']}] RETRACTED {event.get('headline') or event['uri']}"
+    if schema == "newswire.timeline/1":
+        claim, change = event["claim"], event.get("change") or {}
+        who = (claim.get("claimant") or {}).get("canonical") or "?"
+        delta = f", change {change['absolute']:+,.0f}" if change.get("absolute") is not None else ""
+        flag = " DISAGREEMENT" if event.get("disagreement") else ""
+        return f"[{event['key']} #{event['sequence']}] {claim.get('point')} ({who}){delta}{flag}"
     if schema == "newswire.deadletter/1":
         src = event.get("source") or {}
         return (f"[dead letter {src.get('topic')}/{src.get('partition')}/{src.get('offset')}] "
@@ -50,7 +56,7 @@ async def tail(topic: str, settings: Settings, *, from_beginning: bool = False, 
             messages = [m for records in batch.values() for m in records]
             if not messages and idle is not None:
                 break
-            for message in messages:
+            for message in messages[: None if max_events is None else max_events - seen]:
                 try:
                     event = orjson.loads(message.value)
                     line = orjson.dumps(event).decode() if as_json else describe(event)

@@ -117,7 +117,10 @@ def test_broker_outage_is_survived_without_a_traceback_storm(tmp_path):
         text = log.read_text(errors="replace")
         assert "Traceback" not in text, text[-4000:]
         assert text.count("Kafka broker unreachable") == 1, text[-4000:]
-        assert text.count("Unable connect to node") == 0, text[-4000:]
+        # aiokafka's own per-retry lines are summarised, not printed (the summary quotes the first).
+        storm = [line for line in text.splitlines()
+                 if "[ERROR]" in line and "Kafka broker unreachable" not in line]
+        assert len(storm) <= 3, "\n".join(storm[:20])
 
 
 def test_worker_waits_for_a_broker_that_is_not_there_yet(tmp_path):

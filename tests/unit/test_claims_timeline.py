@@ -132,3 +132,18 @@ def test_replaying_a_stream_changes_nothing(stream: list[tuple[int, int, int]]) 
     for uri, version, value in stream:
         replayed, event = next_entry(state, claim(float(value)), story(f"ntb:{uri}", version))
         assert event is None and replayed == state
+
+
+def test_a_casualty_count_is_not_compared_with_a_strength():
+    story = {"uri": "ntb:a", "version": 1, "story_id": "a", "versioncreated": None, "index": 0}
+    strength = {"type": "strength", "value": 1_500_000.0, "min": None, "max": None, "bound": "exact",
+                "side": "Russland", "location": {"canonical": "Ukraina"},
+                "claimant": {"canonical": "Ukraina", "type": "country"}}
+    losses = {**strength, "type": "casualties", "value": 300_000.0,
+              "claimant": {"canonical": "NATO", "type": "organisation"}}
+    state, _ = next_entry(None, strength, story)
+    state, event = next_entry(state, losses, {**story, "uri": "ntb:b"})
+    assert event["previous"] is None and event["change"] is None and event["disagreement"] is False
+    later = {**strength, "value": 1_000_000.0, "claimant": {"canonical": "NATO", "type": "organisation"}}
+    state, event = next_entry(state, later, {**story, "uri": "ntb:c"})
+    assert event["previous"]["value"] == 1_500_000.0 and event["disagreement"] is True

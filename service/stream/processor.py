@@ -74,6 +74,7 @@ class BatchProcessor:
 
     async def process(self, batch: Sequence[Pending]) -> None:
         to_enrich: list[Pending] = []
+        stale: list[Pending] = []
         # Versions of one uri inside a batch are decided in order against a local view.
         view: dict[str, Published | None] = {}
         for item in sorted(batch, key=lambda p: (p.article.uri, p.article.version)):
@@ -89,6 +90,8 @@ class BatchProcessor:
                 await self._deadletter(item, StaleVersion(
                     f"version {item.article.version} of {uri} arrived after version "
                     f"{view[uri].version} was published; not overwriting"))  # type: ignore[union-attr]
+                stale.append(item)
+                view[uri] = record(view[uri], item.article.version, "", False)
             else:
                 try:
                     self.enricher.check(item.article)
@@ -100,12 +103,16 @@ class BatchProcessor:
         published = await self._enrich(to_enrich)
         for item, event in published:
             await self._publish(event)
-        if published:
-            # Mark versions as published only once their events are on the broker: a crash
+        if published or stale:
+            # Mark versions as handled only once their events are on the broker: a crash
             # in between then repeats events (same event_id) instead of losing them.
             await self.flush()
             for item, event in published:
                 self._remember(item, event)
+            for item in stale:  # a replayed stale version is then a duplicate, not a new dead letter
+                uri = item.article.uri
+                self.published[uri] = record(Published.from_dict(self.published.get(uri)),
+                                             item.article.version, "", False).as_dict()
 
     async def _enrich(self, items: list[Pending]) -> list[tuple[Pending, dict]]:
         if not items:

@@ -31,6 +31,16 @@ def _progress(messages: Iterable[RawMessage], what: str) -> Iterator[RawMessage]
     return iter(messages)
 
 
+def story_key(payload: bytes) -> bytes | None:
+    """The message's uri as its key, so every version of a story lands on one raw
+    partition and keeps the archive's order; None when it does not parse (the worker
+    dead-letters it)."""
+    try:
+        return parse(payload).uri.encode()
+    except NewswireError:
+        return None
+
+
 async def replay_to_broker(paths: list[Path], settings: Settings, *, topic: str,
                            rate: float | None = None, speed: float | None = None,
                            wait: float = 0.0) -> ReplaySummary:
@@ -55,7 +65,7 @@ async def replay_to_broker(paths: list[Path], settings: Settings, *, topic: str,
             summary.read += 1
             await pacer.wait(message)
             try:
-                await producer.send(topic, value=message.payload)
+                await producer.send(topic, key=story_key(message.payload), value=message.payload)
                 summary.sent += 1
             except MessageSizeTooLargeError:
                 summary.skipped += 1

@@ -85,6 +85,9 @@ def test_a_replayed_or_stale_version_emits_no_event():
     assert dead["error_type"] == "StaleVersion" and dead["version"] == 1
     assert dead["source"]["offset"] == 9
     assert base64.b64decode(dead["original_base64"]) == b"raw a 1"
+    # Replaying the stale version again is a duplicate, not a second dead letter.
+    asyncio.run(processor.process([pending("a", 1, offset=10)]))
+    assert len(processor.outputs.dlq.sent) == 1 and processor.counters.duplicates == 2
 
 
 def test_a_failing_message_is_dead_lettered_alone():

@@ -233,7 +233,8 @@ class _RoleParts:
     complement_words: int
 
 
-def _is_role_word(word: str) -> bool:
+def is_role_word(word: str) -> bool:
+    """A role or title noun (statsminister, talsperson, Ap-leder), not a name."""
     folded = word.casefold()
     if not folded.replace("-", "").isalpha():
         return False
@@ -248,7 +249,7 @@ def _is_capitalized(word: str) -> bool:
 
 def _looks_like_genitive_owner(word: str) -> bool:
     """A capitalised word with a genitive ending: 'Russlands', 'USAs', 'Hellas''."""
-    if not _is_capitalized(word) or len(word) < 3 or _is_role_word(word):
+    if not _is_capitalized(word) or len(word) < 3 or is_role_word(word):
         return False
     if word[-1] in _APOSTROPHES:
         return word[-2] in "sxzSXZ"
@@ -285,10 +286,10 @@ def _match_role_without_owner(
         i + 2 < len(words)
         and words[i].endswith("-")
         and words[i + 1].casefold() == "og"
-        and _is_role_word(words[i + 2])
+        and is_role_word(words[i + 2])
     ):
         i += 3  # "klima- og miljøminister"
-    elif i < len(words) and _is_role_word(words[i]):
+    elif i < len(words) and is_role_word(words[i]):
         i += 1
     else:
         return None

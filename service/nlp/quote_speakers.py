@@ -29,10 +29,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from service.nlp.entities import (
-    ROLE_NOUNS,
-    ROLE_SUFFIXES,
     CanonicalEntity,
     canonicalize,
+    is_role_word,
     resolve_role_mention,
     role_index,
     split_role,
@@ -603,15 +602,6 @@ def _is_subject(token: Token) -> bool:
     while token.dep_ in ("FLAT", "APP") and token.head is not token:
         token = token.head
     return token.dep_ in ("SUBJ", "FSUBJ")
-
-
-def is_role_word(word: str) -> bool:
-    folded = word.casefold()
-    if not folded.replace("-", "").isalpha():
-        return False
-    if folded in ROLE_NOUNS:
-        return True
-    return any(folded.endswith(suffix) and len(folded) > len(suffix) + 1 for suffix in ROLE_SUFFIXES)
 
 
 def _strip_definite(word: str) -> str:

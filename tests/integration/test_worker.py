@@ -85,21 +85,18 @@ def test_every_message_ends_as_event_or_dead_letter(settings, tmp_path):
 def test_replaying_twice_across_a_restart_emits_nothing_new(settings, tmp_path):
     t = settings.topics
     log = str(tmp_path / "worker.log")
-    worker = start_worker(settings, log)
-    try:
-        asyncio.run(replay_to_broker([SAMPLE_ARCHIVE], settings, topic=t.raw))
-        asyncio.run(drained(settings))
-    finally:
-        assert stop_worker(worker) == 0
-    first = asyncio.run(collect(settings, [t.enriched, t.dlq, t.timeline], lambda s: False, timeout=5))
-    # A fresh process must recover the dedupe table from its changelog.
-    worker = start_worker(settings, log)
-    try:
-        asyncio.run(replay_to_broker([SAMPLE_ARCHIVE], settings, topic=t.raw))
-        asyncio.run(drained(settings))
-    finally:
-        assert stop_worker(worker) == 0
-    second = asyncio.run(collect(settings, [t.enriched, t.dlq, t.timeline], lambda s: False, timeout=5))
+    def replay_in_a_fresh_worker() -> dict[str, list[dict]]:
+        worker = start_worker(settings, log)
+        try:
+            asyncio.run(replay_to_broker([SAMPLE_ARCHIVE], settings, topic=t.raw))
+            asyncio.run(drained(settings))
+        finally:
+            assert stop_worker(worker) == 0
+        return asyncio.run(collect(settings, [t.enriched, t.dlq, t.timeline], lambda s: False, timeout=5))
+
+    first = replay_in_a_fresh_worker()
+    # The second process must recover the dedupe table from its changelog.
+    second = replay_in_a_fresh_worker()
     per_version = Counter((e["uri"], e["version"]) for e in second[t.enriched])
     assert per_version and max(per_version.values()) == 1
     assert len(second[t.enriched]) == len(first[t.enriched])

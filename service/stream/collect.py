@@ -8,6 +8,7 @@ from typing import Callable, Mapping
 
 import orjson
 from aiokafka import AIOKafkaConsumer
+from aiokafka.structs import TopicPartition
 
 from service.settings import Settings, bootstrap_servers
 
@@ -38,3 +39,29 @@ def source_of(event: Mapping) -> tuple[str, int, int] | None:
     """The raw message an enriched event, retraction or dead letter came from."""
     src = event.get("source") if "source" in event else (event.get("provenance") or {}).get("source")
     return (src["topic"], src["partition"], src["offset"]) if src else None
+
+
+async def collect_to_end(settings: Settings, topics: list[str], timeout: float = 120.0) -> Collected:
+    """Everything on ``topics`` now: read every partition from its start to its current end."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap_servers(settings.broker), enable_auto_commit=False,
+                                **settings.security.aiokafka_kwargs())
+    await consumer.start()
+    seen: Collected = {t: [] for t in topics}
+    try:
+        tps = [TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()]
+        if not tps:  # metadata not loaded yet for these topics
+            await consumer._client.force_metadata_update()
+            tps = [TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()]
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        ends = await consumer.end_offsets(tps)
+        deadline = time.monotonic() + timeout
+        while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"could not read {topics} to their end within {timeout:g} s")
+            batch = await consumer.getmany(timeout_ms=500)
+            for tp, records in batch.items():
+                seen[tp.topic].extend(orjson.loads(r.value) for r in records)
+    finally:
+        await consumer.stop()
+    return seen

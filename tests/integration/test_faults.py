@@ -18,7 +18,7 @@ from service.formats import parse
 from service.replay import iter_archive
 from service.samples import SAMPLE_ARCHIVE
 from service.settings import Settings
-from service.stream.collect import collect
+from service.stream.collect import collect, collect_to_end
 from tests.integration.support import CuttableProxy, committed_behind, drained, free_port, produce
 
 pytestmark = pytest.mark.broker
@@ -51,9 +51,9 @@ def settings(broker: str, unique_topics) -> Settings:
                    app_id=f"test-{uuid.uuid4().hex[:8]}", batch_within=0.2, tansu_compat=True)
 
 
-def outputs(settings: Settings, timeout: float = 10.0) -> dict[str, list[dict]]:
+def outputs(settings: Settings) -> dict[str, list[dict]]:
     t = settings.topics
-    return asyncio.run(collect(settings, [t.enriched, t.dlq], lambda s: False, timeout=timeout))
+    return asyncio.run(collect_to_end(settings, [t.enriched, t.dlq]))
 
 
 def wait_for_enriched(settings: Settings, count: int, timeout: float = 180.0) -> None:
@@ -84,7 +84,11 @@ def test_sigkill_twice_mid_stream_loses_nothing(settings, tmp_path):
     by_version: dict[tuple[str, int], set[str]] = defaultdict(set)
     for event in seen[t.enriched]:
         by_version[(event["uri"], event["version"])].add(event["event_id"])
-    assert {uri for uri, _ in by_version} == expected, "an enriched event is missing"
+    missing = expected - {uri for uri, _ in by_version}
+    dead_by_uri = {e["uri"]: e["reason"] for e in seen[t.dlq] if e.get("uri")}
+    assert not missing, f"{len(missing)} enriched events missing; dead letters for them: " \
+                        f"{[dead_by_uri.get(u) for u in sorted(missing)][:5]}"
+    assert {uri for uri, _ in by_version} == expected
     # A crash may repeat an event, but a repeat always carries the identical event_id.
     assert all(len(ids) == 1 for ids in by_version.values())
     dead = {base64.b64decode(e["original_base64"]) for e in seen[t.dlq]}

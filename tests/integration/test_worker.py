@@ -16,7 +16,7 @@ from service.replay import iter_archive
 from service.samples import SAMPLE_ARCHIVE
 from service.settings import Settings
 from service.stream.changelogs import changelog_topics
-from service.stream.collect import collect, source_of
+from service.stream.collect import collect, collect_to_end, source_of
 from service.stream.replay import replay_to_broker
 from service.stream.worker import prepare_broker
 from tests.integration.support import drained, produce
@@ -55,7 +55,7 @@ def test_every_message_ends_as_event_or_dead_letter(settings, tmp_path):
     finally:
         assert stop_worker(worker) == 0, (tmp_path / "worker.log").read_text()[-3000:]
     t = settings.topics
-    seen = asyncio.run(collect(settings, all_topics(settings), lambda s: False, timeout=8))
+    seen = asyncio.run(collect_to_end(settings, all_topics(settings)))
     assert summary.sent == len(samples)
     outcomes = Counter(source_of(e) for e in seen[t.enriched] + seen[t.dlq])
     assert sum(outcomes.values()) == len(samples) + len(MALFORMED)
@@ -96,7 +96,7 @@ def test_replaying_twice_across_a_restart_emits_nothing_new(settings, tmp_path):
             asyncio.run(drained(settings))
         finally:
             assert stop_worker(worker) == 0
-        return asyncio.run(collect(settings, [t.enriched, t.dlq, t.timeline], lambda s: False, timeout=5))
+        return asyncio.run(collect_to_end(settings, [t.enriched, t.dlq, t.timeline]))
 
     first = replay_in_a_fresh_worker()
     # The second process must recover the dedupe table from its changelog.
@@ -121,7 +121,7 @@ def test_an_older_version_never_overwrites_a_newer_one(settings, tmp_path):
         asyncio.run(drained(settings))
     finally:
         assert stop_worker(worker) == 0
-    seen = asyncio.run(collect(settings, [t.enriched, t.dlq], lambda s: False, timeout=5))
+    seen = asyncio.run(collect_to_end(settings, [t.enriched, t.dlq]))
     assert [(e["uri"], e["version"]) for e in seen[t.enriched]] == [("ntb:stale", 2)]
     assert [(e["error_type"], e["version"]) for e in seen[t.dlq]] == [("StaleVersion", 1)]
     assert base64.b64decode(seen[t.dlq][0]["original_base64"]) == v1

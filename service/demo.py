@@ -65,7 +65,9 @@ def run_demo(timeout: float = 240.0) -> int:
 
             def accounted(seen: dict[str, list[dict]]) -> bool:
                 sources = {source_of(e) for e in seen[t.enriched] + seen[t.dlq]}
-                return len(sources - {None}) >= summary.sent + broken
+                # Timeline entries follow their claims through one more topic.
+                claims = sum(e["schema"] == "newswire.claim/1" for e in seen[t.claims])
+                return len(sources - {None}) >= summary.sent + broken and len(seen[t.timeline]) >= claims
 
             started = time.monotonic()
             seen = asyncio.run(collect(settings, wanted, accounted, timeout=timeout))

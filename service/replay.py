@@ -420,12 +420,16 @@ class ReplaySummary:
     skipped: int = 0
 
     def line(self) -> str:
-        """One human-readable line.
+        """One human-readable line; a replay to a broker only reads and sends.
 
-        >>> ReplaySummary(read=3, sent=3, enriched=2, dead_lettered=1).line()
-        'read 3, sent 3, enriched 2, dead-lettered 1, skipped 0'
+        >>> ReplaySummary(read=3, sent=0, enriched=2, dead_lettered=1).line()
+        'read 3, enriched 2, dead-lettered 1, skipped 0'
+        >>> ReplaySummary(read=3, sent=3).line()
+        'read 3, sent 3, skipped 0'
         """
+        if self.sent:
+            return f"read {self.read}, sent {self.sent}, skipped {self.skipped}"
         return (
-            f"read {self.read}, sent {self.sent}, enriched {self.enriched}, "
+            f"read {self.read}, enriched {self.enriched}, "
             f"dead-lettered {self.dead_lettered}, skipped {self.skipped}"
         )

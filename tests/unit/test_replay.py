@@ -486,6 +486,8 @@ def test_pacer_default_sleep_is_asyncio() -> None:
 
 
 def test_replay_summary_line() -> None:
-    summary = ReplaySummary(read=28, sent=27, enriched=25, dead_lettered=2, skipped=1)
-    assert summary.line() == "read 28, sent 27, enriched 25, dead-lettered 2, skipped 1"
-    assert ReplaySummary().line() == "read 0, sent 0, enriched 0, dead-lettered 0, skipped 0"
+    # To a broker the worker enriches: the replay only reads and sends.
+    assert ReplaySummary(read=28, sent=27, skipped=1).line() == "read 28, sent 27, skipped 1"
+    offline = ReplaySummary(read=28, enriched=25, dead_lettered=2, skipped=1)
+    assert offline.line() == "read 28, enriched 25, dead-lettered 2, skipped 1"
+    assert ReplaySummary().line() == "read 0, enriched 0, dead-lettered 0, skipped 0"

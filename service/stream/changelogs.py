@@ -1,11 +1,15 @@
 """Keep every partition of the worker's table changelogs non-empty.
 
-Faust's recovery mishandles a changelog partition that has never held a record (its
-high watermark is -1): after a restart the stream partitions it is paired with are never
-resumed, and the worker sits idle (faust-streaming issue #597). Tables keyed by a few
-values (the claim timelines: one key per side|theatre) leave partitions empty as a
-rule. Before Faust starts, newswire creates the changelog topics itself and writes one
-marker record into each empty partition; the marker key is never looked up.
+Faust's recovery mishandles a changelog partition that holds no record (high watermark
+-1; faust-streaming issue #597), and tables keyed by a few values (the claim timelines:
+one key per side|theatre) leave partitions empty as a rule. Before Faust starts, newswire
+creates the changelog topics itself and writes one marker record into each empty
+partition; the marker key is never looked up.
+
+This does not cure every stall after a restart: a worker restarted after a crash can
+still, rarely, stop fetching some partitions once recovery is done (seen under load with
+all changelog partitions non-empty). The container's restart policy covers it; the cause
+is still open.
 """
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from service.stream.changelogs import changelog_topics
 from service.stream.collect import collect, collect_to_end, source_of
 from service.stream.replay import replay_to_broker
 from service.stream.worker import prepare_broker
-from tests.integration.support import drained, produce
+from tests.integration.support import drain_with_restart, drained, produce
 from tests.schemas import assert_offsets, validate_event
 
 pytestmark = pytest.mark.broker
@@ -90,12 +90,8 @@ def test_replaying_twice_across_a_restart_emits_nothing_new(settings, tmp_path):
     t = settings.topics
     log = str(tmp_path / "worker.log")
     def replay_in_a_fresh_worker() -> dict[str, list[dict]]:
-        worker = start_worker(settings, log)
-        try:
-            asyncio.run(replay_to_broker([SAMPLE_ARCHIVE], settings, topic=t.raw))
-            asyncio.run(drained(settings))
-        finally:
-            assert stop_worker(worker) == 0
+        asyncio.run(replay_to_broker([SAMPLE_ARCHIVE], settings, topic=t.raw))
+        drain_with_restart(settings, log)
         return asyncio.run(collect_to_end(settings, [t.enriched, t.dlq, t.timeline]))
 
     first = replay_in_a_fresh_worker()

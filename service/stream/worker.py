@@ -10,7 +10,6 @@ import sys
 import faust
 
 from service.settings import Settings, bootstrap_servers, topic_configs
-from service.stream.changelogs import mark_empty_partitions
 
 log = logging.getLogger("newswire.worker")
 
@@ -24,7 +23,6 @@ async def prepare_broker(settings: Settings, wait: float) -> None:
     await ensure_topics(bootstrap, [topics.raw, *topics.internal(), *topics.outputs()],
                         partitions=settings.partitions, replication=settings.replication,
                         configs=topic_configs(settings), **settings.security.aiokafka_kwargs())
-    await mark_empty_partitions(settings, **settings.security.aiokafka_kwargs())
 
 
 def run_worker(settings: Settings, *, wait: float = 300.0) -> int:

@@ -120,9 +120,9 @@ class CuttableProxy:
 def drain_with_restart(settings: Settings, log: str, timeout: float = 150.0) -> int:
     """Run a worker until the group has committed everything; return how many restarts it took.
 
-    A worker restarted after a crash can stop fetching some partitions after Faust's
-    recovery (an open Faust resume race, see service/stream/changelogs.py); in production
-    the container's restart policy restarts it. Here one restart is allowed, and counted.
+    Rarely, under load, a worker stops fetching some partitions after Faust's recovery
+    (an open issue: seen after restarts, cause not found yet); in production the
+    container's restart policy restarts it. Here one restart is allowed, and counted.
     """
     from service.demo import start_worker, stop_worker
 

@@ -8,17 +8,13 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
-from aiokafka import AIOKafkaConsumer
-from aiokafka.structs import TopicPartition
 
 from service.demo import start_worker, stop_worker
 from service.replay import iter_archive
 from service.samples import SAMPLE_ARCHIVE
 from service.settings import Settings
-from service.stream.changelogs import changelog_topics
 from service.stream.collect import collect, collect_to_end, source_of
 from service.stream.replay import replay_to_broker
-from service.stream.worker import prepare_broker
 from tests.integration.support import drain_with_restart, drained, produce
 from tests.schemas import assert_offsets, validate_event
 
@@ -121,20 +117,3 @@ def test_an_older_version_never_overwrites_a_newer_one(settings, tmp_path):
     assert [(e["uri"], e["version"]) for e in seen[t.enriched]] == [("ntb:stale", 2)]
     assert [(e["error_type"], e["version"]) for e in seen[t.dlq]] == [("StaleVersion", 1)]
     assert base64.b64decode(seen[t.dlq][0]["original_base64"]) == v1
-
-
-def test_start_up_leaves_no_changelog_partition_empty(settings):
-    """An empty changelog partition stalls Faust's recovery after a restart (faust #597)."""
-    asyncio.run(prepare_broker(settings, wait=30))
-    asyncio.run(prepare_broker(settings, wait=30))  # idempotent: no second marker
-
-    async def ends() -> dict:
-        consumer = AIOKafkaConsumer(bootstrap_servers=settings.broker)
-        await consumer.start()
-        try:
-            return await consumer.end_offsets([TopicPartition(t, p) for t in changelog_topics(settings)
-                                               for p in range(settings.partitions)])
-        finally:
-            await consumer.stop()
-
-    assert set(asyncio.run(ends()).values()) == {1}

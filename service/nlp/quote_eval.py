@@ -55,12 +55,18 @@ _STRIP = " \t\n.,;:!?«»\"“”‹›'’–—-"
 
 
 @dataclass(frozen=True)
-class GoldQuote:
+class QuoteRecord:
+    """A quote as scored: kind, span and speaker, for gold and predictions alike."""
+
     kind: str
     start: int
     end: int
     speaker: str | None
     speaker_type: str | None
+
+
+GoldQuote = QuoteRecord
+Prediction = QuoteRecord
 
 
 @dataclass
@@ -132,15 +138,6 @@ def _norne_item(raw: dict[str, Any], norne: Path) -> GoldItem:
 
 
 # ------------------------------------------------------------------ scoring
-
-
-@dataclass
-class Prediction:
-    kind: str
-    start: int
-    end: int
-    speaker: str | None
-    speaker_type: str | None
 
 
 @dataclass

@@ -27,12 +27,17 @@ async def collect(settings: Settings, topics: list[str], until: Callable[[Collec
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline and not until(seen):
-            batch = await consumer.getmany(timeout_ms=500)
-            for tp, records in batch.items():
-                seen[tp.topic].extend(orjson.loads(r.value) for r in records)
+            await _read_some(consumer, seen)
     finally:
         await consumer.stop()
     return seen
+
+
+async def _read_some(consumer: AIOKafkaConsumer, seen: Collected) -> None:
+    """One fetch, decoded into ``seen`` by topic."""
+    batch = await consumer.getmany(timeout_ms=500)
+    for tp, records in batch.items():
+        seen[tp.topic].extend(orjson.loads(r.value) for r in records)
 
 
 def source_of(event: Mapping) -> tuple[str, int, int] | None:
@@ -59,9 +64,7 @@ async def collect_to_end(settings: Settings, topics: list[str], timeout: float =
         while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
             if time.monotonic() > deadline:
                 raise TimeoutError(f"could not read {topics} to their end within {timeout:g} s")
-            batch = await consumer.getmany(timeout_ms=500)
-            for tp, records in batch.items():
-                seen[tp.topic].extend(orjson.loads(r.value) for r in records)
+            await _read_some(consumer, seen)
     finally:
         await consumer.stop()
     return seen

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp.claim_places import country_of_name
+from service.nlp.claim_places import country_of_adjective, country_of_name
 from service.nlp.entities import CanonicalEntity, canonical_name_index, canonicalize, role_index
 
 __all__ = ["StoryContext", "clause_window", "is_verb", "sentence_of"]
@@ -36,6 +36,7 @@ PRONOUN_SUBJECTS: frozenset[str] = frozenset({"det", "de", "den", "han", "hun", 
 
 _GUILLEMETS_RE = re.compile(r"«[^«»]*»")
 _PERSON_LABELS = frozenset({"PER"})
+_PLACE_PREPOSITIONS = frozenset({"i", "til", "fra", "ved", "nær", "mot", "langs", "på", "utenfor"})
 _ORG_LABELS = frozenset({"ORG", "GPE_ORG"})
 
 
@@ -145,16 +146,40 @@ class StoryContext:
         return orgs[-1] if orgs else None
 
     def country_before(self, offset: int, exclude: Iterable[str | None] = ()) -> str | None:
-        """The last country named (also in the genitive) before ``offset``."""
+        """The country "landet"/"landets" at ``offset`` refers to: the last one named before it.
+
+        Within the sentence holding ``offset`` a place after a preposition ("i Litauen")
+        yields to a nationality ("nederlandske soldater i Litauen, opplyste landets
+        forsvarsminister" -> Nederland): the sentence is about the soldiers' country.
+        """
         skip = set(exclude)
         found: str | None = None
+        in_sentence: list[tuple[bool, str]] = []
+        sentence_start = next((s.start_char for s in self.doc.sents
+                               if s.start_char <= offset < s.end_char), 0)
         for token in self.doc:
             if token.idx >= offset:
                 break
             country = country_of_name(token.text) if token.text[:1].isupper() else None
+            if token.idx >= sentence_start:
+                by_adjective = country_of_adjective(token.text) if country is None else None
+                if (country or by_adjective) and (country or by_adjective) not in skip:
+                    located = token.i > 0 and self.doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS
+                    in_sentence.append((located and country is not None, country or by_adjective))
             if country is not None and country not in skip:
                 found = country
+        unlocated = [name for located, name in in_sentence if not located]
+        if unlocated and in_sentence and in_sentence[-1][0]:
+            return unlocated[-1]
         return found
+
+    def proper_noun_before(self, offset: int) -> str | None:
+        """The last proper noun before ``offset`` that is not a country ("Hizbollah")."""
+        for token in reversed([t for t in self.doc if t.idx + len(t.text) <= offset]):
+            if (token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "GPE_ORG")) \
+                    and country_of_name(token.text) is None:
+                return token.text
+        return None
 
     def quote_at(self, start: int, end: int) -> dict | None:
         """The quote (from the quotes component) that contains ``start:end``."""

@@ -110,6 +110,13 @@ CAPITALS: dict[str, str] = {
 }
 INSTITUTION_COUNTRIES.update(CAPITALS)
 
+#: Norway's forces are proper names in wire copy ("Hæren", "Forsvaret"); lowercase
+#: "hæren" is anyone's army ("den hviterussiske hæren").
+PROPER_ONLY: frozenset[str] = frozenset({
+    "forsvaret", "hæren", "sjøforsvaret", "luftforsvaret", "heimevernet",
+    "forsvarsdepartementet", "etterretningstjenesten",
+})
+
 
 @dataclass(frozen=True)
 class Place:
@@ -227,6 +234,8 @@ def affiliation_country(word: str) -> str | None:
     """Country an institution, capital or genitive institution speaks for."""
     low = word.lower()
     for form in (low, _strip_genitive_s(low)):
+        if form in PROPER_ONLY and not word[:1].isupper():
+            continue
         if form in INSTITUTION_COUNTRIES:
             return INSTITUTION_COUNTRIES[form]
     return None

@@ -126,6 +126,11 @@ NP_STOP_WORDS: frozenset[str] = frozenset({
     "lørdag", "søndag", "tidligere", "nylig", "nå",
 })
 NP_STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
+#: Words that open a count, ending a claimant NP before it.
+COUNT_OPENERS: frozenset[str] = frozenset({
+    "mellom", "rundt", "nesten", "over", "opptil", "omkring", "cirka", "ca.", "drøyt", "snaut",
+    "minst", "bortimot",
+})
 _ARTICLES: frozenset[str] = frozenset({"en", "ei", "et", "den", "det", "de", "flere", "to", "noen"})
 _CHAIN_RE = re.compile(
     r"\s*,?\s*(?:som\s+(?:igjen\s+)?(?:viser|henviser)\s+til|som\s+siterer"
@@ -156,6 +161,8 @@ def _np_after(tokens: list[Token], i: int, limit: int = 14, stop: int | None = N
             break
         if token.text in NP_STOP_PUNCT or (low in NP_STOP_WORDS and out):
             break
+        if out and _starts_count(tokens, j):
+            break
         if low in _AFFILIATION_PREPS and out:
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             if after is None or not _affiliation_start(tokens, j + 1):
@@ -165,6 +172,16 @@ def _np_after(tokens: list[Token], i: int, limit: int = 14, stop: int | None = N
         out.append(token)
         j += 1
     return out
+
+
+def _starts_count(tokens: list[Token], j: int) -> bool:
+    """A count begins at ``tokens[j]``: "40.000", "mellom 40.000", "rundt 500" (not "TV 2")."""
+    token = tokens[j]
+    if token.like_num and any(c.isdigit() for c in token.text):
+        return len(token.text) >= 3 or not tokens[j - 1].text.isupper()
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    return (token.lower_ in COUNT_OPENERS and following is not None
+            and following.like_num and any(c.isdigit() for c in following.text))
 
 
 def _affiliation_start(tokens: list[Token], k: int) -> bool:
@@ -185,7 +202,7 @@ def _span_of(tokens: list[Token]) -> dict:
 
 def _without_articles(tokens: list[Token]) -> list[Token]:
     k = 0
-    while k < len(tokens) - 1 and tokens[k].lower_ in _ARTICLES:
+    while k < len(tokens) - 1 and tokens[k].lower_ in _ARTICLES and tokens[k + 1].lower_ != "av":
         k += 1
     return tokens[k:]
 
@@ -208,7 +225,7 @@ def _head_before_preposition(tokens: list[Token]) -> tuple[Token, list[Token]]:
     """The NP head (last token before a preposition) and the tokens after it."""
     for k, token in enumerate(tokens):
         if k and token.lower_ in ("i", "for", "fra", "ved", "hos", "av"):
-            if tokens[k - 1].lower_ in ("en", "ei", "et") and token.lower_ == "av":
+            if tokens[k - 1].lower_ in ("en", "ei", "et", "to", "flere", "noen") and token.lower_ == "av":
                 return tokens[-1], []  # "en av Diarras livvakter"
             return tokens[k - 1], tokens[k + 1:]
     return tokens[-1], []
@@ -249,7 +266,14 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
     if len(body) == 1 and capital_country(body[0].text):
         return _claimant(tokens, capital_country(body[0].text), "country")
 
-    people = [p for p in story.entities_in(start, end, ("PER",)) if not _institution_name(p.text)]
+    author = _document_author(body)
+    if author is not None:
+        return _claimant(tokens, author, "organisation")
+    if len(body) > 2 and body[0].lower_ in _ARTICLES and body[1].lower_ == "av":
+        return _claimant(tokens, _phrase(body), "anonymous")  # "en av Diarras livvakter": unnamed
+
+    people = [p for p in story.entities_in(start, end, ("PER",))
+              if not _institution_name(p.text) and p.text.strip().lower() not in MEDIA]
     if people:
         return _claimant(tokens, people[0].canonical, "person")
 
@@ -269,8 +293,9 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         return _claimant(tokens, country, "country") if country else None
     if low_words[0] in ("bevegelsen", "organisasjonen", "gruppen", "militsen", "grupperingen"):
         org = story.organisation_before(start)
-        if org is not None:
-            return _claimant(tokens, org.canonical, "organisation")
+        name = org.canonical if org is not None else story.proper_noun_before(start)
+        if name is not None:
+            return _claimant(tokens, name, "organisation")
 
     role = _role_person(story, body, start)
     if role is not None:
@@ -299,6 +324,16 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         return _claimant(tokens, story.names.get(name.lower(), name),
                          "person" if titled else "organisation")
     return _claimant(tokens, _phrase(body), "organisation")
+
+
+def _document_author(body: list[Token]) -> str | None:
+    """"FN-rapporten", "NATO-tallene": the named author of a document compound."""
+    if len(body) != 1 or "-" not in body[0].text:
+        return None
+    name, _, rest = body[0].text.partition("-")
+    if not name[:1].isupper() or rest.lower() not in DOCUMENT_HEADS:
+        return None
+    return country_of_name(name) or MEDIA.get(name.lower()) or name
 
 
 def _institution_name(text: str) -> bool:
@@ -420,6 +455,9 @@ def _according_to(story: StoryContext, sent: list[Token], claim: Span) -> Attrib
             continue
         if claim.start <= sent[k].i < claim.end:
             continue
+        low, high = sorted((sent[k].i, claim.start if sent[k].i < claim.start else claim.end - 1))
+        if any(t.lower_ in REPORTING_FORMS and is_verb(t) for t in sent if low < t.i < high):
+            continue  # "ifølge X ... 40.000, men bevegelsen hevder å ha over 100.000"
         np = _np_after(sent, k + 1, stop=claim.start if sent[k].i < claim.start else None)
         claimant = _from_np(story, np, sent)
         if claimant is not None:

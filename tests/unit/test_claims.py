@@ -235,6 +235,38 @@ def test_landets_regjering_is_the_country_named_before(nlp: Language) -> None:
     assert claim["claimant"]["text"] == "Landets regjering"
 
 
+def test_landets_in_the_claims_sentence_is_the_troops_country(nlp: Language) -> None:
+    text = "Rundt 800 danske soldater er nå utplassert i Estland, opplyser landets forsvarsminister."
+    claim, = claims_of(nlp, text)
+    assert canonical(claim["claimant"]) == "Danmarks forsvarsminister"
+
+
+def test_according_to_belongs_to_its_own_clause(nlp: Language) -> None:
+    text = ("Hamas har ifølge amerikanske beregninger mellom 20.000 og 25.000 stridende, "
+            "men gruppen selv hevder å ha over 40.000.")
+    theirs, own = claims_of(nlp, text)
+    assert theirs["claimant"]["text"] == "amerikanske beregninger"
+    assert (canonical(own["claimant"]), own["cue"]["text"]) == ("Hamas", "hevder")
+
+
+def test_document_compound_names_its_author(nlp: Language) -> None:
+    text = "Ifølge NATO-rapporten har Russland rundt 30.000 soldater i Kaliningrad."
+    claim, = claims_of(nlp, text)
+    assert (canonical(claim["claimant"]), claim["claimant"]["type"]) == ("NATO", "organisation")
+
+
+def test_one_of_a_persons_guards_is_anonymous(nlp: Language) -> None:
+    text = "Rundt 40 soldater omringet huset, sier en av Mahmouds sjåfører."
+    claim, = claims_of(nlp, text)
+    assert (canonical(claim["claimant"]), claim["claimant"]["type"]) == ("en av Mahmouds sjåfører", "anonymous")
+
+
+def test_lowercase_army_is_not_norways(nlp: Language) -> None:
+    text = "Ca. 3000 soldater fra den serbiske hæren deltar i øvelsen, opplyser forsvarsdepartementet i Beograd."
+    claim, = claims_of(nlp, text)
+    assert claim["side"] == "Serbia"
+
+
 def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:
     text = "– Russland har ikke 150.000 soldater ved grensen, men snarere rundt 50.000, sier Darius Antanaitis."
     denied, corrected = claims_of(nlp, text)

@@ -75,6 +75,20 @@ def sentence_of(span: Span) -> Span:
     return doc[sents[first].start:sents[last].end]
 
 
+def _list_end(doc: Doc, comma: int, limit: int) -> int | None:
+    """Past a list of names that the comma at ``comma`` is inside ("fra Storbritannia,
+    Frankrike og Tyskland kan ..."): the index after its last name, else None."""
+    if comma == 0 or not doc[comma - 1].text[:1].isupper():
+        return None
+    k = comma + 1
+    while k < limit and (doc[k].text[:1].isupper() or doc[k].text == ","):
+        k += 1
+    if k > comma + 1 and k + 1 < limit and doc[k].lower_ in ("og", "eller") \
+            and doc[k + 1].text[:1].isupper():
+        return k + 2
+    return None
+
+
 def clause_window(span: Span) -> list[Token]:
     """Tokens of the clause around ``span`` (stopping at commas, "at", new clauses)."""
     doc, sent = span.doc, sentence_of(span)
@@ -89,6 +103,10 @@ def clause_window(span: Span) -> list[Token]:
     end = span.end
     while end < sent.end:
         token = doc[end]
+        list_end = _list_end(doc, end, sent.end) if token.text == "," else None
+        if list_end is not None:
+            end = list_end
+            continue
         if token.text in RIGHT_BOUNDARY_TEXT or token.lower_ in CLAUSE_WORDS - {"mens"}:
             break
         if token.lower_ in COORDINATORS and end + 1 < sent.end and _starts_new_clause(doc[end + 1]):

@@ -158,10 +158,12 @@ class _FrameBuilder:
         attribution = attribute(self.story, span)
         claimant = attribution.claimant
         country = claimant_country(claimant)
+        # An unnamed source's employer says nothing about whose troops are counted.
+        side_hint = country if claimant["type"] != "anonymous" else None
         kind = claim_type(window_words + [t.lower_ for t in predicate],
                           [t.lemma_ for t in predicate])
         excluded = _claimant_tokens(attribution, doc)
-        side = side_of(self.story, q_span, unit, window, excluded, kind, self.previous_side, country)
+        side = side_of(self.story, q_span, unit, window, excluded, kind, self.previous_side, side_hint)
         self.previous_side = side or self.previous_side
 
         sent = sentence_of(span)

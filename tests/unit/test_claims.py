@@ -267,6 +267,19 @@ def test_lowercase_army_is_not_norways(nlp: Language) -> None:
     assert claim["side"] == "Serbia"
 
 
+def test_a_list_of_countries_does_not_end_the_clause(nlp: Language) -> None:
+    text = ("Inntil 4.000 soldater fra Danmark, Sverige og Finland kan bli sendt til Latvia "
+            "neste år, skriver Politico.")
+    claim, = claims_of(nlp, text)
+    assert (claim["modality"], claim["type"], canonical(claim["location"])) == ("projected", "deployment", "Latvia")
+
+
+def test_an_unnamed_sources_employer_is_not_the_side(nlp: Language) -> None:
+    text = "Ifølge kilder i det franske forsvarsdepartementet har militsen rundt 8.000 krigere i Sahel."
+    claim, = claims_of(nlp, text)
+    assert claim["claimant"]["type"] == "anonymous" and claim["side"] != "Frankrike"
+
+
 def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:
     text = "– Russland har ikke 150.000 soldater ved grensen, men snarere rundt 50.000, sier Darius Antanaitis."
     denied, corrected = claims_of(nlp, text)

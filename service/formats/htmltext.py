@@ -14,6 +14,8 @@ from typing import Iterator
 import lxml.html
 from lxml import etree
 
+from service.errors import WireFormatError
+
 BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr td th caption "
     "section article header footer aside figure figcaption address hr body html main nav "
@@ -59,8 +61,11 @@ def html_paragraphs(markup: str) -> list[str]:
     try:
         root = lxml.html.document_fromstring(_CONTROLS.sub("", markup).encode("utf-8", "replace"), parser=parser)
     except etree.ParserError:  # "Document is empty"
-        return []
-    return element_paragraphs(root)
+        root = None
+    # libxml2 drops a text run past its 10 MB limit: say so rather than report an empty body.
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise WireFormatError("a text run in the HTML body is over the parser's 10 MB limit", fmt="html")
+    return element_paragraphs(root) if root is not None else []
 
 
 def local_name(node: etree._Element) -> str:

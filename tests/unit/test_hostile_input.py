@@ -72,6 +72,12 @@ def test_the_configured_maximum_dead_letters_a_10_mb_message():
         parse(raw, max_bytes=limit)
 
 
+def test_a_10_mb_html_paragraph_is_named_as_too_large_not_empty():
+    raw = hostile_inputs()["10 MB ninjs body"]
+    with pytest.raises(NewswireError, match="over the parser's 10 MB limit"):
+        parse(raw, max_bytes=16 * MB)
+
+
 def test_credentials_never_show_in_repr(monkeypatch):
     monkeypatch.setenv("NEWSWIRE_SECURITY_PROTOCOL", "SASL_SSL")
     monkeypatch.setenv("NEWSWIRE_SASL_USERNAME", "newswire")

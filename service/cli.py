@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", type=Path, default=Path("runs/model"))
     t.add_argument("--separate-ner", action="store_true",
                    help="also train a NER with its own tok2vec and assemble it in (experiment B)")
+    t.add_argument("--pretrain", action="store_true",
+                   help="pretrain the shared tok2vec on the train text first (experiment C)")
     return parser
 
 

@@ -8,6 +8,7 @@ Test is for reporting only: nothing here selects or tunes on it.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.tokens import DocBin
 from spacy.training import Example
 
 from service.nlp.norne import convert, default_norne, split_docs
@@ -24,6 +26,8 @@ from service.nlp.pipeline import MODEL_DIR
 TRAINING = Path(__file__).resolve().parents[2] / "training"
 CONFIG = TRAINING / "newswire_nb.cfg"
 NER_CONFIG = TRAINING / "newswire_nb_ner.cfg"
+PRETRAIN_CONFIG = TRAINING / "newswire_nb_pretrain.cfg"
+PRETRAIN_EPOCHS = 8
 SPEED_REPEATS = 3
 
 
@@ -67,9 +71,14 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
     return result
 
 
-def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate_ner: bool = False) -> int:
+def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate_ner: bool = False,
+          pretrain: bool = False) -> int:
     """Convert NorNE, train the multi-task pipeline (and, with ``separate_ner``, the NER
     with a tok2vec of its own, assembled in), install into the package.
+
+    With ``pretrain`` the shared tok2vec is first pretrained (``spacy pretrain``,
+    characters objective) on the train text, one sentence a line, and training starts
+    from those weights.
 
     Runs in the foreground; for long runs start it with ``nohup`` (see ``make model``).
     A run that was stopped resumes: a stage whose model-best exists is not trained again.
@@ -77,18 +86,41 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
     corpus = out / "corpus"
     if not (corpus / "train.spacy").is_file():
         print(convert(norne or default_norne(), corpus))
+    paths = ["--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
+    if pretrain:
+        weights = out / "pretrain" / f"model{PRETRAIN_EPOCHS - 1}.bin"
+        if not weights.is_file():
+            raw = corpus / "pretrain.jsonl"
+            write_raw_text(corpus / "train.spacy", raw)
+            code = subprocess.call([sys.executable, "-m", "spacy", "pretrain", str(PRETRAIN_CONFIG),
+                                    str(out / "pretrain"), "--paths.raw_text", str(raw),
+                                    "--pretraining.max_epochs", str(PRETRAIN_EPOCHS), *paths])
+            if code:
+                return code
+        paths += ["--paths.init_tok2vec", str(weights)]
     stages = [("pipeline", CONFIG)] + ([("ner", NER_CONFIG)] if separate_ner else [])
     for name, config in stages:
         if (out / name / "model-best").is_dir():
             continue
-        cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out / name),
-               "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
+        cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out / name), *paths]
         code = subprocess.call(cmd)
         if code:
             return code
     base = out / "pipeline" / "model-best"
     install_nlp(assemble(base, out / "ner" / "model-best") if separate_ner else spacy.load(base))
     return 0
+
+
+def write_raw_text(docbin: Path, target: Path) -> int:
+    """One JSON line ``{"text": sentence}`` per sentence of ``docbin``; returns the count."""
+    vocab = spacy.blank("nb").vocab
+    count = 0
+    with target.open("w", encoding="utf-8") as out:
+        for doc in DocBin().from_disk(docbin).get_docs(vocab):
+            for sentence in doc.sents:
+                out.write(json.dumps({"text": sentence.text}, ensure_ascii=False) + "\n")
+                count += 1
+    return count
 
 
 def assemble(base: Path, ner_from: Path) -> spacy.Language:

@@ -2,9 +2,13 @@
 
 Test is never used here: it is for reporting (``newswire model evaluate --split test``).
 """
-import pytest
+import json
 
-from service.nlp.evaluate import evaluate
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+from service.nlp.evaluate import evaluate, write_raw_text
 from service.nlp.norne import default_norne
 from service.nlp.pipeline import MODEL_DIR
 
@@ -39,3 +43,13 @@ def test_every_norne_label_is_predicted(dev_scores):
 def test_parser_and_tagger_stay_above_floor(dev_scores):
     assert dev_scores["dep_las"] >= LAS_FLOOR, dev_scores
     assert dev_scores["tag_acc"] >= TAG_FLOOR, dev_scores
+
+
+def test_pretraining_text_is_one_sentence_a_line(tmp_path) -> None:
+    nlp = spacy.blank("nb")
+    doc = nlp("Russland har 90.000 soldater ved grensen. Ukraina svarer.")
+    doc[7].is_sent_start = True
+    DocBin(docs=[doc]).to_disk(tmp_path / "train.spacy")
+    assert write_raw_text(tmp_path / "train.spacy", tmp_path / "raw.jsonl") == 2
+    lines = [json.loads(line) for line in (tmp_path / "raw.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert lines == [{"text": "Russland har 90.000 soldater ved grensen."}, {"text": "Ukraina svarer."}]

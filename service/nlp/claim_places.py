@@ -54,6 +54,35 @@ COUNTRY_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "Vest-Afrika": ("vestafrikansk",), "Baltikum": ("baltisk",), "Europa": ("europeisk",),
     "Vesten": ("vestlig",), "Kuwait": ("kuwaitisk",), "Qatar": ("qatarsk",),
     "Tsjetsjenia": ("tsjetsjensk",),
+    # Africa
+    "Etiopia": ("etiopisk",), "Eritrea": ("eritreisk",), "Somalia": ("somalisk",),
+    "Kenya": ("kenyansk",), "Uganda": ("ugandisk",), "Rwanda": ("rwandisk",),
+    "Burundi": ("burundisk",), "Kongo": ("kongolesisk",), "Tanzania": ("tanzaniansk",),
+    "Sør-Sudan": ("sørsudansk", "sør-sudansk"), "Tsjad": ("tsjadisk",), "Libya": ("libysk",),
+    "Tunisia": ("tunisisk",), "Algerie": ("algerisk",), "Marokko": ("marokkansk",),
+    "Senegal": ("senegalesisk",), "Ghana": ("ghanesisk",), "Kamerun": ("kamerunsk",),
+    "Mosambik": ("mosambikisk",), "Sør-Afrika": ("sørafrikansk", "sør-afrikansk"),
+    "Zimbabwe": ("zimbabwisk",), "Angola": ("angolansk",), "Benin": ("beninsk",),
+    "Togo": ("togolesisk",), "Mauritania": ("mauritansk",), "Gambia": ("gambisk",),
+    # Asia and the Middle East
+    "Kasakhstan": ("kasakhstansk", "kasakhisk"), "Usbekistan": ("usbekisk",),
+    "Tadsjikistan": ("tadsjikisk",), "Kirgisistan": ("kirgisisk",),
+    "Turkmenistan": ("turkmensk",), "Mongolia": ("mongolsk",), "Vietnam": ("vietnamesisk",),
+    "Thailand": ("thailandsk",), "Myanmar": ("myanmarsk",), "Filippinene": ("filippinsk",),
+    "Indonesia": ("indonesisk",), "Malaysia": ("malaysisk",), "Bangladesh": ("bangladeshisk",),
+    "Nepal": ("nepalsk",), "Kambodsja": ("kambodsjansk",), "Laos": ("laotisk",),
+    "Singapore": ("singaporsk",), "Oman": ("omansk",), "Bahrain": ("bahrainsk",),
+    # Europe
+    "Østerrike": ("østerriksk",), "Sveits": ("sveitsisk",), "Portugal": ("portugisisk",),
+    "Irland": ("irsk",), "Slovenia": ("slovensk",), "Bosnia-Hercegovina": ("bosnisk",),
+    "Montenegro": ("montenegrinsk",), "Nord-Makedonia": ("nordmakedonsk", "nord-makedonsk"),
+    "Albania": ("albansk",), "Kypros": ("kypriotisk",), "Malta": ("maltesisk",),
+    "Luxembourg": ("luxembourgsk",),
+    # The Americas
+    "Mexico": ("meksikansk",), "Brasil": ("brasiliansk",), "Argentina": ("argentinsk",),
+    "Chile": ("chilensk",), "Colombia": ("colombiansk",), "Venezuela": ("venezuelansk",),
+    "Peru": ("peruansk",), "Cuba": ("cubansk",), "Haiti": ("haitisk",),
+    "Bolivia": ("boliviansk",), "Ecuador": ("ecuadoriansk",),
 }
 
 #: Regions and blocs whose adjective can name a side but which are not countries.

@@ -28,6 +28,7 @@ from service.nlp.claim_places import (
     country_of_adjective,
     country_of_name,
     genitive,
+    side_of_word,
 )
 from service.nlp.entities import resolve_role_mention
 
@@ -90,6 +91,10 @@ DOCUMENT_HEADS: frozenset[str] = frozenset({
 
 #: Definite/indefinite endings of institution heads -> the indefinite form.
 INSTITUTION_ENDINGS: dict[str, str] = {
+    # Longest first: "etterretningstjenesten" is the intelligence, not a "tjeneste".
+    "militæretterretningen": "etterretning", "militæretterretning": "etterretning",
+    "etterretningstjenesten": "etterretning", "etterretningstjeneste": "etterretning",
+    "hovedkvarteret": "hovedkvarter", "hovedkvarter": "hovedkvarter",
     "departementet": "departement", "departement": "departement",
     "regjeringen": "regjering", "regjering": "regjering",
     "myndighetene": "myndigheter", "myndigheter": "myndigheter",
@@ -118,6 +123,12 @@ _MEDIA_RE = re.compile(
     re.IGNORECASE,
 )
 MEDIA_HEADS: frozenset[str] = frozenset({"medier", "mediene", "aviser", "avisene", "tv-kanaler"})
+#: Common nouns that introduce a named medium: "nyhetsbyrået Kyodo", "nettavisen Kyiv Post".
+MEDIA_DESCRIPTORS: frozenset[str] = frozenset({
+    "nyhetsbyrået", "nyhetsbyrå", "byrået", "avisen", "avisa", "nettavisen", "nettstedet",
+    "dagsavisen", "tv-kanalen", "kanalen", "statskanalen", "kringkasteren", "magasinet",
+    "tidsskriftet", "radiokanalen", "nyhetsnettstedet", "nyhetskanalen",
+})
 
 #: Words that end a claimant NP.
 NP_STOP_WORDS: frozenset[str] = frozenset({
@@ -169,6 +180,8 @@ def _np_after(tokens: list[Token], i: int, limit: int = 14, stop: int | None = N
                 break
         if out and is_verb(token) and token.pos_ != "ADJ" and token.tag_ != "adj" and not token.text[:1].isupper():
             break
+        if out and "Part" in token.morph.get("VerbForm") and not token.text[:1].isupper():
+            break  # "har ifølge ukrainsk etterretning utplassert ..."
         out.append(token)
         j += 1
     return out
@@ -258,6 +271,10 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         inner = resolve_np(story, after_head)
         if inner is not None:
             return inner
+    if len(body) == 1 and _is_document(head.lower_):
+        author = _author_before(story, start)
+        if author is not None:
+            return {**_span_of(tokens), "canonical": author["canonical"], "type": author["type"]}
     if len(body) == 1 and body[0].lower_ in ("han", "hun"):
         person = story.person_before(start)
         return _claimant(tokens, person.canonical, "person") if person else None
@@ -271,6 +288,10 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         return _claimant(tokens, author, "organisation")
     if len(body) > 2 and body[0].lower_ in _ARTICLES and body[1].lower_ == "av":
         return _claimant(tokens, _phrase(body), "anonymous")  # "en av Diarras livvakter": unnamed
+
+    if len(body) > 1 and body[0].lower_ in MEDIA_DESCRIPTORS and body[1].text[:1].isupper():
+        named = [t for t in body[1:] if t.text[:1].isupper() or t.like_num]
+        return _claimant(tokens, MEDIA.get(_phrase(named).lower(), _phrase(named)), "media")
 
     people = [p for p in story.entities_in(start, end, ("PER",))
               if not _institution_name(p.text) and p.text.strip().lower() not in MEDIA]
@@ -300,6 +321,9 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
     role = _role_person(story, body, start)
     if role is not None:
         return _claimant(tokens, role, "person")
+    owned = _owned_unit(body)
+    if owned is not None:
+        return _claimant(tokens, owned, "organisation")
 
     orgs = story.entities_in(start, end, ("ORG", "GPE_ORG", "GPE_LOC", "LOC"))
     if orgs:
@@ -328,12 +352,48 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
 
 def _document_author(body: list[Token]) -> str | None:
     """"FN-rapporten", "NATO-tallene": the named author of a document compound."""
-    if len(body) != 1 or "-" not in body[0].text:
+    last = body[-1]
+    if "-" not in last.text or any(t.text[:1].isupper() for t in body[:-1]):
         return None
-    name, _, rest = body[0].text.partition("-")
+    name, _, rest = last.text.partition("-")
     if not name[:1].isupper() or rest.lower() not in DOCUMENT_HEADS:
         return None
     return country_of_name(name) or MEDIA.get(name.lower()) or name
+
+
+def _owned_unit(body: list[Token]) -> str | None:
+    """"Stortingets utredningsseksjon", "Kongressens forskningstjeneste": a named owner in
+    the genitive and the unit of it that speaks, kept whole (not a country's institution)."""
+    if len(body) < 2 or not body[0].text.endswith("s") or not _is_proper(body[0]):
+        return None
+    rest = body[1:]
+    if any(t.text[:1].isupper() or not t.is_alpha for t in rest) or country_of_name(body[0].text):
+        return None
+    if _role_base(rest[-1].lower_) is not None:
+        return None
+    return _phrase(body)
+
+
+def _is_document(word: str) -> bool:
+    """"rapporten", "etterretningsrapporten", "analysen": a document, not an author."""
+    return any(word.endswith(head) for head in DOCUMENT_HEADS if len(head) > 5)
+
+
+def _author_before(story: StoryContext, offset: int) -> dict | None:
+    """The institution that issued the document a bare "Rapporten" refers to: the
+    subject of an earlier sentence that presents it ("MIVD la fram sin rapport")."""
+    for sent in reversed([s for s in story.doc.sents if s.end_char <= offset]):
+        subjects = [[t for t in subject.subtree if not t.is_punct]
+                    for subject in sent if subject.dep_ == "SUBJ" and subject.head.dep_ == "ROOT"]
+        opening = next((k for k, t in enumerate(sent) if k and is_verb(t) and not t.text[:1].isupper()), 0)
+        subjects.append(list(sent[:opening]))  # the parse may have missed the subject
+        for np in subjects:
+            if not any(_institution_head(t.text) for t in np if not t.text[:1].isupper()):
+                continue
+            resolved = resolve_np(story, np)
+            if resolved is not None and resolved["type"] in ("organisation", "country"):
+                return resolved
+    return None
 
 
 def _institution_name(text: str) -> bool:
@@ -346,10 +406,22 @@ def _institution_name(text: str) -> bool:
 def _national_institution(story: StoryContext, body: list[Token], start: int) -> tuple[str, str] | None:
     """"det russiske forsvarsdepartementet", "landets regjering", "myndighetene i Kyiv"."""
     head, after = _head_before_preposition(body)
+    if head.text[:1].isupper() and head is not body[0] \
+            and _institution_head(body[body.index(head) - 1].text) is not None:
+        head = body[body.index(head) - 1]  # an appositive name: "etterretningstjenesten MIVD"
     institution = _institution_head(head.text)
-    role = _is_role(head.lower_)
+    role_word = _role_base(head.lower_)
+    role = role_word is not None
     if institution is None and not role:
         return None
+    owner = body[0] if body[0] is not head and body[0].lower_ != "landets" and (
+        _is_proper(body[0]) or body[0].lower_ in ("alliansens", "unionens")) else None
+    if owner is not None and owner.text.endswith("s"):
+        alliance = side_of_word(owner.text[:-1]) if country_of_name(owner.text) is None else None
+        if alliance is not None and not role:
+            return alliance, "organisation"  # "alliansens hovedkvarter", "NATOs hovedkvarter"
+        if country_of_name(owner.text) is None and affiliation_country(owner.text) is None and not role:
+            return _phrase(body), "organisation"  # "Kongressens forskningstjeneste"
     country: str | None = None
     for token in body:
         if token is head:
@@ -365,7 +437,7 @@ def _national_institution(story: StoryContext, body: list[Token], start: int) ->
     if country is None:
         return None
     if role:
-        return f"{genitive(country)} {head.lower_}", "person"
+        return f"{genitive(country)} {role_word}", "person"
     return f"{genitive(country)} {institution}", "organisation"
 
 
@@ -375,6 +447,14 @@ _ROLE_SUFFIXES = ("minister", "president", "sjef", "leder", "talsperson", "talsm
 
 def _is_role(word: str) -> bool:
     return any(word.endswith(s) for s in _ROLE_SUFFIXES)
+
+
+def _role_base(word: str) -> str | None:
+    """"forsvarsministeren" -> "forsvarsminister"; None when ``word`` is no role."""
+    for form in (word, word.removesuffix("en"), word.removesuffix("n")):
+        if _is_role(form):
+            return form
+    return None
 
 
 def _titled(body: list[Token], name_start: int) -> bool:

@@ -280,6 +280,30 @@ def test_an_unnamed_sources_employer_is_not_the_side(nlp: Language) -> None:
     assert claim["claimant"]["type"] == "anonymous" and claim["side"] != "Frankrike"
 
 
+@pytest.mark.parametrize(("text", "claimant", "kind"), [
+    ("Norge vil øke Hæren med 2.000 soldater innen 2030, sier forsvarsministeren i Oslo.",
+     "Norges forsvarsminister", "person"),
+    ("Ifølge en fersk NATO-analyse har Russland rundt 70.000 soldater nær Finland.", "NATO", "organisation"),
+    ("Rundt 4.000 soldater skal sendes til Slovakia, opplyser alliansens hovedkvarter i Brussel.",
+     "NATO", "organisation"),
+    ("Nord-Korea har sendt rundt 10.000 soldater til Russland, melder nyhetsbyrået Yonhap.", "Yonhap", "media"),
+    ("Den svenske etterretningstjenesten Must la onsdag fram sin årsrapport. Rapporten anslår at "
+     "Russland har rundt 20.000 soldater i Kaliningrad.", "Sveriges etterretning", "organisation"),
+    ("Russland har ifølge polsk etterretning utplassert minst 5.000 soldater i Belarus.",
+     "Polens etterretning", "organisation"),
+    ("Vi vet at det står 800 soldater der, ifølge en rapport fra Stortingets utredningsseksjon.",
+     "Stortingets utredningsseksjon", "organisation"),
+])
+def test_claimant_resolution(nlp: Language, text: str, claimant: str, kind: str) -> None:
+    claim, = claims_of(nlp, text)
+    assert (canonical(claim["claimant"]), claim["claimant"]["type"]) == (claimant, kind)
+
+
+def test_countries_beyond_europe_are_sides(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Kenya har rundt 3.000 soldater i Haiti, melder AFP.")
+    assert (claim["side"], canonical(claim["location"])) == ("Kenya", "Haiti")
+
+
 def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:
     text = "– Russland har ikke 150.000 soldater ved grensen, men snarere rundt 50.000, sier Darius Antanaitis."
     denied, corrected = claims_of(nlp, text)

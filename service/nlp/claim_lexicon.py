@@ -91,7 +91,7 @@ WITHDRAWAL_WORDS: frozenset[str] = frozenset({
 
 REINFORCEMENT_LEMMAS: frozenset[str] = frozenset({
     "forsterke", "forsterkning", "mobilisere", "innkalle", "rekruttere", "øke", "doble",
-    "verve", "trenge", "utvide",
+    "verve", "trenge", "utvide", "vokse",
 })
 REINFORCEMENT_WORDS: frozenset[str] = frozenset({
     "forsterke", "forsterker", "forsterket", "forsterkes", "forsterkninger",
@@ -99,7 +99,7 @@ REINFORCEMENT_WORDS: frozenset[str] = frozenset({
     "mobiliseres", "innkalt", "innkalles", "innkaller", "rekruttere", "rekrutterer",
     "rekruttert", "rekrutterte", "øke", "øker", "økt", "økte", "økes", "doble", "dobler",
     "doblet", "dobles", "verve", "vervet", "trenger", "trengs", "utvide", "utvider",
-    "ytterligere", "ekstra", "nye",
+    "ytterligere", "ekstra", "nye", "vokse", "vokser", "vokste", "vokst",
 })
 
 DEPLOYMENT_LEMMAS: frozenset[str] = frozenset({

@@ -46,6 +46,8 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
         return "casualties"
     if found & WITHDRAWAL_WORDS or lemma_set & WITHDRAWAL_LEMMAS:
         return "withdrawal"
+    if any(seq[k:k + 3] == ["vei", "ut", "av"] or seq[k:k + 2] == ["vei", "hjem"] for k in range(len(seq))):
+        return "withdrawal"  # "er på vei ut av landet", "på vei hjem"
     if found & REINFORCEMENT_WORDS or lemma_set & REINFORCEMENT_LEMMAS:
         return "reinforcement"
     if any(a in _CALL_UP_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):

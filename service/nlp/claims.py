@@ -75,6 +75,10 @@ def _predicate(unit: Token | None, count: Span) -> list[Token]:
         if token.pos_ in ("VERB", "AUX") or token.tag_ == "verb":
             out.append(token)
             out.extend(c for c in token.children if c.lower_ in _PARTICLES)
+            if unit is not None and any(c.dep_ == "SBU" for c in token.children):
+                # the top of a subordinate clause ("mens X har 6.500 stridende"): the verbs
+                # above belong to another claim; an elliptical count ("om lag 250") shares them
+                break
     return out
 
 

@@ -304,6 +304,18 @@ def test_countries_beyond_europe_are_sides(nlp: Language) -> None:
     assert (claim["side"], canonical(claim["location"])) == ("Kenya", "Haiti")
 
 
+def test_a_while_clause_has_its_own_type(nlp: Language) -> None:
+    text = ("Rundt 300 soldater fra den nigerianske hæren er drept i nordøst i år, "
+            "mens Boko Haram har om lag 4.000 krigere, ifølge Reuters.")
+    killed, fighters = claims_of(nlp, text)
+    assert (killed["type"], fighters["type"]) == ("casualties", "strength")
+
+
+def test_growth_and_on_the_way_out() -> None:
+    assert claim_type(["styrken", "skal", "vokse", "til", "rundt"]) == "reinforcement"
+    assert claim_type(["soldater", "er", "på", "vei", "ut", "av", "landet"]) == "withdrawal"
+
+
 def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:
     text = "– Russland har ikke 150.000 soldater ved grensen, men snarere rundt 50.000, sier Darius Antanaitis."
     denied, corrected = claims_of(nlp, text)

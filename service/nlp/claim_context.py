@@ -189,7 +189,19 @@ class StoryContext:
         unlocated = [name for located, name in in_sentence if not located]
         if unlocated and in_sentence and in_sentence[-1][0]:
             return unlocated[-1]
-        return found
+        if in_sentence:
+            return found
+        # From earlier sentences: the last country named as an actor, not as a place
+        # ("Israel trapper opp ... etter rakettangrep fra Syria. Landets forsvarsminister").
+        actor: str | None = None
+        for token in self.doc:
+            if token.idx >= sentence_start:
+                break
+            country = country_of_name(token.text) if token.text[:1].isupper() else None
+            if country is not None and country not in skip and not (
+                    token.i > 0 and self.doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS):
+                actor = country
+        return actor or found
 
     def proper_noun_before(self, offset: int) -> str | None:
         """The last proper noun before ``offset`` that is not a country ("Hizbollah")."""

@@ -73,6 +73,10 @@ class TroopCount:
     elliptical: bool = False
 
 
+#: Words before a bare number that add to a troop count named before ("ytterligere 3.000").
+ADDING_WORDS: frozenset[str] = frozenset({"ytterligere", "ekstra", "ytterlegare"})
+
+
 def _is_gap(token: Token) -> bool:
     low = token.lower_
     if low in GAP_WORDS:
@@ -113,6 +117,9 @@ def _unit_after(doc: Doc, quantity: Quantity) -> Token | None:
             if token.lower_ == "mann" and not _military(token):
                 return None
             return token
+        if token.lower_ in ("og", "eller", ",") and token.i > first.i and _is_gap(doc[token.i - 1]) \
+                and token.i + 1 < len(doc) and _is_gap(doc[token.i + 1]):
+            continue  # "amerikanske og filippinske soldater"
         if not _is_gap(token):
             return None
     return None
@@ -153,8 +160,11 @@ def _ratio(text: str, quantities: list[Quantity], k: int) -> bool:
     return False
 
 
-def _elliptical_ok(doc: Doc, q_last: Token) -> bool:
-    """An elliptical count ends its clause or is followed by a loss participle."""
+def _elliptical_ok(doc: Doc, q_last: Token, q_first: Token | None = None) -> bool:
+    """An elliptical count ends its clause, is followed by a loss participle, or adds to
+    the count before it ("og ytterligere 3.000 kan bli sendt")."""
+    if q_first is not None and q_first.i > 0 and doc[q_first.i - 1].lower_ in ADDING_WORDS:
+        return True
     if q_last.i + 1 >= len(doc):
         return True
     nxt = doc[q_last.i + 1]
@@ -206,7 +216,7 @@ def find_troop_counts(doc: Doc) -> list[TroopCount]:
             unit = _unit_before(doc, quantity, first)
         if unit is None:
             earlier = [c for c, s in zip(found, sentence_starts) if s == sentence_start]
-            if not earlier or not _elliptical_ok(doc, last):
+            if not earlier or not _elliptical_ok(doc, last, first):
                 continue
             elliptical, unit_text = True, earlier[-1].unit
         if unit is not None:

@@ -75,7 +75,7 @@ CASUALTY_WORDS: frozenset[str] = frozenset({
     "drept", "drepte", "drepes", "drepe", "falt", "falne", "falle", "faller",
     "såret", "sårede", "såres", "skadd", "skadde", "skadet", "omkom", "omkommet",
     "døde", "død", "tap", "tapet", "tapene", "tapt", "tapte", "mistet", "miste",
-    "mister", "fange", "fanget", "fangenskap", "drap",
+    "mister", "fange", "fanget", "fangenskap", "drap", "savnet", "savnede", "savnes",
 })
 
 WITHDRAWAL_LEMMAS: frozenset[str] = frozenset({
@@ -112,7 +112,7 @@ DEPLOYMENT_WORDS: frozenset[str] = frozenset({
     "utplassert", "utplasserte", "stasjonere", "stasjonerer", "stasjonert", "stasjonerte",
     "deployere", "deployert", "flytte", "flytter", "flyttet", "flyttes", "forflyttet",
     "overført", "overføre", "rykke", "rykker", "rykket", "delta", "deltar", "deltok",
-    "deltatt", "samle", "samler", "samlet", "massert", "masserer", "landet", "lander",
+    "deltatt", "samle", "samler", "samlet", "beordre", "beordrer", "beordret", "beordres", "massert", "masserer", "landet", "lander",
     "ankomme", "ankommer", "ankom", "fraktet", "fraktes", "plassert", "krysset",
     "krysser", "gått",
 })

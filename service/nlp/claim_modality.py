@@ -33,13 +33,20 @@ MODALS: frozenset[str] = frozenset({"kan", "vil", "skal"})
 PROJECTING_WORDS: frozenset[str] = frozenset({
     "planlegger", "planla", "planen", "planene", "planer", "målet", "mål", "vurderer",
     "ønsker", "ønsket", "trenger", "trengs", "foreslår", "foreslått", "besluttet",
-    "bestemt", "vedtatt", "kommer",
+    "bestemt", "vedtatt", "kommer", "begynner", "starter",
 })
 ESTIMATING_WORDS: frozenset[str] = frozenset({
     "anslagsvis", "trolig", "antagelig", "antakelig", "sannsynligvis", "angivelig",
     "anslått", "anslag", "estimert", "beregnet",
 })
 UNTRUE_WORDS: frozenset[str] = frozenset({"sant", "riktig", "korrekt", "tilfelle"})
+#: Words that dismiss a "påstanden om at ..." ("er fullstendig grunnløs").
+DISMISSING_WORDS: frozenset[str] = frozenset({
+    "grunnløs", "grunnløse", "usann", "usant", "usanne", "feil", "oppspinn", "løgn", "løgner",
+    "tull", "falsk", "falske", "propaganda", "desinformasjon", "fabrikkert", "fabrikkerte",
+})
+CLAIM_NOUNS: frozenset[str] = frozenset({"påstanden", "påstandene", "påstander", "påstand",
+                                         "ryktene", "rykter", "opplysningene", "meldingene"})
 #: Verbs right before "at" that set the modality of the clause they introduce.
 INTRODUCING_ESTIMATE: frozenset[str] = frozenset({"anslår", "anslo", "tror", "antar", "beregner",
                                                   "estimerer", "regner"})
@@ -68,16 +75,41 @@ def _follows(seq: Sequence[str], first: str, second: str) -> bool:
     return any(a == first and b == second for a, b in zip(seq, seq[1:]))
 
 
-def _denied(window: Sequence[str], before: Sequence[str], cue_lemma: str | None, contrast: bool) -> bool:
+def _denied(window: Sequence[str], before: Sequence[str], cue_lemma: str | None, contrast: bool,
+            sentence: Sequence[str] = ()) -> bool:
     if cue_lemma in DENIAL_CUES:
         return True
+    if any(w in CLAIM_NOUNS for w in before[-4:]) and any(w in DISMISSING_WORDS for w in sentence):
+        return True  # "Påstanden om at 8.000 soldater er samlet ... er «fullstendig grunnløs»"
     if not contrast and any(w in NEGATIONS for w in window):
         return True
     return any(a == "ikke" and b in UNTRUE_WORDS for a, b in zip(before, before[1:]))
 
 
-def _hypothetical(window: Sequence[str], sentence: Sequence[str]) -> bool:
-    if any(w in CONDITIONALS for w in sentence) or _follows(sentence, "i", "tilfelle"):
+CLAUSE_BREAKS: frozenset[str] = frozenset({",", "og", "men", "mens", ";", ".", "–"})
+
+
+def _conditioned(window: Sequence[str], sentence: Sequence[str], before: Sequence[str],
+                 after: Sequence[str] | None) -> bool:
+    """A condition governs the claim's clause: inside it, before it, or right after it
+    ("... kan bli sendt dersom presset øker"), not after another clause
+    ("Vi har 10.000 soldater, og 3.000 kan bli sendt dersom ...")."""
+    if after is None:  # no positions known: the whole sentence
+        return any(w in CONDITIONALS for w in sentence) or _follows(sentence, "i", "tilfelle")
+    for part in (window, before):
+        if any(w in CONDITIONALS for w in part) or _follows(part, "i", "tilfelle"):
+            return True
+    for k, word in enumerate(after):
+        if word in CONDITIONALS or (word == "i" and after[k + 1:k + 2] == ["tilfelle"]):
+            return True
+        if word in CLAUSE_BREAKS:
+            return False
+    return False
+
+
+def _hypothetical(window: Sequence[str], sentence: Sequence[str], before: Sequence[str] = (),
+                  after: Sequence[str] | None = None) -> bool:
+    if _conditioned(window, sentence, before, after):
         return True
     if sentence and sentence[0] == "om":
         return True
@@ -121,16 +153,18 @@ def modality_of(
     claimant: str = "",
     future_time: bool = False,
     contrast: bool = False,
+    after: Sequence[str] | None = None,
 ) -> str:
     """Modality from the claim's clause (``window``), its sentence and its cue.
 
     ``before`` holds the words before the claim's clause (for "det er ikke sant
     at ..."), ``contrast`` marks an elliptical claim after "men" that corrects
-    a negated one.
+    a negated one, ``after`` the words of the sentence after the clause (when given,
+    ``sentence`` must be the whole sentence, so a condition is scoped to its clause).
     """
-    if _denied(window, before, cue_lemma, contrast):
+    if _denied(window, before, cue_lemma, contrast, sentence):
         return "denied"
-    if _hypothetical(window, sentence):
+    if _hypothetical(window, sentence, before, after):
         return "hypothetical"
     introduced = _introducing_verb(before)
     if introduced == "projected" or _projected(window, cue_lemma, future_time):

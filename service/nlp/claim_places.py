@@ -82,7 +82,9 @@ COUNTRY_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "Mexico": ("meksikansk",), "Brasil": ("brasiliansk",), "Argentina": ("argentinsk",),
     "Chile": ("chilensk",), "Colombia": ("colombiansk",), "Venezuela": ("venezuelansk",),
     "Peru": ("peruansk",), "Cuba": ("cubansk",), "Haiti": ("haitisk",),
-    "Bolivia": ("boliviansk",), "Ecuador": ("ecuadoriansk",),
+    "Bolivia": ("boliviansk",), "Ecuador": ("ecuadoriansk",), "Guyana": ("guyansk",),
+    "Suriname": ("surinamsk",), "Guatemala": ("guatemalansk",), "Honduras": ("honduransk",),
+    "Nicaragua": ("nicaraguansk",), "Panama": ("panamansk",),
 }
 
 #: Regions and blocs whose adjective can name a side but which are not countries.
@@ -114,6 +116,9 @@ SIDE_NAMES: dict[str, str] = {
     "wagner": "Wagner", "wagner-gruppen": "Wagner", "is": "IS", "taliban": "Taliban",
     "sdf": "SDF", "rsf": "RSF", "rsf-militsen": "RSF", "houthiene": "Houthi",
     "houthi": "Houthi", "ecowas": "ECOWAS",
+    # missions led by an alliance count as the alliance's troops
+    "kfor": "NATO", "isaf": "NATO", "unifil": "FN", "minusma": "FN", "monusco": "FN",
+    "fn-styrken": "FN", "fredsstyrken": "FN",
 }
 
 #: Institutions and capitals (lowercased) -> the country they speak for.
@@ -136,6 +141,17 @@ CAPITALS: dict[str, str] = {
     "jerevan": "Armenia", "baku": "Aserbajdsjan", "chisinau": "Moldova",
     "pyongyang": "Nord-Korea", "seoul": "Sør-Korea", "bamako": "Mali", "niamey": "Niger",
     "khartoum": "Sudan", "tbilisi": "Georgia",
+    "damaskus": "Syria", "beirut": "Libanon", "bagdad": "Irak", "kairo": "Egypt",
+    "riyadh": "Saudi-Arabia", "doha": "Qatar", "amman": "Jordan", "islamabad": "Pakistan",
+    "new delhi": "India", "tokyo": "Japan", "manila": "Filippinene", "hanoi": "Vietnam",
+    "bangkok": "Thailand", "jakarta": "Indonesia", "canberra": "Australia", "ottawa": "Canada",
+    "caracas": "Venezuela", "bogotá": "Colombia", "havanna": "Cuba", "nairobi": "Kenya",
+    "mogadishu": "Somalia", "kinshasa": "Kongo", "kigali": "Rwanda", "abuja": "Nigeria",
+    "ouagadougou": "Burkina Faso", "tripoli": "Libya", "pristina": "Kosovo", "beograd": "Serbia",
+    "sarajevo": "Bosnia-Hercegovina", "budapest": "Ungarn", "praha": "Tsjekkia",
+    "bratislava": "Slovakia", "wien": "Østerrike", "roma": "Italia", "madrid": "Spania",
+    "aten": "Hellas", "sofia": "Bulgaria", "bucuresti": "Romania", "georgetown": "Guyana",
+    "juba": "Sør-Sudan", "asmara": "Eritrea", "addis abeba": "Etiopia",
 }
 INSTITUTION_COUNTRIES.update(CAPITALS)
 

@@ -70,6 +70,7 @@ REPORTING_FORMS: dict[str, str] = {
         **{f: "konkludere" for f in ("konkluderer", "konkluderte")},
     **{f: "antyde" for f in ("antyder", "antydet")},
     **{f: "slå" for f in ("slår",)},
+    **{f: "vise" for f in ("viser", "viste")},
 }
 
 #: Words after "ifølge" that point back to the subject ("ifølge egne tall").
@@ -123,6 +124,11 @@ _MEDIA_RE = re.compile(
     re.IGNORECASE,
 )
 MEDIA_HEADS: frozenset[str] = frozenset({"medier", "mediene", "aviser", "avisene", "tv-kanaler"})
+#: Endings of common nouns that introduce an organisation's name ("tankesmien IISS").
+ORG_DESCRIPTOR_ENDINGS: tuple[str, ...] = (
+    "databasen", "tankesmien", "organisasjonen", "instituttet", "gruppen", "senteret",
+    "stiftelsen", "prosjektet", "byrået", "nettverket", "observatoriet",
+)
 #: Common nouns that introduce a named medium: "nyhetsbyrået Kyodo", "nettavisen Kyiv Post".
 MEDIA_DESCRIPTORS: frozenset[str] = frozenset({
     "nyhetsbyrået", "nyhetsbyrå", "byrået", "avisen", "avisa", "nettavisen", "nettstedet",
@@ -292,6 +298,14 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
     if len(body) > 1 and body[0].lower_ in MEDIA_DESCRIPTORS and body[1].text[:1].isupper():
         named = [t for t in body[1:] if t.text[:1].isupper() or t.like_num]
         return _claimant(tokens, MEDIA.get(_phrase(named).lower(), _phrase(named)), "media")
+    if len(body) == 2 and body[0].lower_.endswith(ORG_DESCRIPTOR_ENDINGS) and body[1].text[:1].isupper() \
+            and country_of_name(body[1].text) is None:
+        return _claimant(tokens, body[1].text, "organisation")  # "konfliktdatabasen ACLED"
+    if len(body) == 1 and body[0].lower_ in ("alliansen", "unionen"):
+        return _claimant(tokens, side_of_word(body[0].text) or "EU", "organisation")
+    referred = _referring_back(story, body, start)
+    if referred is not None:
+        return {**_span_of(tokens), "canonical": referred["canonical"], "type": referred["type"]}
 
     people = [p for p in story.entities_in(start, end, ("PER",))
               if not _institution_name(p.text) and p.text.strip().lower() not in MEDIA]
@@ -374,6 +388,44 @@ def _owned_unit(body: list[Token]) -> str | None:
     return _phrase(body)
 
 
+def _reports(token: Token) -> bool:
+    """A reporting verb in use ("hevder", "viser"), not "som viser til" (a source chain)."""
+    if token.lower_ not in REPORTING_FORMS or not is_verb(token):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return not (REPORTING_FORMS[token.lower_] == "vise" and following is not None and following.lower_ == "til")
+
+
+def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict | None:
+    """A bare definite noun that names an earlier source again: "ifølge kildene" after
+    "sier to sikkerhetskilder", "Ifølge etterretningstjenesten" after "den ukrainske
+    militære etterretningstjenesten" -> that earlier source, resolved."""
+    if len(body) != 1:
+        return None
+    word = body[0].lower_
+    earlier = [t for t in story.doc if t.idx + len(t.text) <= start]
+    if word in ("kildene", "kilden"):
+        for token in reversed(earlier):
+            if token.lower_.endswith(("kilder", "kilde")):
+                k = token.i
+                while k > token.sent.start and story.doc[k - 1].pos_ == "ADJ" and story.doc[k - 1].is_lower:
+                    k -= 1  # "tre lokale kilder" -> "lokale kilder"
+                return {"canonical": _phrase(list(story.doc[k:token.i + 1])), "type": "anonymous"}
+        return None
+    institution = _institution_head(word)
+    if institution is None or not word.endswith(("en", "et", "ene")):
+        return None
+    for token in reversed(earlier):
+        if token.lower_ == word and token.i > 0:
+            np = [t for t in story.doc[max(token.sent.start, token.i - 4):token.i + 1] if not t.is_punct]
+            while np and not (country_of_adjective(np[0].text) or np[0].lower_ in _ARTICLES):
+                np = np[1:]
+            resolved = resolve_np(story, np) if np else None
+            if resolved is not None and resolved["canonical"].lower() != word:
+                return resolved
+    return None
+
+
 def _is_document(word: str) -> bool:
     """"rapporten", "etterretningsrapporten", "analysen": a document, not an author."""
     return any(word.endswith(head) for head in DOCUMENT_HEADS if len(head) > 5)
@@ -382,6 +434,13 @@ def _is_document(word: str) -> bool:
 def _author_before(story: StoryContext, offset: int) -> dict | None:
     """The institution that issued the document a bare "Rapporten" refers to: the
     subject of an earlier sentence that presents it ("MIVD la fram sin rapport")."""
+    doc = story.doc
+    for token in reversed([t for t in doc if t.idx < offset]):
+        if _is_document(token.lower_) and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "fra":
+            np = _np_after(list(doc), token.i + 2)
+            resolved = resolve_np(story, np) if np else None
+            if resolved is not None:
+                return resolved
     for sent in reversed([s for s in story.doc.sents if s.end_char <= offset]):
         subjects = [[t for t in subject.subtree if not t.is_punct]
                     for subject in sent if subject.dep_ == "SUBJ" and subject.head.dep_ == "ROOT"]
@@ -518,7 +577,31 @@ def _cue(token: Token) -> dict:
     return {"text": token.text, "start": token.idx, "end": token.idx + len(token.text)}
 
 
+def _apposition(story: StoryContext, np: list[Token]) -> dict | None:
+    """", Halyna Bondar," after a role phrase ("lederen for forsvarskomiteen i Verkhovna
+    Rada, Halyna Bondar,"): the person it names."""
+    if not any(_role_base(t.lower_) or t.lower_.startswith(("leder", "sjef")) for t in np):
+        return None
+    doc = np[0].doc
+    k = np[-1].i + 1
+    while k < len(doc) and k - np[-1].i <= 8 and doc[k].text != ",":
+        if is_verb(doc[k]) or doc[k].text in NP_STOP_PUNCT:
+            return None
+        k += 1
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    person = next((e for e in story.entities_in(doc[k + 1].idx, doc[k + 1].idx + 1, ("PER",))
+                   if e.start == doc[k + 1].idx), None)
+    if person is None:
+        return None
+    return {"text": person.text, "start": person.start, "end": person.end,
+            "canonical": person.canonical, "type": "person"}
+
+
 def _from_np(story: StoryContext, np: list[Token], sent_tokens: list[Token]) -> dict | None:
+    appositive = _apposition(story, np) if np else None
+    if appositive is not None:
+        return appositive
     chained = _chain(np, sent_tokens)
     if chained:
         resolved = resolve_np(story, chained)
@@ -536,7 +619,7 @@ def _according_to(story: StoryContext, sent: list[Token], claim: Span) -> Attrib
         if claim.start <= sent[k].i < claim.end:
             continue
         low, high = sorted((sent[k].i, claim.start if sent[k].i < claim.start else claim.end - 1))
-        if any(t.lower_ in REPORTING_FORMS and is_verb(t) for t in sent if low < t.i < high):
+        if any(_reports(t) for t in sent if low < t.i < high):
             continue  # "ifølge X ... 40.000, men bevegelsen hevder å ha over 100.000"
         np = _np_after(sent, k + 1, stop=claim.start if sent[k].i < claim.start else None)
         claimant = _from_np(story, np, sent)

@@ -35,7 +35,7 @@ _PATTERNS: tuple[str, ...] = (
     rf"(?:natt\s+til\s+|sist\s+|på\s+)?(?:{_DAYS})(?:\s*(?:kveld|morgen|ettermiddag|formiddag))?",
     r"(?:i|innen|siden|før|etter|fra|fram\s+til|til)\s+(?:1[89]|20)\d\d",
     r"i\s+(?:dag|går|morgen|kveld|natt|fjor|år|vinter|sommer|høst|vår|helgen)",
-    r"(?:siden|ved|etter|før)\s+(?:nyttår|jul|påske|invasjonen|fullskalainvasjonen"
+    r"(?:siden|ved|etter|før|innen|til)\s+(?:nyttår|jul|påske|invasjonen|fullskalainvasjonen"
     r"|krigen\s+startet|krigen\s+brøt\s+ut|angrepet)",
     r"på\s+nyåret",
     r"nå|for\s+tiden|nylig",

@@ -26,6 +26,9 @@ __all__ = ["CLAIM_TYPES", "claim_type"]
 CLAIM_TYPES: tuple[str, ...] = ("strength", "deployment", "reinforcement", "withdrawal", "casualties")
 
 _INSERT_VERBS = frozenset({"sette", "setter", "satt", "settes", "rykke", "rykker", "rykket"})
+_HOMEWARD_VERBS = frozenset({"kommer", "kom", "komme", "reiser", "reise", "dro", "drar", "sendes",
+                             "sendt", "sende", "sender", "returnerer", "vender"})
+_MOVE_VERBS = frozenset({"flytte", "flytter", "flyttet", "flyttes", "føre", "fører", "ført"})
 _CALL_UP_VERBS = frozenset({"kalle", "kaller", "kalt", "kalte", "kalles"})
 #: Words before "landet" that make it the noun ("i landet"), not the verb ("landet i Polen").
 _NOUN_MARKERS = frozenset({"i", "til", "fra", "av", "ut", "over", "om", "for", "hele", "det", "dette"})
@@ -48,6 +51,11 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
         return "withdrawal"
     if any(seq[k:k + 3] == ["vei", "ut", "av"] or seq[k:k + 2] == ["vei", "hjem"] for k in range(len(seq))):
         return "withdrawal"  # "er på vei ut av landet", "på vei hjem"
+    if any(a in _HOMEWARD_VERBS and b == "hjem" for a, b in zip(seq, seq[1:])):
+        return "withdrawal"  # "soldatene kommer hjem innen påske"
+    if any(a in _MOVE_VERBS and "ut" in seq[k + 1:k + 8] and "av" in seq[k + 1:k + 9]
+           for k, a in enumerate(seq)):
+        return "withdrawal"  # "flytte 4.000 marinesoldater ut av Okinawa"
     if found & REINFORCEMENT_WORDS or lemma_set & REINFORCEMENT_LEMMAS:
         return "reinforcement"
     if any(a in _CALL_UP_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):

@@ -103,6 +103,8 @@ def _type_words(window: list[Token], quantity: Span) -> list[str]:
         low = token.lower_
         if low in ("klar", "klare", "stand") and [t.lower_ for t in window[k + 1:k + 3]] == ["til", "å"]:
             skip = 4
+        if low == "for" and window[k + 1:k + 2] and window[k + 1].lower_ == "å" and token.i > quantity.end:
+            break  # a purpose clause: "trenger 160.000 nye soldater for å dekke tapene"
         if skip:
             skip -= 1
             continue
@@ -184,6 +186,7 @@ class _FrameBuilder:
             claimant=claimant.get("canonical", "") if claimant["type"] != "agency" else "",
             future_time=time is not None and is_future(time.text),
             contrast=contrast,
+            after=[t.lower_ for t in doc[(window[-1].i + 1 if window else span.end):sent.end]],
         )
         place_country = country if claimant["type"] in ("country", "organisation") else None
         location = location_of(self.story, _location_scope(window, span), span, excluded, kind,

@@ -316,6 +316,44 @@ def test_growth_and_on_the_way_out() -> None:
     assert claim_type(["soldater", "er", "på", "vei", "ut", "av", "landet"]) == "withdrawal"
 
 
+@pytest.mark.parametrize(("text", "claimant", "kind"), [
+    ("Hellas styrker grensevakten etter uroen ved grensen mot Tyrkia. Landets forsvarsminister sier at "
+     "rundt 1.200 soldater skal sendes til Evros.", "Hellas' forsvarsminister", "person"),
+    ("Over 30 soldater ble drept i et bakholdsangrep i Mali, sier tre lokale kilder til AFP. "
+     "Ytterligere 12 soldater er savnet, ifølge kildene.", "lokale kilder", "anonymous"),
+    ("Angrepet kan komme i vår, advarer den litauiske militære etterretningstjenesten. Ifølge "
+     "etterretningstjenesten har Russland samlet over 20.000 soldater nær Suwałki.",
+     "Litauens etterretning", "organisation"),
+    ("Minst 600 soldater er drept i år, viser en ny rapport fra forskningsinstituttet SIPRI. "
+     "Rapporten anslår at opprørerne har rundt 3.000 krigere.", "SIPRI", "organisation"),
+    ("«Vi trenger 20.000 nye soldater», sier sjefen for forsvarsstaben i Riga, Ivars Kalniņš, til NTB.",
+     "Ivars Kalniņš", "person"),
+    ("Tyrkia har sendt om lag 2.000 soldater til Nord-Irak, opplyser Bagdad.", "Irak", "country"),
+])
+def test_claimants_referred_back_and_named_later(nlp: Language, text: str, claimant: str, kind: str) -> None:
+    last = claims_of(nlp, text)[-1]
+    assert (canonical(last["claimant"]).casefold(), last["claimant"]["type"]) == (claimant.casefold(), kind)
+
+
+def test_a_condition_belongs_to_its_own_clause(nlp: Language) -> None:
+    text = ("– Vi har rundt 5.000 soldater i området nå, og ytterligere 2.000 kan bli sendt "
+            "dersom situasjonen forverres, sier oberst Lena Berg.")
+    now, later = claims_of(nlp, text)
+    assert (now["modality"], later["modality"]) == ("asserted", "hypothetical")
+
+
+def test_a_dismissed_claim_is_denied(nlp: Language) -> None:
+    text = "Påstanden om at 5.000 tsjetsjenske soldater er på vei til Kherson, er «ren propaganda», sier Kyiv."
+    claim, = claims_of(nlp, text)
+    assert claim["modality"] == "denied"
+
+
+def test_coming_home_is_a_withdrawal(nlp: Language) -> None:
+    text = "De 40 norske soldatene i Irak kommer hjem innen jul, opplyser Forsvaret."
+    claim, = claims_of(nlp, text)
+    assert (claim["type"], claim["modality"], claim["time"]["text"]) == ("withdrawal", "projected", "innen jul")
+
+
 def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:
     text = "– Russland har ikke 150.000 soldater ved grensen, men snarere rundt 50.000, sier Darius Antanaitis."
     denied, corrected = claims_of(nlp, text)

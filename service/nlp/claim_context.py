@@ -36,7 +36,7 @@ PRONOUN_SUBJECTS: frozenset[str] = frozenset({"det", "de", "den", "han", "hun", 
 
 _GUILLEMETS_RE = re.compile(r"«[^«»]*»")
 _PERSON_LABELS = frozenset({"PER"})
-_PLACE_PREPOSITIONS = frozenset({"i", "til", "fra", "ved", "nær", "mot", "langs", "på", "utenfor"})
+_PLACE_PREPOSITIONS = frozenset({"i", "til", "fra", "ved", "nær", "mot", "langs", "på", "utenfor", "av"})
 _ORG_LABELS = frozenset({"ORG", "GPE_ORG"})
 
 

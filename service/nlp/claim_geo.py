@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from service.nlp.claim_context import StoryContext, is_verb
 from service.nlp.claim_lexicon import troop_prefix
+from service.nlp.claim_sources import MEDIA as _MEDIA
 from service.nlp.claim_places import (
     affiliation_country,
     country_of_adjective,
@@ -51,6 +52,9 @@ CHAIN_PREPS: frozenset[str] = frozenset({"av", "om", "rundt", "i", "nær", "mot"
                                          "ved", "utenfor"})
 STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
 MAX_NP = 8
+MEDIA_NAMES: frozenset[str] = frozenset(_MEDIA)
+_GROUP_WORDS: tuple[str, ...] = ("gruppen", "militsen", "bevegelsen", "alliansen", "organisasjonen",
+                                 "hæren", "styrken", "geriljaen")
 
 
 @dataclass(frozen=True)
@@ -179,10 +183,29 @@ def side_of(
         return side
     anchors = [unit] if unit is not None else list(count_tokens)
     subjects = [t for t in _chain_subjects(anchors) if t.i not in excluded]
-    side = _subject_side(story, subjects, claimant_country)
+    side = _subject_side(story, subjects, claimant_country) or _named_force(story, subjects or left)
     if side is not None:
         return side
     return previous_side or claimant_country
+
+
+def _named_force(story: StoryContext, tokens: Sequence[Token]) -> str | None:
+    """An armed group or alliance named as the subject that has the troops and is on no
+    list: "Geriljagruppen ELN ... teller 6.000 geriljasoldater", "Al-Shabaab har ..."."""
+    for token in tokens:
+        if not token.text[:1].isupper() or token.lower_ in MEDIA_NAMES:
+            continue
+        entity = next((e for e in story.entities_in(token.idx, token.idx + len(token.text),
+                                                    ("ORG", "GPE_ORG", "MISC"))), None)
+        acronym = token.text.isupper() and len(token.text) >= 2 and token.is_alpha
+        if entity is not None or acronym:
+            name = entity.canonical if entity is not None else token.text
+            words = name.split()
+            if len(words) > 1 and words[0].lower().endswith(_GROUP_WORDS):
+                name = " ".join(words[1:])  # "Geriljagruppen ELN" -> "ELN"
+            if country_of_name(name) is None and len(name.split()) <= 3:
+                return name
+    return None
 
 
 # -------------------------------------------------------------------- location

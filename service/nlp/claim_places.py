@@ -152,6 +152,17 @@ CAPITALS: dict[str, str] = {
     "bratislava": "Slovakia", "wien": "Østerrike", "roma": "Italia", "madrid": "Spania",
     "aten": "Hellas", "sofia": "Bulgaria", "bucuresti": "Romania", "georgetown": "Guyana",
     "juba": "Sør-Sudan", "asmara": "Eritrea", "addis abeba": "Etiopia",
+    "zagreb": "Kroatia", "ljubljana": "Slovenia", "skopje": "Nord-Makedonia", "tirana": "Albania",
+    "podgorica": "Montenegro", "bern": "Sveits", "lisboa": "Portugal", "dublin": "Irland",
+    "haag": "Nederland", "amsterdam": "Nederland", "reykjavik": "Island", "nikosia": "Kypros",
+    "tasjkent": "Usbekistan", "astana": "Kasakhstan", "bisjkek": "Kirgisistan",
+    "dusjanbe": "Tadsjikistan", "kabul": "Afghanistan", "dhaka": "Bangladesh",
+    "kathmandu": "Nepal", "naypyidaw": "Myanmar", "kuala": "Malaysia", "lima": "Peru",
+    "santiago": "Chile", "montevideo": "Uruguay", "quito": "Ecuador", "brasília": "Brasil",
+    "dakar": "Senegal", "accra": "Ghana", "bamako": "Mali", "kampala": "Uganda",
+    "dodoma": "Tanzania", "maputo": "Mosambik", "pretoria": "Sør-Afrika", "harare": "Zimbabwe",
+    "luanda": "Angola", "rabat": "Marokko", "alger": "Algerie", "tunis": "Tunisia",
+    "sanaa": "Jemen", "muscat": "Oman", "manama": "Bahrain",
 }
 INSTITUTION_COUNTRIES.update(CAPITALS)
 

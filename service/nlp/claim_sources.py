@@ -30,7 +30,7 @@ from service.nlp.claim_places import (
     genitive,
     side_of_word,
 )
-from service.nlp.entities import resolve_role_mention
+from service.nlp.entities import is_role_word, resolve_role_mention
 
 __all__ = ["AGENCY", "Attribution", "REPORTING_FORMS", "attribute", "claimant_country"]
 
@@ -133,7 +133,8 @@ ORG_DESCRIPTOR_ENDINGS: tuple[str, ...] = (
 MEDIA_DESCRIPTORS: frozenset[str] = frozenset({
     "nyhetsbyrået", "nyhetsbyrå", "byrået", "avisen", "avisa", "nettavisen", "nettstedet",
     "dagsavisen", "tv-kanalen", "kanalen", "statskanalen", "kringkasteren", "magasinet",
-    "tidsskriftet", "radiokanalen", "nyhetsnettstedet", "nyhetskanalen",
+    "tidsskriftet", "radiokanalen", "nyhetsnettstedet", "nyhetskanalen", "nettavisa",
+    "kringkastingsselskapet", "allmennkringkasteren", "fjernsynskanalen",
 })
 
 #: Words that end a claimant NP.
@@ -281,7 +282,7 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         author = _author_before(story, start)
         if author is not None:
             return {**_span_of(tokens), "canonical": author["canonical"], "type": author["type"]}
-    if len(body) == 1 and body[0].lower_ in ("han", "hun"):
+    if len(body) == 1 and body[0].lower_ in ("han", "hun", "ham", "henne"):
         person = story.person_before(start)
         return _claimant(tokens, person.canonical, "person") if person else None
     if len(body) == 1 and body[0].text == AGENCY:
@@ -295,12 +296,9 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
     if len(body) > 2 and body[0].lower_ in _ARTICLES and body[1].lower_ == "av":
         return _claimant(tokens, _phrase(body), "anonymous")  # "en av Diarras livvakter": unnamed
 
-    if len(body) > 1 and body[0].lower_ in MEDIA_DESCRIPTORS and body[1].text[:1].isupper():
-        named = [t for t in body[1:] if t.text[:1].isupper() or t.like_num]
-        return _claimant(tokens, MEDIA.get(_phrase(named).lower(), _phrase(named)), "media")
-    if len(body) == 2 and body[0].lower_.endswith(ORG_DESCRIPTOR_ENDINGS) and body[1].text[:1].isupper() \
-            and country_of_name(body[1].text) is None:
-        return _claimant(tokens, body[1].text, "organisation")  # "konfliktdatabasen ACLED"
+    described = _described_name(body)
+    if described is not None:
+        return _claimant(tokens, *described)
     if len(body) == 1 and body[0].lower_ in ("alliansen", "unionen"):
         return _claimant(tokens, side_of_word(body[0].text) or "EU", "organisation")
     referred = _referring_back(story, body, start)
@@ -394,6 +392,25 @@ def _reports(token: Token) -> bool:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return not (REPORTING_FORMS[token.lower_] == "vise" and following is not None and following.lower_ == "til")
+
+
+def _described_name(body: list[Token]) -> tuple[str, str] | None:
+    """A common noun that says what the name after it is: "den tyrkiske avisen Hürriyet"
+    (media), "tankesmien Sanaa Center", "konfliktdatabasen ACLED" (organisation)."""
+    for k, token in enumerate(body[:-1]):
+        low = token.lower_
+        kind = "media" if low in MEDIA_DESCRIPTORS else (
+            "organisation" if low.endswith(ORG_DESCRIPTOR_ENDINGS) else None)
+        if kind is None:
+            continue
+        named = body[k + 1:]
+        if not all(t.text[:1].isupper() or t.like_num or t.text in ("-", "&") for t in named):
+            return None
+        name = " ".join(t.text for t in named)
+        if kind == "organisation" and country_of_name(name) is not None:
+            return None
+        return (MEDIA.get(name.lower(), name) if kind == "media" else name), kind
+    return None
 
 
 def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict | None:
@@ -590,8 +607,15 @@ def _apposition(story: StoryContext, np: list[Token]) -> dict | None:
         k += 1
     if k + 1 >= len(doc) or doc[k].text != ",":
         return None
-    person = next((e for e in story.entities_in(doc[k + 1].idx, doc[k + 1].idx + 1, ("PER",))
-                   if e.start == doc[k + 1].idx), None)
+    first = k + 1
+    while first < min(len(doc), k + 4) and doc[first].is_lower and is_role_word(doc[first].text):
+        first += 1  # ", generalmajor Eirik Sandvold"
+    if first >= len(doc):
+        return None
+    # after a title word the name is a person's whatever label NER gave it
+    labels = None if first > k + 1 else ("PER",)
+    person = next((e for e in story.entities_in(doc[first].idx, doc[first].idx + 1, labels)
+                   if e.start == doc[first].idx), None)
     if person is None:
         return None
     return {"text": person.text, "start": person.start, "end": person.end,

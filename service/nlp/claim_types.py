@@ -28,6 +28,7 @@ CLAIM_TYPES: tuple[str, ...] = ("strength", "deployment", "reinforcement", "with
 _INSERT_VERBS = frozenset({"sette", "setter", "satt", "settes", "rykke", "rykker", "rykket"})
 _HOMEWARD_VERBS = frozenset({"kommer", "kom", "komme", "reiser", "reise", "dro", "drar", "sendes",
                              "sendt", "sende", "sender", "returnerer", "vender"})
+_BE_FORMS = frozenset({"være", "er", "var", "blir", "bli"})
 _MOVE_VERBS = frozenset({"flytte", "flytter", "flyttet", "flyttes", "føre", "fører", "ført"})
 _CALL_UP_VERBS = frozenset({"kalle", "kaller", "kalt", "kalte", "kalles"})
 #: Words before "landet" that make it the noun ("i landet"), not the verb ("landet i Polen").
@@ -51,7 +52,8 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
         return "withdrawal"
     if any(seq[k:k + 3] == ["vei", "ut", "av"] or seq[k:k + 2] == ["vei", "hjem"] for k in range(len(seq))):
         return "withdrawal"  # "er på vei ut av landet", "på vei hjem"
-    if any(a in _HOMEWARD_VERBS and b == "hjem" for a, b in zip(seq, seq[1:])):
+    if any((a in _HOMEWARD_VERBS and b == "hjem") or (a in _BE_FORMS and b == "hjemme")
+           for a, b in zip(seq, seq[1:])):
         return "withdrawal"  # "soldatene kommer hjem innen påske"
     if any(a in _MOVE_VERBS and "ut" in seq[k + 1:k + 8] and "av" in seq[k + 1:k + 9]
            for k, a in enumerate(seq)):
@@ -64,4 +66,6 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
         return "deployment"
     if found & DEPLOYMENT_WORDS or lemma_set & DEPLOYMENT_LEMMAS:
         return "deployment"
+    if any(a == "på" and b == "plass" for a, b in zip(seq, seq[1:])):
+        return "deployment"  # "er på plass i Somalia"
     return "strength"

@@ -25,6 +25,7 @@ from service.nlp.claim_places import (
 from service.nlp.claim_time import is_future, time_phrases
 from service.nlp.claim_types import claim_type
 from service.nlp.claims import extract_claims
+from service.nlp.entities import canonicalize
 from service.nlp.numbers import STYLES, format_number
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 from tests.schemas import validate_event
@@ -352,6 +353,31 @@ def test_coming_home_is_a_withdrawal(nlp: Language) -> None:
     text = "De 40 norske soldatene i Irak kommer hjem innen jul, opplyser Forsvaret."
     claim, = claims_of(nlp, text)
     assert (claim["type"], claim["modality"], claim["time"]["text"]) == ("withdrawal", "projected", "innen jul")
+
+
+@pytest.mark.parametrize(("text", "claimant", "kind"), [
+    ("Nederland har trukket ut 600 soldater fra Irak, sier landets forsvarssjef Onno Eichelsheim. "
+     "Ifølge ham står det nå under 100 nederlandske soldater igjen.", "Onno Eichelsheim", "person"),
+    ("Kenya sender 1.000 politifolk og rundt 400 soldater til Haiti, opplyser talspersonen for "
+     "Kenyas forsvar, oberst Paul Njuguna.", "Paul Njuguna", "person"),
+    ("Ifølge den britiske avisen The Telegraph har Iran rundt 3.000 soldater i Syria.",
+     "The Telegraph", "media"),
+    ("Omkring 500 soldater er sendt til grensen, opplyser forsvarsdepartementet i Ljubljana.",
+     "Slovenias forsvarsdepartement", "organisation"),
+])
+def test_claimants_named_in_apposition_or_described(nlp: Language, text: str, claimant: str, kind: str) -> None:
+    last = claims_of(nlp, text)[-1]
+    assert (canonical(last["claimant"]), last["claimant"]["type"]) == (claimant, kind)
+
+
+def test_a_named_armed_group_is_the_side(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Militsgruppen ADF har rundt 1.500 krigere i Øst-Kongo, anslår FN.")
+    assert claim["side"] == "ADF"
+
+
+def test_a_name_before_a_preposition_is_no_genitive(nlp: Language) -> None:
+    doc = nlp("Det sier forsvarsminister Nikos Dendias til avisen. Dendias vil ikke si mer.")
+    assert "Nikos Dendias" in {e.canonical for e in canonicalize(doc)}
 
 
 def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:

@@ -98,7 +98,10 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
             if code:
                 return code
         paths += ["--paths.init_tok2vec", str(weights)]
-    stages = [("pipeline", CONFIG)] + ([("ner", NER_CONFIG)] if separate_ner else [])
+    # spaCy loads init_tok2vec only when the config has a [pretraining] block saying which
+    # layer the weights belong to; the pretraining config is the training config plus that.
+    pipeline_config = PRETRAIN_CONFIG if pretrain else CONFIG
+    stages = [("pipeline", pipeline_config)] + ([("ner", NER_CONFIG)] if separate_ner else [])
     for name, config in stages:
         if (out / name / "model-best").is_dir():
             continue

@@ -26,6 +26,7 @@ from service.nlp.claim_context import StoryContext, is_verb
 from service.nlp.claim_lexicon import troop_prefix
 from service.nlp.claim_sources import MEDIA as _MEDIA
 from service.nlp.claim_places import (
+    SIDE_NAMES,
     affiliation_country,
     country_of_adjective,
     country_of_name,
@@ -247,6 +248,9 @@ def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None,
                                  ("LOC", "GPE_LOC")):
         last = max((t for t in tokens if t.idx < ent.end), key=lambda t: t.i)
         return ent.canonical, "place", last
+    named = _proper_run(tokens)
+    if named is not None:
+        return named[0], "border" if border is not None else "front" if front is not None else "place", named[1]
     if border is not None:
         return None, "border", border
     if front is not None:
@@ -255,6 +259,39 @@ def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None,
         if token.lower_ in ("landet", "landene"):
             return "<landet>", "country", token
     return None, None, None
+
+
+_PLACE_SUFFIXES: tuple[str, ...] = ("-provinsen", "-regionen", "-fylket", "-området", "-distriktet",
+                                    "-oblast", "-byen", "-delstaten", "-halvøya")
+
+
+def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
+    """A place no list knows, named after a place preposition: "rundt Goma", "i Cabo
+    Delgado-provinsen" -> ("Cabo Delgado", last token). Only names NER does not call people,
+    organisations or media."""
+    run: list[Token] = []
+    for token in tokens:
+        if token.text[:1].isupper() and token.is_alpha or (run and "-" in token.text and token.text[:1].isupper()):
+            if token.ent_type_ in ("PER", "ORG") or token.lower_ in MEDIA_NAMES or token.i == token.sent.start:
+                return None
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if side_of_word(token.text) in SIDE_NAMES.values() or (
+                    token.text.endswith("s") and following is not None and following.is_lower):
+                return None  # "i NATOs største øvelse": an owner, not a place
+            run.append(token)
+        elif run:
+            break
+        elif token.lower_ not in ("den", "det", "de", "byen", "landsbyen", "provinsen", "regionen",
+                                  "delstaten", "øya", "havnebyen", "grensebyen"):
+            return None
+    if not run:
+        return None
+    name = " ".join(t.text for t in run)
+    for suffix in _PLACE_SUFFIXES:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name, run[-1]
 
 
 def _phrase_at(story: StoryContext, scope: Sequence[Token], k: int) -> tuple[str | None, str | None, int] | None:

@@ -380,6 +380,13 @@ def test_a_name_before_a_preposition_is_no_genitive(nlp: Language) -> None:
     assert "Nikos Dendias" in {e.canonical for e in canonicalize(doc)}
 
 
+def test_a_place_no_list_knows_is_still_the_location(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Rundt 700 soldater er sendt til havnebyen Bossaso, opplyser regjeringen i Mogadishu.")
+    assert canonical(claim["location"]) == "Bossaso"
+    claim, = claims_of(nlp, "Over 90.000 soldater deltar i NATOs største øvelse på flere tiår.")
+    assert claim["location"] is None
+
+
 def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:
     text = "– Russland har ikke 150.000 soldater ved grensen, men snarere rundt 50.000, sier Darius Antanaitis."
     denied, corrected = claims_of(nlp, text)

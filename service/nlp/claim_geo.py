@@ -261,6 +261,10 @@ def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None,
     return None, None, None
 
 
+#: Nouns that say the name after them is a place ("havnebyen Bossaso", "provinsen Idlib").
+PLACE_NOUNS: tuple[str, ...] = ("byen", "landsbyen", "provinsen", "regionen", "delstaten", "øya",
+                                "fylket", "distriktet", "området", "halvøya", "dalen", "basen",
+                                "leiren")
 _PLACE_SUFFIXES: tuple[str, ...] = ("-provinsen", "-regionen", "-fylket", "-området", "-distriktet",
                                     "-oblast", "-byen", "-delstaten", "-halvøya")
 
@@ -270,9 +274,11 @@ def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
     Delgado-provinsen" -> ("Cabo Delgado", last token). Only names NER does not call people,
     organisations or media."""
     run: list[Token] = []
+    described = False  # "havnebyen Bossaso": the noun before says it is a place, whatever NER says
     for token in tokens:
         if token.text[:1].isupper() and token.is_alpha or (run and "-" in token.text and token.text[:1].isupper()):
-            if token.ent_type_ in ("PER", "ORG") or token.lower_ in MEDIA_NAMES or token.i == token.sent.start:
+            if (token.ent_type_ in ("PER", "ORG") and not described) or token.lower_ in MEDIA_NAMES \
+                    or token.i == token.sent.start:
                 return None
             following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             if side_of_word(token.text) in SIDE_NAMES.values() or (
@@ -281,8 +287,9 @@ def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
             run.append(token)
         elif run:
             break
-        elif token.lower_ not in ("den", "det", "de", "byen", "landsbyen", "provinsen", "regionen",
-                                  "delstaten", "øya", "havnebyen", "grensebyen"):
+        elif token.lower_.endswith(PLACE_NOUNS):
+            described = True
+        elif token.lower_ not in ("den", "det", "de"):
             return None
     if not run:
         return None

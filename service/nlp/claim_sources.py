@@ -557,7 +557,8 @@ def claimant_country(claimant: dict | None, story: StoryContext | None = None) -
     canonical = claimant.get("canonical") or ""
     if claimant.get("type") == "country":
         return canonical
-    words = (claimant.get("text") or "").split() + canonical.split()
+    # the canonical name first: "regjeringen i Mogadishu" is "Somalias regjering", not Norway's
+    words = canonical.split() + (claimant.get("text") or "").split()
     for word in words:
         clean = word.strip(",.«»")
         country = (country_of_adjective(clean) or affiliation_country(clean)

@@ -198,6 +198,8 @@ class StoryContext:
             if token.idx >= sentence_start:
                 break
             country = country_of_name(token.text) if token.text[:1].isupper() else None
+            if country is None and token.i > 0 and self.doc[token.i - 1].lower_ in ("den", "det", "de"):
+                country = country_of_adjective(token.text)  # "Den libanesiske regjeringen"
             if country is not None and country not in skip and not (
                     token.i > 0 and self.doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS):
                 actor = country

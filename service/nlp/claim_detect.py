@@ -38,7 +38,7 @@ __all__ = ["TroopCount", "find_troop_counts"]
 #: Words that may stand between a number and its troop noun.
 GAP_WORDS: frozenset[str] = frozenset({
     "av", "de", "disse", "sine", "sitt", "egne", "ekstra", "flere", "nye", "mer", "mann",
-    "til", "sammen",
+    "til", "sammen", "landets", "hærens", "deres", "hans", "hennes", "våre", "sin",
 })
 MAX_GAP = 4
 #: Nouns that put a troop noun before its number: "antallet soldater ... 300.000".

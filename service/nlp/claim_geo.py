@@ -76,19 +76,36 @@ class Location:
 # ------------------------------------------------------------------------ side
 
 
-def _side_in_words(tokens: Sequence[Token]) -> str | None:
+def _side_in_words(tokens: Sequence[Token], story: StoryContext | None = None) -> str | None:
     for token in tokens:
-        side = troop_prefix(token.text) or country_of_adjective(token.text)
+        if token.lower_ == "landets" and story is not None:  # "11 av landets soldater"
+            country = story.country_before(token.idx)
+            if country is not None:
+                return country
+        prefix = troop_prefix(token.text)
+        side = (SIDE_NAMES.get(prefix.lower(), prefix) if prefix else None) or country_of_adjective(token.text)
         if side is not None:
             return side
     return None
 
 
 def _side_from_origin(tokens: Sequence[Token], unit: Token | None) -> tuple[bool, str | None]:
-    """"soldater fra X": (True, side) when a "fra" phrase follows the unit."""
-    if unit is None or unit.i + 1 >= len(unit.doc) or unit.doc[unit.i + 1].lower_ != "fra":
+    """"soldater fra X": (True, side) when a "fra" phrase follows the unit; "soldatene i
+    FN-styrken" names the force; "soldater fra 13 land" is no one side."""
+    if unit is None or unit.i + 2 >= len(unit.doc):
         return False, None
     doc = unit.doc
+    if doc[unit.i + 1].lower_ == "i" and "-" in doc[unit.i + 2].text:
+        prefix, _, head = doc[unit.i + 2].text.partition("-")
+        if head.lower().startswith(("styrk", "operasjon", "misjon", "kontingent")):
+            side = side_of_word(prefix)
+            if side is not None:
+                return True, side
+    if doc[unit.i + 1].lower_ != "fra":
+        return False, None
+    if doc[unit.i + 2].like_num and unit.i + 3 < len(doc) and doc[unit.i + 3].lower_ in (
+            "land", "nasjoner", "medlemsland", "allierte"):
+        return True, None  # "soldater fra 13 land"
     sides: list[str] = []
     for token in doc[unit.i + 2: min(len(doc), unit.i + 10)]:
         if token.text in STOP_PUNCT and token.text != ",":
@@ -166,7 +183,7 @@ def side_of(
     own = list(count_tokens)
     if unit is not None and unit.i >= count_tokens.end:
         own += list(doc[count_tokens.end: unit.i + 1])
-    side = _side_in_words(own)
+    side = _side_in_words(own, story)
     if side is not None:
         return side
     before = doc[count_tokens.start - 1] if count_tokens.start > 0 else None

@@ -42,6 +42,7 @@ TROOP_WORDS: frozenset[str] = frozenset({
     "mobiliserte",
     "fredsbevarere", "fredsbevarerne",
     "legionærer",
+    "nasjonalgardister", "gardister", "marinesoldater", "militssoldater",
 })
 
 #: Endings that make a compound a troop noun: "leiesoldater", "bakkestyrker".
@@ -75,7 +76,7 @@ CASUALTY_WORDS: frozenset[str] = frozenset({
     "drept", "drepte", "drepes", "drepe", "falt", "falne", "falle", "faller",
     "såret", "sårede", "såres", "skadd", "skadde", "skadet", "omkom", "omkommet",
     "døde", "død", "tap", "tapet", "tapene", "tapt", "tapte", "mistet", "miste",
-    "mister", "fange", "fanget", "fangenskap", "drap", "savnet", "savnede", "savnes",
+    "mister", "fange", "fanget", "fangenskap", "drap", "savnet", "savnede", "savnes", "livet",
 })
 
 WITHDRAWAL_LEMMAS: frozenset[str] = frozenset({
@@ -99,7 +100,7 @@ REINFORCEMENT_WORDS: frozenset[str] = frozenset({
     "mobiliseres", "innkalt", "innkalles", "innkaller", "rekruttere", "rekrutterer",
     "rekruttert", "rekrutterte", "øke", "øker", "økt", "økte", "økes", "doble", "dobler",
     "doblet", "dobles", "verve", "vervet", "trenger", "trengs", "utvide", "utvider",
-    "ytterligere", "ekstra", "nye", "vokse", "vokser", "vokste", "vokst",
+    "ytterligere", "ekstra", "nye", "vokse", "vokser", "vokste", "vokst", "innrykk", "innrykket",
 })
 
 DEPLOYMENT_LEMMAS: frozenset[str] = frozenset({
@@ -112,7 +113,8 @@ DEPLOYMENT_WORDS: frozenset[str] = frozenset({
     "utplassert", "utplasserte", "stasjonere", "stasjonerer", "stasjonert", "stasjonerte",
     "deployere", "deployert", "flytte", "flytter", "flyttet", "flyttes", "forflyttet",
     "overført", "overføre", "rykke", "rykker", "rykket", "delta", "deltar", "deltok",
-    "deltatt", "samle", "samler", "samlet", "beordre", "beordrer", "beordret", "beordres", "massert", "masserer", "landet", "lander",
+    "deltatt", "samle", "samler", "samlet", "trene", "trener", "trent", "øver", "øve", "bidra", "bidrar",
+    "bidro", "bidratt", "beordre", "beordrer", "beordret", "beordres", "massert", "masserer", "landet", "lander",
     "ankomme", "ankommer", "ankom", "fraktet", "fraktes", "plassert", "krysset",
     "krysser", "gått",
 })

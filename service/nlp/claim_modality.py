@@ -33,7 +33,7 @@ MODALS: frozenset[str] = frozenset({"kan", "vil", "skal"})
 PROJECTING_WORDS: frozenset[str] = frozenset({
     "planlegger", "planla", "planen", "planene", "planer", "målet", "mål", "vurderer",
     "ønsker", "ønsket", "trenger", "trengs", "foreslår", "foreslått", "besluttet",
-    "bestemt", "vedtatt", "kommer", "begynner", "starter",
+    "bestemt", "vedtatt", "kommer", "begynner", "starter", "ordre", "ordren", "dekret",
 })
 ESTIMATING_WORDS: frozenset[str] = frozenset({
     "anslagsvis", "trolig", "antagelig", "antakelig", "sannsynligvis", "angivelig",

@@ -84,7 +84,7 @@ COUNTRY_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "Peru": ("peruansk",), "Cuba": ("cubansk",), "Haiti": ("haitisk",),
     "Bolivia": ("boliviansk",), "Ecuador": ("ecuadoriansk",), "Guyana": ("guyansk",),
     "Suriname": ("surinamsk",), "Guatemala": ("guatemalansk",), "Honduras": ("honduransk",),
-    "Nicaragua": ("nicaraguansk",), "Panama": ("panamansk",),
+    "Nicaragua": ("nicaraguansk",), "Panama": ("panamansk",), "Burkina Faso": ("burkinsk",),
 }
 
 #: Regions and blocs whose adjective can name a side but which are not countries.
@@ -119,6 +119,8 @@ SIDE_NAMES: dict[str, str] = {
     # missions led by an alliance count as the alliance's troops
     "kfor": "NATO", "isaf": "NATO", "unifil": "FN", "minusma": "FN", "monusco": "FN",
     "fn-styrken": "FN", "fredsstyrken": "FN",
+    # Norway's Home Guard and special units are Norway's troops
+    "hv": "Norge", "heimevernet": "Norge", "kjk": "Norge", "fsk": "Norge", "msk": "Norge",
 }
 
 #: Institutions and capitals (lowercased) -> the country they speak for.

@@ -295,6 +295,8 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         return _claimant(tokens, author, "organisation")
     if len(body) > 2 and body[0].lower_ in _ARTICLES and body[1].lower_ == "av":
         return _claimant(tokens, _phrase(body), "anonymous")  # "en av Diarras livvakter": unnamed
+    if len(body) > 2 and body[0].lower_ in ("medlem", "medlemmer") and body[1].lower_ == "av":
+        return _claimant(tokens, _phrase(body), "anonymous")  # "et medlem av forsvarskomiteen"
 
     described = _described_name(body)
     if described is not None:
@@ -376,7 +378,8 @@ def _document_author(body: list[Token]) -> str | None:
 def _owned_unit(body: list[Token]) -> str | None:
     """"Stortingets utredningsseksjon", "Kongressens forskningstjeneste": a named owner in
     the genitive and the unit of it that speaks, kept whole (not a country's institution)."""
-    if len(body) < 2 or not body[0].text.endswith("s") or not _is_proper(body[0]):
+    if len(body) < 2 or not body[0].text.endswith("s") or not _is_proper(body[0]) \
+            or body[0].lower_ == "landets":
         return None
     rest = body[1:]
     if any(t.text[:1].isupper() or not t.is_alpha for t in rest) or country_of_name(body[0].text):
@@ -684,6 +687,10 @@ def _preceding(story: StoryContext, sent: list[Token], claim: Span) -> Attributi
         introduces = k + 1 < len(sent) and (sent[k + 1].lower_ in ("at", "å") or sent[k + 1].i >= claim.start)
         if k > 0 and sent[k - 1].text in (",", "»") and not introduces:
             continue  # a parenthetical belonging to an earlier clause
+        if verb.lower_.endswith("es") or verb.lower_ in ("anslås",):
+            # passive ("Styrken anslås til ...", "det hevdes at"): the subject is what is
+            # estimated; no one is named, so the claim is the agency's, with its cue
+            return Attribution(_agency(claim.start_char), _cue(verb), REPORTING_FORMS[verb.lower_])
         subject = _subject_tokens(sent, k)
         claimant = resolve_np(story, subject) if subject else None
         if claimant is not None:

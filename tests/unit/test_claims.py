@@ -387,6 +387,29 @@ def test_a_place_no_list_knows_is_still_the_location(nlp: Language) -> None:
     assert claim["location"] is None
 
 
+def test_side_from_the_force_a_count_belongs_to(nlp: Language) -> None:
+    peacekeepers, = claims_of(nlp, "Av de rundt 10.000 soldatene i FN-styrken i Libanon kommer 800 fra Italia.")[:1]
+    assert peacekeepers["side"] == "FN"
+    claim, = claims_of(nlp, "Om lag 5.000 soldater fra 11 land deltar i øvelsen, opplyser Forsvaret.")
+    assert claim["side"] is None
+    claim, = claims_of(nlp, "Rundt 300 HV-soldater er satt inn i Finnmark, opplyser politiet.")
+    assert claim["side"] == "Norge"
+    last = claims_of(nlp, "Litauen melder om tap. Armenia oppgir at 9 av landets soldater er drept.")[-1]
+    assert last["side"] == "Armenia"
+
+
+def test_passive_estimate_is_the_agencys_with_its_cue(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Styrken til militsen anslås nå til rundt 8.000 krigere.")
+    assert (claim["claimant"]["canonical"], claim["cue"]["text"], claim["modality"]) == ("NTB", "anslås", "estimated")
+
+
+def test_more_type_cues(nlp: Language) -> None:
+    assert claims_of(nlp, "Angrepet kostet over 40 maliske soldater livet, skriver AFP.")[0]["type"] == "casualties"
+    assert claims_of(nlp, "Rundt 6.000 rekrutter møter til tjeneste i august, opplyser Forsvaret.")[0]["type"] \
+        == "reinforcement"
+    assert claims_of(nlp, "Sverige kan bidra med 150 soldater til styrken, sier Pål Jonson.")[0]["type"] == "deployment"
+
+
 def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:
     text = "– Russland har ikke 150.000 soldater ved grensen, men snarere rundt 50.000, sier Darius Antanaitis."
     denied, corrected = claims_of(nlp, text)

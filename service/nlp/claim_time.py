@@ -32,7 +32,10 @@ _PATTERNS: tuple[str, ...] = (
     rf"(?:{_UNITS})",
     rf"(?:denne|neste|forrige|sist)\s+(?:{_UNITS}|uke|måned|år|vinter|sommer|vår|høst|{_DAYS})",
     r"neste\s+(?:år|uke|måned|vinter|sommer|vår|høst)",
-    rf"(?:natt\s+til\s+|sist\s+|på\s+)?(?:{_DAYS})(?:\s*(?:kveld|morgen|ettermiddag|formiddag))?",
+    rf"(?:siden\s+|fram\s+til\s+|innen\s+)?(?:natt\s+til\s+|sist\s+|på\s+)?(?:{_DAYS})"
+    rf"(?:\s*(?:kveld|morgen|ettermiddag|formiddag))?",
+    r"(?:siden\s+)?i\s+fjor\s+(?:høst|sommer|vinter|vår)",
+    r"i\s+løpet\s+av\s+(?:natten|dagen|kvelden|helgen|døgnet|et\s+døgn|kort\s+tid|få\s+dager)",
     r"(?:i|innen|siden|før|etter|fra|fram\s+til|til)\s+(?:1[89]|20)\d\d",
     r"i\s+(?:dag|går|morgen|kveld|natt|fjor|år|vinter|sommer|høst|vår|helgen)",
     r"(?:siden|ved|etter|før|innen|til)\s+(?:nyttår|jul|påske|invasjonen|fullskalainvasjonen"

@@ -107,6 +107,13 @@ def clause_window(span: Span) -> list[Token]:
         if list_end is not None:
             end = list_end
             continue
+        if token.lower_ == "som" and end == span.end:
+            # a relative clause on the count ("De 80 soldatene som er igjen, skal ..."):
+            # the count's own predicate comes after it
+            closing = next((k for k in range(end + 1, min(sent.end, end + 12)) if doc[k].text == ","), None)
+            if closing is not None:
+                end = closing + 1
+                continue
         if token.text in RIGHT_BOUNDARY_TEXT or token.lower_ in CLAUSE_WORDS - {"mens"}:
             break
         if token.lower_ in COORDINATORS and end + 1 < sent.end and _starts_new_clause(doc[end + 1]):
@@ -121,6 +128,13 @@ class StoryContext:
 
     doc: Doc
     quotes: list[dict] = field(default_factory=list)
+    #: Claimants of the story's claims so far (set by the claim builder, in order).
+    claimants: list[dict] = field(default_factory=list)
+
+    def previous_claimant(self) -> dict | None:
+        """The last named claimant before (an unnamed "rapporten" is likely theirs)."""
+        named = [c for c in self.claimants if c.get("type") not in ("agency", None)]
+        return named[-1] if named else None
 
     @cached_property
     def entities(self) -> list[CanonicalEntity]:

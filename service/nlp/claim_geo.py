@@ -53,6 +53,8 @@ CHAIN_PREPS: frozenset[str] = frozenset({"av", "om", "rundt", "i", "nær", "mot"
                                          "ved", "utenfor"})
 STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
 MAX_NP = 8
+#: Subjects that are an armed group not named ("militsen", "opprørerne").
+UNNAMED_GROUPS: tuple[str, ...] = ("milits", "opprør", "gerilja", "jihadist", "rebell", "separatist")
 MEDIA_NAMES: frozenset[str] = frozenset(_MEDIA)
 _GROUP_WORDS: tuple[str, ...] = ("gruppen", "militsen", "bevegelsen", "alliansen", "organisasjonen",
                                  "hæren", "styrken", "geriljaen")
@@ -82,6 +84,8 @@ def _side_in_words(tokens: Sequence[Token], story: StoryContext | None = None) -
             country = story.country_before(token.idx)
             if country is not None:
                 return country
+        if token.lower_.startswith("heimeverns"):
+            return "Norge"  # "heimevernssoldater": Norway's Home Guard
         prefix = troop_prefix(token.text)
         side = (SIDE_NAMES.get(prefix.lower(), prefix) if prefix else None) or country_of_adjective(token.text)
         if side is not None:
@@ -204,7 +208,26 @@ def side_of(
     side = _subject_side(story, subjects, claimant_country) or _named_force(story, subjects or left)
     if side is not None:
         return side
-    return previous_side or claimant_country
+    if any(t.lower_.startswith(UNNAMED_GROUPS) for t in list(subjects) + list(left)):
+        return None  # "militsen har 8.000 krigere": a group, but not named
+    return previous_side or _previous_actor(story, count_tokens) or claimant_country
+
+
+def _previous_actor(story: StoryContext, count_tokens: Span) -> str | None:
+    """The country the sentence before is about, when it opens with it ("Perus regjering
+    har innført unntakstilstand. Rundt 1.500 soldater skal patruljere ...")."""
+    doc = count_tokens.doc
+    sent = count_tokens.sent
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    opening = [t for t in previous[:4] if not t.is_punct]
+    for token in opening:
+        country = country_of_name(token.text) if token.text[:1].isupper() else None
+        country = country or country_of_adjective(token.text)
+        if country is not None:
+            return country
+    return None
 
 
 def _named_force(story: StoryContext, tokens: Sequence[Token]) -> str | None:

@@ -43,6 +43,7 @@ TROOP_WORDS: frozenset[str] = frozenset({
     "fredsbevarere", "fredsbevarerne",
     "legionærer",
     "nasjonalgardister", "gardister", "marinesoldater", "militssoldater",
+    "blåhjelm", "blåhjelmer", "blåhjelmene",
 })
 
 #: Endings that make a compound a troop noun: "leiesoldater", "bakkestyrker".
@@ -77,6 +78,7 @@ CASUALTY_WORDS: frozenset[str] = frozenset({
     "såret", "sårede", "såres", "skadd", "skadde", "skadet", "omkom", "omkommet",
     "døde", "død", "tap", "tapet", "tapene", "tapt", "tapte", "mistet", "miste",
     "mister", "fange", "fanget", "fangenskap", "drap", "savnet", "savnede", "savnes", "livet",
+    "sykehus", "sykehuset",
 })
 
 WITHDRAWAL_LEMMAS: frozenset[str] = frozenset({
@@ -87,7 +89,7 @@ WITHDRAWAL_LEMMAS: frozenset[str] = frozenset({
 WITHDRAWAL_WORDS: frozenset[str] = frozenset({
     "trekke", "trekker", "trakk", "trukket", "trekkes", "redusere", "reduserer",
     "redusert", "reduseres", "reduserte", "forlate", "forlater", "forlot", "tilbaketrekning",
-    "tilbaketrekningen", "tilbaketrekking",
+    "tilbaketrekningen", "tilbaketrekking", "forlatt", "forlates",
 })
 
 REINFORCEMENT_LEMMAS: frozenset[str] = frozenset({
@@ -114,6 +116,8 @@ DEPLOYMENT_WORDS: frozenset[str] = frozenset({
     "deployere", "deployert", "flytte", "flytter", "flyttet", "flyttes", "forflyttet",
     "overført", "overføre", "rykke", "rykker", "rykket", "delta", "deltar", "deltok",
     "deltatt", "samle", "samler", "samlet", "trene", "trener", "trent", "øver", "øve", "bidra", "bidrar",
+    "patruljere", "patruljerer", "patruljert", "utsendelse", "utsendelsen", "utplassering",
+    "utplasseringen",
     "bidro", "bidratt", "beordre", "beordrer", "beordret", "beordres", "massert", "masserer", "landet", "lander",
     "ankomme", "ankommer", "ankom", "fraktet", "fraktes", "plassert", "krysset",
     "krysser", "gått",

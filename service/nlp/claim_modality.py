@@ -81,6 +81,8 @@ def _denied(window: Sequence[str], before: Sequence[str], cue_lemma: str | None,
         return True
     if any(w in CLAIM_NOUNS for w in before[-4:]) and any(w in DISMISSING_WORDS for w in sentence):
         return True  # "Påstanden om at 8.000 soldater er samlet ... er «fullstendig grunnløs»"
+    if before and before[-1] == "at" and any(w in DISMISSING_WORDS for w in before):
+        return True  # "Det er ren desinformasjon at Paris forbereder ..."
     if not contrast and any(w in NEGATIONS for w in window):
         return True
     return any(a == "ikke" and b in UNTRUE_WORDS for a, b in zip(before, before[1:]))
@@ -111,8 +113,8 @@ def _hypothetical(window: Sequence[str], sentence: Sequence[str], before: Sequen
                   after: Sequence[str] | None = None) -> bool:
     if _conditioned(window, sentence, before, after):
         return True
-    if sentence and sentence[0] == "om":
-        return True
+    if sentence and sentence[0] in ("om", "skulle", "hvis", "dersom"):
+        return True  # "Skulle landet bli angrepet, kan ..."
     for k, word in enumerate(window):
         if word in PAST_MODALS and not (word == "skulle" and window[k + 1:k + 2] == ["ha"]):
             return True

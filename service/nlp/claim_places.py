@@ -42,7 +42,7 @@ COUNTRY_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "Tyrkia": ("tyrkisk",), "Libanon": ("libanesisk",), "Palestina": ("palestinsk",),
     "Japan": ("japansk",), "India": ("indisk",), "Pakistan": ("pakistansk",),
     "Afghanistan": ("afghansk",), "Sudan": ("sudansk",), "Mali": ("malisk",),
-    "Niger": ("nigerisk",), "Nigeria": ("nigeriansk",), "Georgia": ("georgisk",),
+    "Niger": ("nigerisk", "nigersk"), "Nigeria": ("nigeriansk",), "Georgia": ("georgisk",),
     "Armenia": ("armensk",), "Aserbajdsjan": ("aserbajdsjansk", "aserbajdsjansk"),
     "Moldova": ("moldovsk", "moldovisk"), "Romania": ("rumensk",), "Ungarn": ("ungarsk",),
     "Italia": ("italiensk",), "Spania": ("spansk",), "Hellas": ("gresk",),
@@ -120,7 +120,7 @@ SIDE_NAMES: dict[str, str] = {
     "kfor": "NATO", "isaf": "NATO", "unifil": "FN", "minusma": "FN", "monusco": "FN",
     "fn-styrken": "FN", "fredsstyrken": "FN",
     # Norway's Home Guard and special units are Norway's troops
-    "hv": "Norge", "heimevernet": "Norge", "kjk": "Norge", "fsk": "Norge", "msk": "Norge",
+    "hv": "Norge", "heimevernet": "Norge", "heimeverns": "Norge", "kjk": "Norge", "fsk": "Norge", "msk": "Norge",
 }
 
 #: Institutions and capitals (lowercased) -> the country they speak for.

@@ -124,6 +124,11 @@ def _words_before_clause(window: list[Token], count: Span) -> list[str]:
     return [t.lower_ for t in count.doc[sent.start:first]]
 
 
+def _military_source(claimant: dict) -> bool:
+    text = (claimant.get("text") or "").lower()
+    return any(word in text for word in ("hær", "forsvar", "militær", "offiser", "general"))
+
+
 def _claimant_tokens(attribution: Attribution, doc: Doc) -> set[int]:
     """Token indices of the claimant phrase and its "ifølge" (not side or place)."""
     indices: set[int] = set()
@@ -163,9 +168,11 @@ class _FrameBuilder:
 
         attribution = attribute(self.story, span)
         claimant = attribution.claimant
+        self.story.claimants.append(claimant)
         country = claimant_country(claimant)
-        # An unnamed source's employer says nothing about whose troops are counted.
-        side_hint = country if claimant["type"] != "anonymous" else None
+        # An unnamed source's employer says nothing about whose troops are counted, unless
+        # it is an army ("en offiser i den kamerunske hæren" speaks of Cameroon's soldiers).
+        side_hint = country if claimant["type"] != "anonymous" or _military_source(claimant) else None
         kind = claim_type(window_words + [t.lower_ for t in predicate],
                           [t.lemma_ for t in predicate])
         excluded = _claimant_tokens(attribution, doc)

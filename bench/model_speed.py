@@ -1,0 +1,50 @@
+"""Words per second of Bokmål pipelines on the NorNE dev texts, measured in turns.
+
+    python bench/model_speed.py                              # the shipped model
+    python bench/model_speed.py runs/a/model-best runs/b/model-best
+
+Each pipeline runs over the same texts in alternating rounds, so a machine that is
+busy with something else slows every candidate alike; the best round of each is
+reported, with its ratio to the first pipeline named.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import spacy
+
+from service.nlp.norne import default_norne, split_docs
+from service.nlp.pipeline import MODEL_DIR
+
+
+def words_per_second(nlp: spacy.Language, texts: list[str], words: int) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=256):
+        pass
+    return words / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("models", nargs="*", type=Path, default=[MODEL_DIR])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    pipelines = [spacy.load(path) for path in args.models]
+    gold = split_docs(pipelines[0].vocab, default_norne(), "dev")
+    texts = [doc.text for doc in gold]
+    words = sum(len(doc) for doc in gold)
+    best = [0.0] * len(pipelines)
+    for nlp in pipelines:  # warm up: first calls allocate
+        words_per_second(nlp, texts[:20], sum(len(d) for d in gold[:20]))
+    for _ in range(args.rounds):
+        for k, nlp in enumerate(pipelines):
+            best[k] = max(best[k], words_per_second(nlp, texts, words))
+    print(f"{'pipeline':50} {'words/s':>9} {'ratio':>6}")
+    for path, wps in zip(args.models, best):
+        print(f"{str(path):50} {wps:9,.0f} {wps / best[0]:6.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,6 +1,7 @@
 """A fix for a Faust race that left a restarted worker with partitions that never commit.
 
-The bug (faust-streaming 0.15.3, also in upstream master):
+The bug (faust-streaming 0.15.3; faust-streaming PR #217 of 2021 still describes the
+seek *before* ``resume_partitions``, so the order below came later):
 
 When a table changelog has something to restore, ``Recovery._restart_recovery``
 starts the Fetcher and resumes the flow so the changelogs can be read
@@ -19,16 +20,26 @@ starts the Fetcher and resumes the flow so the changelogs can be read
 
 The fetcher and the flow are already running during step 2, so as soon as step 1
 has resumed the stream partitions, their records are fetched and handed to the
-agents while the seek is still walking through the partitions. Step 3 then
-throws away whatever was delivered but not yet taken by an agent: those messages
-are never acked, and aiokafka's position is already past them, so they are never
-fetched again. The records after them are processed and acked, but
-``Consumer._new_offset`` will not commit across a hole at the head of the acked
-offsets (consumer.py:1140, ``min(acked) - committed_offset > 1``), so that
-partition's committed offset stays put for the life of the process: the worker
-is alive, keeps working, logs nothing, and a fresh worker re-reads from the
-committed offset (so nothing is lost, only stuck). Depending on the timing the
-same race can instead commit across the dropped messages (a silent loss).
+agents while the seek is still walking through the partitions (a partition sought
+early in the walk is then read on from its committed offset). Two things then go
+wrong for such a partition:
+
+* the agents process and ack those records and the commit timer commits them
+  (Faust drops committed offsets from its acked list), after which the end of
+  step 2 puts ``_committed_offset`` *back* to the offset it read for that
+  partition before that commit. The next acked offset is then far above that stale value, and
+  ``Consumer._new_offset`` refuses to commit across a hole at the head of the
+  acked offsets (consumer.py:1140, ``min(acked) - committed_offset > 1``);
+* step 3 throws away whatever was delivered but not yet taken by an agent: never
+  acked, and aiokafka's position is already past it, so it is never fetched again
+  (a hole at the head again, or, if the read offset jump is recorded as a gap, a
+  silent loss).
+
+Either way that partition's committed offset stays put for the life of the
+process: the worker is alive, keeps working, logs nothing, and a fresh worker
+re-reads from the committed offset (so nothing is lost, only stuck). Seen with
+the diagnostics (service/stream/diag.py): ``articles:2 pos=91 co=24 acked=[51..90]``
+while the broker had 51 committed.
 
 Only the path that restores something runs the fetcher during the seek; with
 empty changelogs the fetcher is started after the seek. That is why it showed up
@@ -45,9 +56,6 @@ recovery round resumes it on every path if this one is abandoned.
 from __future__ import annotations
 
 import functools
-import logging
-
-log = logging.getLogger(__name__)
 
 _APPLIED = "_newswire_seek_before_flow"
 

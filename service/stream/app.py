@@ -24,6 +24,7 @@ from service.errors import NewswireError
 from service.formats import parse
 from service.settings import Settings, broker_url, producer_batch_bytes
 from service.stream.deadletter import send_deadletter
+from service.stream import faust_patches
 from service.stream.envelope import source_from_headers, source_headers
 from service.stream.outage import OutageLog
 from service.stream.processor import BatchProcessor, OutputTopics, Pending
@@ -34,6 +35,7 @@ ALIVE_FILE = Path("/tmp/newswire-alive")
 
 
 def create_app(settings: Settings | None = None, enricher: Enricher | None = None) -> faust.App:
+    faust_patches.apply()  # a Faust recovery race that stalled commits after restarts
     settings = settings or Settings()
     topics = settings.topics
     app = faust.App(
@@ -125,6 +127,9 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
         # The container health check looks at this file's age.
         ALIVE_FILE.touch()
         outage.tick()
+
+    from service.stream.diag import install as install_diag
+    install_diag(app)
 
     app.newswire_processor = processor  # type: ignore[attr-defined]
     return app

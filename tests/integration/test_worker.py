@@ -15,7 +15,7 @@ from service.samples import SAMPLE_ARCHIVE
 from service.settings import Settings
 from service.stream.collect import collect, collect_to_end, source_of
 from service.stream.replay import replay_to_broker
-from tests.integration.support import drain_with_restart, drained, produce
+from tests.integration.support import drain_with_worker, drained, produce
 from tests.schemas import assert_offsets, validate_event
 
 pytestmark = pytest.mark.broker
@@ -87,7 +87,7 @@ def test_replaying_twice_across_a_restart_emits_nothing_new(settings, tmp_path):
     log = str(tmp_path / "worker.log")
     def replay_in_a_fresh_worker() -> dict[str, list[dict]]:
         asyncio.run(replay_to_broker([SAMPLE_ARCHIVE], settings, topic=t.raw))
-        drain_with_restart(settings, log)
+        drain_with_worker(settings, log)
         return asyncio.run(collect_to_end(settings, [t.enriched, t.dlq, t.timeline]))
 
     first = replay_in_a_fresh_worker()

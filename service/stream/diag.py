@@ -7,7 +7,7 @@ position and highwater, Faust's read and committed offsets and the head of its a
 offsets. A partition with acked offsets but a committed offset that never moves is
 the post-recovery stall that service/stream/faust_patches.py fixes.
 
-Fault injection for reproducing it (scripts/stall_repro.py):
+Fault injection for reproducing it (bench/stall_repro.py):
 ``NEWSWIRE_DIAG_SLOW_COMMITTED=0.3`` delays each OffsetFetch of the seek to committed
 offsets, as a loaded broker or machine does; ``NEWSWIRE_DIAG_UNPATCH=1`` removes the fix.
 """

@@ -61,7 +61,40 @@ _APPLIED = "_newswire_seek_before_flow"
 
 
 def apply() -> None:
-    """Install the patch once per process."""
+    """Install the patches once per process."""
+    _seek_before_flow()
+    _fetch_from_a_snapshot()
+
+
+def _fetch_from_a_snapshot() -> None:
+    """Fetch from a copy of the active partitions, and from none when none is active.
+
+    Faust hands its live set of active partitions to aiokafka's fetcher on the consumer
+    thread while the event loop thread changes it (pause/resume during rebalances and
+    recovery). aiokafka's ``fetched_records`` takes an *empty* set to mean "every
+    partition" (aiokafka/consumer/fetcher.py, ``fetched_records``), so a set emptied
+    mid-call can drain records of paused partitions that Faust then drops. A snapshot,
+    and no fetch at all for an empty one, closes that window.
+    """
+    from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
+
+    original = AIOKafkaConsumerThread._fetch_records
+    if getattr(original, _APPLIED, False):
+        return
+
+    @functools.wraps(original)
+    async def _fetch_records(self, consumer, active_partitions, timeout=None, max_records=None):  # noqa: ANN001
+        snapshot = set(active_partitions)
+        if not snapshot:
+            return {}
+        return await original(self, consumer, snapshot, timeout=timeout, max_records=max_records)
+
+    setattr(_fetch_records, _APPLIED, True)
+    AIOKafkaConsumerThread._fetch_records = _fetch_records
+
+
+def _seek_before_flow() -> None:
+    """Stop the flow while Recovery seeks stream partitions (see the module docstring)."""
     from faust.tables.recovery import Recovery
 
     original = Recovery.on_recovery_completed

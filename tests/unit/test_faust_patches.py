@@ -107,3 +107,33 @@ def test_flow_is_stopped_until_the_seek_is_done_and_resumed_after():
     assert steps["perform_seek"] == (False, False)
     assert recovery.completed.is_set()
     assert consumer.flow_active and recovery.app.flow_control.active
+
+
+def test_fetch_uses_a_snapshot_and_skips_when_nothing_is_active() -> None:
+    from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
+
+    faust_patches.apply()
+    seen: list[object] = []
+
+    class Fetcher:
+        _closed = False
+
+        class _subscriptions:  # noqa: N801 - mirrors aiokafka's attribute
+            @staticmethod
+            def fetch_context():  # noqa: ANN205
+                import contextlib
+                return contextlib.nullcontext()
+
+        async def fetched_records(self, partitions, timeout=None, max_records=None):  # noqa: ANN001
+            seen.append(partitions)
+            live.clear()  # the event loop pauses everything mid-fetch
+            return {"records": len(partitions)}
+
+    thread = SimpleNamespace(consumer=SimpleNamespace(flow_active=True))
+    kafka = SimpleNamespace(_fetcher=Fetcher(), _closed=False)
+    live = {STREAM}
+    fetch = AIOKafkaConsumerThread._fetch_records
+    assert asyncio.run(fetch(thread, kafka, live)) == {"records": 1}
+    assert seen[0] is not live and seen[0] == {STREAM}  # aiokafka got a copy
+    assert asyncio.run(fetch(thread, kafka, live)) == {}  # empty: no fetch, not "all partitions"
+    assert len(seen) == 1

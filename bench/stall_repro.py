@@ -2,7 +2,7 @@
 embedded broker and count the runs where the last worker leaves lag uncommitted.
 
     cd /work/stall && PYTHONPATH=. NEWSWIRE_DIAG=1 NEWSWIRE_DIAG_SLOW_COMMITTED=0.3 \
-        python scripts/stall_repro.py --runs 10 --messages 400 --timeout 60
+        python bench/stall_repro.py --runs 10 --messages 400 --timeout 60
     (add NEWSWIRE_DIAG_UNPATCH=1 to run without the fix; see service/stream/diag.py)
 
 Each run: fresh topics and group, produce the messages, start a worker and SIGKILL it

@@ -1,7 +1,7 @@
 """Reproduction loop for the post-recovery stall: kill/restart a worker against the
 embedded broker and count the runs where the last worker leaves lag uncommitted.
 
-    cd /work/stall && PYTHONPATH=. NEWSWIRE_DIAG=1 NEWSWIRE_DIAG_SLOW_COMMITTED=0.3 \
+    NEWSWIRE_DIAG=1 NEWSWIRE_DIAG_SLOW_COMMITTED=0.3 \
         python bench/stall_repro.py --runs 10 --messages 400 --timeout 60
     (add NEWSWIRE_DIAG_UNPATCH=1 to run without the fix; see service/stream/diag.py)
 

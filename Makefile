@@ -22,7 +22,7 @@ demo:
 # model-best into service/models/nb_newswire. Follow with `make model-status`.
 model:
 	mkdir -p runs
-	NEWSWIRE_NORNE=$(NORNE) nohup newswire model train --out runs/model > runs/model.log 2>&1 &
+	NEWSWIRE_NORNE=$(NORNE) nohup newswire model train --pretrain --out runs/model > runs/model.log 2>&1 &
 	@echo "training in the background; log: runs/model.log"
 
 model-status:

@@ -317,7 +317,8 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         return {**_span_of(tokens), "canonical": referred["canonical"], "type": referred["type"]}
 
     people = [p for p in story.entities_in(start, end, ("PER",))
-              if not _institution_name(p.text) and p.text.strip().lower() not in MEDIA]
+              if not _institution_name(p.text) and p.text.strip().lower() not in MEDIA
+              and not _names_an_institution(story, p.start)]
     if people:
         return _claimant(tokens, people[0].canonical, "person")
 
@@ -482,6 +483,13 @@ def _author_before(story: StoryContext, offset: int) -> dict | None:
             if resolved is not None and resolved["type"] in ("organisation", "country"):
                 return resolved
     return None
+
+
+def _names_an_institution(story: StoryContext, start: int) -> bool:
+    """A name right after an institution noun is that institution's name, not a person's
+    ("etterretningstjenesten Must", "forsvarsdepartementet Pentagon")."""
+    before = [t for t in story.doc if t.idx + len(t.text) <= start]
+    return bool(before) and before[-1].is_lower and _institution_head(before[-1].text) is not None
 
 
 def _institution_name(text: str) -> bool:

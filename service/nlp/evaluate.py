@@ -137,7 +137,7 @@ def assemble(base: Path, ner_from: Path) -> spacy.Language:
     return nlp
 
 
-def install(trained: Path, target: Path = MODEL_DIR, version: str = "0.1.0") -> None:
+def install(trained: Path, target: Path = MODEL_DIR, version: str = "0.2.0") -> None:
     """Copy a trained pipeline to where ``load_pipeline`` finds it, named nb_newswire."""
     install_nlp(spacy.load(trained), target, version)
 
@@ -176,8 +176,11 @@ def _rule_lemma(rules: list, form: str) -> str | None:
     return (non_alpha or candidates or [None])[0]
 
 
-def install_nlp(nlp: spacy.Language, target: Path = MODEL_DIR, version: str = "0.1.0") -> None:
+def install_nlp(nlp: spacy.Language, target: Path = MODEL_DIR, version: str = "0.2.0") -> None:
     prune_lemma_exceptions(nlp)
+    # training inputs are not part of the model: no paths of the training machine in it
+    for key in list(nlp.config.get("paths", {})):
+        nlp.config["paths"][key] = None
     nlp.meta.update(name="newswire", version=version,
                     license="CC0-1.0 (NorNE annotations); see MODEL_CARD.md")
     if target.exists():

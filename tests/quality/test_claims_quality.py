@@ -22,7 +22,7 @@ pytestmark = pytest.mark.quality
 #: holds every earlier held-out round (see README.md), so its floor sits under the current
 #: dev scores; the held-out floor sits under the last blind round's scores.
 FLOORS = {
-    "dev": {"f1": 0.97, "fields": 0.92},
+    "dev": {"f1": 0.97, "fields": 0.90},
     "heldout": {"f1": 0.90, "fields": 0.75},
 }
 MIN_CLAIMS, MIN_NEGATIVES = 100, 100

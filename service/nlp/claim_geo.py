@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from service.nlp.claim_context import StoryContext, is_verb
 from service.nlp.claim_lexicon import troop_prefix
-from service.nlp.claim_sources import MEDIA as _MEDIA
+from service.nlp.claim_source_words import MEDIA as _MEDIA
 from service.nlp.claim_places import (
     SIDE_NAMES,
     affiliation_country,

@@ -30,137 +30,30 @@ from service.nlp.claim_places import (
     genitive,
     side_of_word,
 )
+from service.nlp.claim_source_words import (
+    AFFILIATION_PREPS,
+    AGENCY,
+    ANONYMOUS_HEADS,
+    ARTICLES,
+    CHAIN_RE,
+    COUNT_OPENERS,
+    DOCUMENT_HEADS,
+    FIXED_NAMES,
+    INSTITUTION_ENDINGS,
+    MEDIA,
+    MEDIA_DESCRIPTORS,
+    MEDIA_HEADS,
+    MEDIA_RE,
+    NP_STOP_PUNCT,
+    NP_STOP_WORDS,
+    ORG_DESCRIPTOR_ENDINGS,
+    OWN_WORDS,
+    REPORTING_FORMS,
+)
 from service.nlp.entities import is_role_word, resolve_role_mention
 
 __all__ = ["AGENCY", "Attribution", "REPORTING_FORMS", "attribute", "claimant_country"]
 
-AGENCY = "NTB"
-
-#: Reporting verb forms -> lemma.
-REPORTING_FORMS: dict[str, str] = {
-    **{f: "si" for f in ("sier", "sa", "sagt", "si")},
-    **{f: "opplyse" for f in ("opplyser", "opplyste", "opplyst", "opplyse")},
-    **{f: "anslå" for f in ("anslår", "anslo", "anslått", "anslås")},
-    **{f: "mene" for f in ("mener", "mente", "ment")},
-    **{f: "hevde" for f in ("hevder", "hevdet", "hevdes", "hevde")},
-    **{f: "melde" for f in ("melder", "meldte", "meldt")},
-    **{f: "rapportere" for f in ("rapporterer", "rapporterte", "rapportert")},
-    **{f: "skrive" for f in ("skriver", "skrev", "skrevet")},
-    **{f: "bekrefte" for f in ("bekrefter", "bekreftet", "bekrefte")},
-    **{f: "fortelle" for f in ("forteller", "fortalte")},
-    **{f: "uttale" for f in ("uttaler", "uttalte")},
-    **{f: "varsle" for f in ("varsler", "varslet")},
-    **{f: "kunngjøre" for f in ("kunngjør", "kunngjorde")},
-    **{f: "estimere" for f in ("estimerer", "estimerte", "estimert")},
-    **{f: "beregne" for f in ("beregner", "beregnet")},
-    **{f: "tro" for f in ("tror", "trodde")},
-    **{f: "anta" for f in ("antar", "antok")},
-    **{f: "påstå" for f in ("påstår", "påsto")},
-    **{f: "advare" for f in ("advarer", "advarte")},
-    **{f: "avvise" for f in ("avviser", "avviste", "avvist", "avvise")},
-    **{f: "benekte" for f in ("benekter", "benektet", "benekte")},
-    **{f: "tilbakevise" for f in ("tilbakeviser", "tilbakeviste")},
-    **{f: "dementere" for f in ("dementerer", "dementerte")},
-    **{f: "erfare" for f in ("erfarer", "erfarte")},
-    **{f: "vente" for f in ("venter", "ventet")},
-    **{f: "understreke" for f in ("understreker", "understreket")},
-    **{f: "forklare" for f in ("forklarer", "forklarte")},
-    **{f: "foreslå" for f in ("foreslår", "foreslo")},
-    **{f: "oppgi" for f in ("oppgir", "oppga")},
-        **{f: "konkludere" for f in ("konkluderer", "konkluderte")},
-    **{f: "antyde" for f in ("antyder", "antydet")},
-    **{f: "slå" for f in ("slår",)},
-    **{f: "vise" for f in ("viser", "viste")},
-}
-
-#: Words after "ifølge" that point back to the subject ("ifølge egne tall").
-OWN_WORDS: frozenset[str] = frozenset({"egne", "eget", "egen", "sine", "sitt", "sin", "våre", "mine"})
-
-#: Heads of NPs that are anonymous sources.
-ANONYMOUS_HEADS: tuple[str, ...] = (
-    "kilde", "kilder", "kildene", "diplomat", "diplomater", "tjenestemann", "tjenestemenn",
-    "embetsmann", "embetsmenn", "anslag", "anslagene", "offiser", "regjeringskilder", "analytikere", "eksperter",
-    "observatører", "livvakter", "offiserer", "representanter", "personer", "folk",
-)
-
-#: Documents whose author is the claimant: "en rapport fra X".
-DOCUMENT_HEADS: frozenset[str] = frozenset({
-    "rapport", "rapporten", "analyse", "analysen", "undersøkelse", "undersøkelsen",
-    "beregninger", "beregningene", "tall", "tallene", "vurdering", "vurderingen",
-    "dokument", "dokumentet", "notat", "notatet",
-})
-
-#: Definite/indefinite endings of institution heads -> the indefinite form.
-INSTITUTION_ENDINGS: dict[str, str] = {
-    # Longest first: "etterretningstjenesten" is the intelligence, not a "tjeneste".
-    "militæretterretningen": "etterretning", "militæretterretning": "etterretning",
-    "etterretningstjenesten": "etterretning", "etterretningstjeneste": "etterretning",
-    "hovedkvarteret": "hovedkvarter", "hovedkvarter": "hovedkvarter",
-    "forsvarsstyrkene": "forsvarsstyrker", "forsvarsstyrker": "forsvarsstyrker",
-    "departementet": "departement", "departement": "departement",
-    "regjeringen": "regjering", "regjering": "regjering",
-    "myndighetene": "myndigheter", "myndigheter": "myndigheter",
-    "forsvaret": "forsvar", "forsvar": "forsvar", "hæren": "hær", "hær": "hær",
-    "staben": "stab", "stab": "stab", "etterretningen": "etterretning",
-    "etterretning": "etterretning", "tjenesten": "tjeneste", "tjeneste": "tjeneste",
-    "ministeriet": "ministerium", "militæret": "militær", "marinen": "marine",
-    "våpenet": "våpen", "kommandoen": "kommando", "vakten": "vakt",
-    "ledelsen": "ledelse", "presidentkontoret": "presidentkontor",
-}
-
-#: Media and news agencies (lowercased) -> canonical name.
-MEDIA: dict[str, str] = {name.lower(): name for name in (
-    "Reuters", "AP", "AFP", "DPA", "TT", "ANSA", "Bloomberg", "CNN", "BBC", "NRK", "TV 2",
-    "VG", "Dagbladet", "Aftenposten", "Dagens Næringsliv", "Dagens Nyheter",
-    "Svenska Dagbladet", "Expressen", "Financial Times", "The Times", "The New York Times",
-    "New York Times", "Washington Post", "The Washington Post", "Wall Street Journal",
-    "The Wall Street Journal", "The Guardian", "Guardian", "Politico", "Axios",
-    "Der Spiegel", "Spiegel", "Bild", "Le Monde", "Haaretz", "Times of Israel",
-    "Kyiv Independent", "Ukrainska Pravda", "Meduza", "TASS", "RIA Novosti", "Interfax",
-    "Al Jazeera", "Yle", "Helsingin Sanomat", "The Military Balance", "Yonhap",
-    "Kommersant", "Mediazona", "The Economist", "Sky News", "The Daily Telegraph",
-    "Daily Telegraph", "The Telegraph", "RFI", "Kyodo", "NHK", "CBS", "NBC", "ABC", "Fox News",
-    "Kyiv Post", "Hürriyet", "Xinhua", "Anadolu", "IRNA", "Al Arabiya", "El País", "Le Figaro",
-    "Süddeutsche Zeitung", "Frankfurter Allgemeine Zeitung", "Politiken", "Berlingske",
-    "Jyllands-Posten", "Ekstra Bladet", "Iltalehti", "Postimees", "Delfi", "LRT", "Fremover",
-)}
-_MEDIA_RE = re.compile(
-    r"(?<!\w)(" + "|".join(sorted((re.escape(m) for m in MEDIA), key=len, reverse=True)) + r")(?!\w)",
-    re.IGNORECASE,
-)
-MEDIA_HEADS: frozenset[str] = frozenset({"medier", "mediene", "aviser", "avisene", "tv-kanaler"})
-#: Endings of common nouns that introduce an organisation's name ("tankesmien IISS").
-ORG_DESCRIPTOR_ENDINGS: tuple[str, ...] = (
-    "databasen", "tankesmien", "organisasjonen", "instituttet", "gruppen", "senteret",
-    "stiftelsen", "prosjektet", "byrået", "nettverket", "observatoriet",
-)
-#: Common nouns that introduce a named medium: "nyhetsbyrået Kyodo", "nettavisen Kyiv Post".
-MEDIA_DESCRIPTORS: frozenset[str] = frozenset({
-    "nyhetsbyrået", "nyhetsbyrå", "byrået", "avisen", "avisa", "nettavisen", "nettstedet",
-    "dagsavisen", "tv-kanalen", "kanalen", "statskanalen", "kringkasteren", "magasinet",
-    "tidsskriftet", "radiokanalen", "nyhetsnettstedet", "nyhetskanalen", "nettavisa",
-    "kringkastingsselskapet", "allmennkringkasteren", "fjernsynskanalen",
-})
-
-#: Words that end a claimant NP.
-NP_STOP_WORDS: frozenset[str] = frozenset({
-    "som", "og", "men", "på", "under", "etter", "overfor", "med", "til", "om", "mens",
-    "at", "da", "der", "når", "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
-    "lørdag", "søndag", "tidligere", "nylig", "nå",
-})
-NP_STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
-#: Words that open a count, ending a claimant NP before it.
-COUNT_OPENERS: frozenset[str] = frozenset({
-    "mellom", "rundt", "nesten", "over", "opptil", "omkring", "cirka", "ca.", "drøyt", "snaut",
-    "minst", "bortimot",
-})
-#: Names that begin with an article ("Det hvite hus").
-FIXED_NAMES: frozenset[str] = frozenset({"det hvite hus"})
-_ARTICLES: frozenset[str] = frozenset({"en", "ei", "et", "den", "det", "de", "flere", "to", "noen"})
-_CHAIN_RE = re.compile(
-    r"\s*,?\s*(?:som\s+(?:igjen\s+)?(?:viser|henviser)\s+til|som\s+siterer"
-    r"|med\s+henvisning\s+til|med\s+referanse\s+til)\s+", re.IGNORECASE)
-_AFFILIATION_PREPS: frozenset[str] = frozenset({"i", "for", "ved", "hos"})
 
 
 @dataclass(frozen=True)
@@ -188,7 +81,7 @@ def _np_after(tokens: list[Token], i: int, limit: int = 14, stop: int | None = N
             break
         if out and _starts_count(tokens, j):
             break
-        if low in _AFFILIATION_PREPS and out:
+        if low in AFFILIATION_PREPS and out:
             after = tokens[j + 1] if j + 1 < len(tokens) else None
             if after is None or not _affiliation_start(tokens, j + 1):
                 break
@@ -231,7 +124,7 @@ def _without_articles(tokens: list[Token]) -> list[Token]:
     if " ".join(t.lower_ for t in tokens[:3]) in FIXED_NAMES:
         return tokens
     k = 0
-    while k < len(tokens) - 1 and tokens[k].lower_ in _ARTICLES and tokens[k + 1].lower_ != "av":
+    while k < len(tokens) - 1 and tokens[k].lower_ in ARTICLES and tokens[k + 1].lower_ != "av":
         k += 1
     return tokens[k:]
 
@@ -302,7 +195,7 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
     author = _document_author(body)
     if author is not None:
         return _claimant(tokens, author, "organisation")
-    if len(body) > 2 and body[0].lower_ in _ARTICLES and body[1].lower_ == "av":
+    if len(body) > 2 and body[0].lower_ in ARTICLES and body[1].lower_ == "av":
         return _claimant(tokens, _phrase(body), "anonymous")  # "en av Diarras livvakter": unnamed
     if len(body) > 2 and body[0].lower_ in ("medlem", "medlemmer") and body[1].lower_ == "av":
         return _claimant(tokens, _phrase(body), "anonymous")  # "et medlem av forsvarskomiteen"
@@ -322,7 +215,7 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
     if people:
         return _claimant(tokens, people[0].canonical, "person")
 
-    media = _MEDIA_RE.search(" ".join(t.text for t in body))
+    media = MEDIA_RE.search(" ".join(t.text for t in body))
     if media is not None and head.lower_ not in ANONYMOUS_HEADS:
         return _claimant(tokens, MEDIA[media.group(1).lower()], "media")
     if head.lower_ in MEDIA_HEADS:
@@ -355,7 +248,7 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         if country_of_name(name):
             return _claimant(tokens, country_of_name(name), "country")
         return _claimant(tokens, name, "person" if _titled(body, orgs[0].start) else "organisation")
-    names = [t for t in body if t.text[:1].isupper() and t.lower_ not in _ARTICLES]
+    names = [t for t in body if t.text[:1].isupper() and t.lower_ not in ARTICLES]
     if names:
         first = body.index(names[0])
         run = [names[0]]
@@ -448,7 +341,7 @@ def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict 
     for token in reversed(earlier):
         if token.lower_.endswith(word) and token.i > 0:
             np = [t for t in story.doc[max(token.sent.start, token.i - 4):token.i + 1] if not t.is_punct]
-            while np and not (country_of_adjective(np[0].text) or np[0].lower_ in _ARTICLES):
+            while np and not (country_of_adjective(np[0].text) or np[0].lower_ in ARTICLES):
                 np = np[1:]
             resolved = resolve_np(story, np) if np else None
             if resolved is not None and resolved["canonical"].lower() != word:
@@ -597,7 +490,7 @@ def _chain(np: list[Token], sent_tokens: list[Token]) -> list[Token] | None:
         return None
     doc = np[0].doc
     end = np[-1].idx + len(np[-1].text)
-    match = _CHAIN_RE.match(doc.text, end)
+    match = CHAIN_RE.match(doc.text, end)
     if match is None:
         return None
     target = match.end()

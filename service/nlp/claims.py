@@ -20,7 +20,8 @@ end} or None) and ``modality`` (asserted, estimated, projected, denied,
 hypothetical). Every span slices ``doc.text``.
 
 The helpers, one job each: :mod:`claim_detect` (finding troop counts),
-:mod:`claim_sources` (claimant and cue), :mod:`claim_geo` (side and place),
+:mod:`claim_sources` (claimant and cue) with its word lists in
+:mod:`claim_source_words`, :mod:`claim_geo` (side and place),
 :mod:`claim_types`, :mod:`claim_modality`, :mod:`claim_time`,
 :mod:`claim_lexicon` and :mod:`claim_places` (word lists).
 """

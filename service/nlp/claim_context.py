@@ -103,6 +103,11 @@ def clause_window(span: Span) -> list[Token]:
     end = span.end
     while end < sent.end:
         token = doc[end]
+        if token.text == "«":
+            closing = next((k for k in range(end + 1, min(sent.end, end + 5)) if doc[k].text == "»"), None)
+            if closing is not None:  # a scare-quoted word or two: «nøytralisert»
+                end = closing + 1
+                continue
         list_end = _list_end(doc, end, sent.end) if token.text == "," else None
         if list_end is not None:
             end = list_end
@@ -205,8 +210,16 @@ class StoryContext:
             return unlocated[-1]
         if in_sentence:
             return found
-        # From earlier sentences: the last country named as an actor, not as a place
-        # ("Israel trapper opp ... etter rakettangrep fra Syria. Landets forsvarsminister").
+        # From earlier sentences: the subject of the last sentence that has a country as
+        # subject ("Nord-Korea har 1,2 millioner soldater, skriver det sørkoreanske
+        # nyhetsbyrået ... I tillegg har landet ..."), else the last country named as an
+        # actor, not as a place ("Israel trapper opp ... etter rakettangrep fra Syria").
+        for sent in reversed([s for s in self.doc.sents if s.end_char <= sentence_start]):
+            for token in sent:
+                if token.dep_ == "SUBJ" and token.text[:1].isupper():
+                    country = country_of_name(token.text)
+                    if country is not None and country not in skip:
+                        return country
         actor: str | None = None
         for token in self.doc:
             if token.idx >= sentence_start:

@@ -26,6 +26,7 @@ from service.nlp.claim_context import StoryContext, is_verb
 from service.nlp.claim_lexicon import troop_prefix
 from service.nlp.claim_source_words import MEDIA as _MEDIA
 from service.nlp.claim_places import (
+    PROPER_ONLY,
     SIDE_NAMES,
     affiliation_country,
     country_of_adjective,
@@ -53,6 +54,7 @@ CHAIN_PREPS: frozenset[str] = frozenset({"av", "om", "rundt", "i", "nær", "mot"
                                          "ved", "utenfor"})
 STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
 MAX_NP = 8
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "til", "fra", "ved", "nær", "langs", "utenfor"})
 #: Subjects that are an armed group not named ("militsen", "opprørerne").
 UNNAMED_GROUPS: tuple[str, ...] = ("milits", "opprør", "gerilja", "jihadist", "rebell", "separatist")
 MEDIA_NAMES: frozenset[str] = frozenset(_MEDIA)
@@ -140,6 +142,13 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
             if country:
                 return country
             continue
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and previous.lower_ in PLACE_PREPOSITIONS and token.text[:1].isupper():
+            continue  # "kontingenten i Slovakia": where the troops are, not whose
+        following = token.doc[token.i + 1: token.i + 3]
+        if low in PROPER_ONLY and len(following) == 2 and following[0].lower_ in ("i", "på") \
+                and following[1].text[:1].isupper():
+            continue  # "Hæren på Sri Lanka" is not Norway's
         side = side_of_word(token.text) if (token.text[:1].isupper() or low in (
             "alliansen", "russerne", "ukrainerne", "amerikanerne", "israelerne", "britene",
             "kineserne", "allierte")) else country_of_adjective(token.text)

@@ -77,7 +77,8 @@ CASUALTY_WORDS: frozenset[str] = frozenset({
     "drept", "drepte", "drepes", "drepe", "falt", "falne", "falle", "faller",
     "såret", "sårede", "såres", "skadd", "skadde", "skadet", "omkom", "omkommet",
     "døde", "død", "tap", "tapet", "tapene", "tapt", "tapte", "mistet", "miste",
-    "mister", "fange", "fanget", "fangenskap", "drap", "savnet", "savnede", "savnes", "livet",
+    "mister", "fange", "fanget", "fangenskap", "drap", "savnet", "savnede", "savnes", "livet", "nøytralisert", "nøytralisere", "eliminert",
+    "likvidert", "overgitt", "overga",
     "sykehus", "sykehuset",
 })
 
@@ -89,7 +90,8 @@ WITHDRAWAL_LEMMAS: frozenset[str] = frozenset({
 WITHDRAWAL_WORDS: frozenset[str] = frozenset({
     "trekke", "trekker", "trakk", "trukket", "trekkes", "redusere", "reduserer",
     "redusert", "reduseres", "reduserte", "forlate", "forlater", "forlot", "tilbaketrekning",
-    "tilbaketrekningen", "tilbaketrekking", "forlatt", "forlates",
+    "tilbaketrekningen", "tilbaketrekking", "forlatt", "forlates", "dimittere", "dimitteres",
+    "dimittert",
 })
 
 REINFORCEMENT_LEMMAS: frozenset[str] = frozenset({
@@ -102,7 +104,7 @@ REINFORCEMENT_WORDS: frozenset[str] = frozenset({
     "mobiliseres", "innkalt", "innkalles", "innkaller", "rekruttere", "rekrutterer",
     "rekruttert", "rekrutterte", "øke", "øker", "økt", "økte", "økes", "doble", "dobler",
     "doblet", "dobles", "verve", "vervet", "trenger", "trengs", "utvide", "utvider",
-    "ytterligere", "ekstra", "nye", "vokse", "vokser", "vokste", "vokst", "innrykk", "innrykket",
+    "ytterligere", "ekstra", "nye", "vokse", "vokser", "vokste", "vokst", "styrkes", "styrket", "innrykk", "innrykket",
 })
 
 DEPLOYMENT_LEMMAS: frozenset[str] = frozenset({

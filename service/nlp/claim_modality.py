@@ -113,7 +113,7 @@ def _hypothetical(window: Sequence[str], sentence: Sequence[str], before: Sequen
                   after: Sequence[str] | None = None) -> bool:
     if _conditioned(window, sentence, before, after):
         return True
-    if sentence and sentence[0] in ("om", "skulle", "hvis", "dersom"):
+    if sentence and sentence[0] in ("om", "skulle", "hvis", "dersom") and sentence[1:2] != ["lag"]:
         return True  # "Skulle landet bli angrepet, kan ..."
     for k, word in enumerate(window):
         if word in PAST_MODALS and not (word == "skulle" and window[k + 1:k + 2] == ["ha"]):

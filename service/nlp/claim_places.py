@@ -85,6 +85,7 @@ COUNTRY_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "Bolivia": ("boliviansk",), "Ecuador": ("ecuadoriansk",), "Guyana": ("guyansk",),
     "Suriname": ("surinamsk",), "Guatemala": ("guatemalansk",), "Honduras": ("honduransk",),
     "Nicaragua": ("nicaraguansk",), "Panama": ("panamansk",), "Burkina Faso": ("burkinsk",),
+    "El Salvador": ("salvadoransk",), "Sri Lanka": ("srilankisk",),
 }
 
 #: Regions and blocs whose adjective can name a side but which are not countries.
@@ -164,7 +165,7 @@ CAPITALS: dict[str, str] = {
     "dakar": "Senegal", "accra": "Ghana", "bamako": "Mali", "kampala": "Uganda",
     "dodoma": "Tanzania", "maputo": "Mosambik", "pretoria": "Sør-Afrika", "harare": "Zimbabwe",
     "luanda": "Angola", "rabat": "Marokko", "alger": "Algerie", "tunis": "Tunisia",
-    "sanaa": "Jemen", "muscat": "Oman", "manama": "Bahrain",
+    "sanaa": "Jemen", "muscat": "Oman", "manama": "Bahrain", "colombo": "Sri Lanka",
 }
 INSTITUTION_COUNTRIES.update(CAPITALS)
 

@@ -19,6 +19,7 @@ __all__ = [
     "INSTITUTION_ENDINGS",
     "MEDIA",
     "MEDIA_DESCRIPTORS",
+    "MEDIA_DESCRIPTOR_ENDINGS",
     "MEDIA_HEADS",
     "MEDIA_RE",
     "NP_STOP_PUNCT",
@@ -99,7 +100,8 @@ INSTITUTION_ENDINGS: dict[str, str] = {
     "etterretning": "etterretning", "tjenesten": "tjeneste", "tjeneste": "tjeneste",
     "ministeriet": "ministerium", "militæret": "militær", "marinen": "marine",
     "våpenet": "våpen", "kommandoen": "kommando", "vakten": "vakt",
-    "ledelsen": "ledelse", "presidentkontoret": "presidentkontor",
+    "ledelsen": "ledelse", "presidentkontoret": "presidentkontor", "kontoret": "kontor",
+    "kontor": "kontor",
 }
 
 #: Media and news agencies (lowercased) -> canonical name.
@@ -117,6 +119,7 @@ MEDIA: dict[str, str] = {name.lower(): name for name in (
     "Kyiv Post", "Hürriyet", "Xinhua", "Anadolu", "IRNA", "Al Arabiya", "El País", "Le Figaro",
     "Süddeutsche Zeitung", "Frankfurter Allgemeine Zeitung", "Politiken", "Berlingske",
     "Jyllands-Posten", "Ekstra Bladet", "Iltalehti", "Postimees", "Delfi", "LRT", "Fremover",
+    "Radio Free Europe", "Radio Liberty", "Voice of America",
 )}
 MEDIA_RE = re.compile(
     r"(?<!\w)(" + "|".join(sorted((re.escape(m) for m in MEDIA), key=len, reverse=True)) + r")(?!\w)",
@@ -128,6 +131,9 @@ ORG_DESCRIPTOR_ENDINGS: tuple[str, ...] = (
     "databasen", "tankesmien", "organisasjonen", "instituttet", "gruppen", "senteret",
     "stiftelsen", "prosjektet", "byrået", "nettverket", "observatoriet",
 )
+#: Endings of nouns that introduce a named medium ("radiostasjonen Radio Tamazuj").
+MEDIA_DESCRIPTOR_ENDINGS: tuple[str, ...] = ("avisen", "radioen", "stasjonen", "kanalen", "byrået",
+                                             "nettstedet", "magasinet", "tv-en")
 #: Common nouns that introduce a named medium: "nyhetsbyrået Kyodo", "nettavisen Kyiv Post".
 MEDIA_DESCRIPTORS: frozenset[str] = frozenset({
     "nyhetsbyrået", "nyhetsbyrå", "byrået", "avisen", "avisa", "nettavisen", "nettstedet",

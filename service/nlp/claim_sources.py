@@ -42,6 +42,7 @@ from service.nlp.claim_source_words import (
     INSTITUTION_ENDINGS,
     MEDIA,
     MEDIA_DESCRIPTORS,
+    MEDIA_DESCRIPTOR_ENDINGS,
     MEDIA_HEADS,
     MEDIA_RE,
     NP_STOP_PUNCT,
@@ -258,6 +259,10 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
             else:
                 break
         name = _phrase(run) if len(run) > 1 else run[0].text
+        earlier = next((e for e in reversed(story.entities) if e.label == "PER" and e.end <= start
+                        and e.canonical.split()[-1] == name and " " in e.canonical), None)
+        if earlier is not None:  # "Ifølge Brovdi" after "Robert Brovdi"
+            return _claimant(tokens, earlier.canonical, "person")
         country = country_of_name(name)
         if country is not None:
             return _claimant(tokens, country, "country")
@@ -305,7 +310,7 @@ def _described_name(body: list[Token]) -> tuple[str, str] | None:
     (media), "tankesmien Sanaa Center", "konfliktdatabasen ACLED" (organisation)."""
     for k, token in enumerate(body[:-1]):
         low = token.lower_
-        kind = "media" if low in MEDIA_DESCRIPTORS else (
+        kind = "media" if low in MEDIA_DESCRIPTORS or low.endswith(MEDIA_DESCRIPTOR_ENDINGS) else (
             "organisation" if low.endswith(ORG_DESCRIPTOR_ENDINGS) else None)
         if kind is None:
             continue
@@ -339,10 +344,11 @@ def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict 
     if institution is None or not word.endswith(("en", "et", "ene")):
         return None
     for token in reversed(earlier):
-        if token.lower_.endswith(word) and token.i > 0:
+        if (token.lower_.endswith(word) or _institution_head(token.lower_) == institution) and token.i > 0:
             np = [t for t in story.doc[max(token.sent.start, token.i - 4):token.i + 1] if not t.is_punct]
-            while np and not (country_of_adjective(np[0].text) or np[0].lower_ in ARTICLES):
-                np = np[1:]
+            while np and not (country_of_adjective(np[0].text) or np[0].lower_ in ARTICLES
+                              or (np[0].text.endswith("s") and country_of_name(np[0].text))):
+                np = np[1:]  # from where the phrase naming the institution starts
             resolved = resolve_np(story, np) if np else None
             if resolved is not None and resolved["canonical"].lower() != word:
                 return resolved

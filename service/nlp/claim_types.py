@@ -27,7 +27,8 @@ CLAIM_TYPES: tuple[str, ...] = ("strength", "deployment", "reinforcement", "with
 
 _INSERT_VERBS = frozenset({"sette", "setter", "satt", "settes", "rykke", "rykker", "rykket"})
 _HOMEWARD_VERBS = frozenset({"kommer", "kom", "komme", "reiser", "reise", "dro", "drar", "sendes",
-                             "sendt", "sende", "sender", "returnerer", "vender"})
+                             "sendt", "sende", "sender", "returnerer", "vender", "hentet", "henter",
+                             "hente", "hentes", "skal", "må"})
 _BE_FORMS = frozenset({"være", "er", "var", "blir", "bli"})
 _MOVE_VERBS = frozenset({"flytte", "flytter", "flyttet", "flyttes", "føre", "fører", "ført"})
 _CALL_UP_VERBS = frozenset({"kalle", "kaller", "kalt", "kalte", "kalles"})
@@ -70,6 +71,7 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
         return "reinforcement"  # conscripts "møter til tjeneste": an intake
     if any(a in ("bygd", "bygget", "bygger", "bygge", "bygges") and b == "opp" for a, b in zip(seq, seq[1:])):
         return "reinforcement"  # "har bygd opp styrken til rundt 10.000 soldater"
-    if any(a == "på" and b == "plass" for a, b in zip(seq, seq[1:])):
+    if any((a == "på" and b == "plass") or (a in ("fly", "flyr", "fløy", "fløyet") and b == "inn")
+           or (a in ("stille", "stiller", "stilte") and b == "med") for a, b in zip(seq, seq[1:])):
         return "deployment"  # "er på plass i Somalia"
     return "strength"

@@ -440,6 +440,22 @@ def test_sides_from_context(nlp: Language) -> None:
     assert claim["side"] == "Niger"
 
 
+def test_round_seven_patterns(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Om lag 600 soldater er satt inn i Cabo Delgado, sier forsvarsministeren i Maputo.")
+    assert claim["modality"] == "asserted"  # "Om lag" is no condition
+    claim, = claims_of(nlp, "Det italienske forsvarsdepartementet opplyser at kontingenten i Latvia skal "
+                            "styrkes med 150 soldater.")
+    assert (claim["side"], claim["type"]) == ("Italia", "reinforcement")
+    claim, = claims_of(nlp, "Polen har hentet hjem 80 soldater fra Kosovo, opplyser Forsvaret.")
+    assert claim["type"] == "withdrawal"
+    claim, = claims_of(nlp, "Over 60 IS-krigere er «nøytralisert» i Raqqa, hevder SDF.")
+    assert claim["type"] == "casualties"
+    last = claims_of(nlp, "Malis regjering avviser tallene. Ifølge regjeringen ble 12 soldater drept.")[-1]
+    assert canonical(last["claimant"]) == "Malis regjering"
+    claim, = claims_of(nlp, "Russland har rundt 1.500 soldater i Abkhasia, melder radiostasjonen Ekho Kavkaza.")
+    assert claim["claimant"]["type"] == "media"
+
+
 def test_elliptical_correction_is_a_second_claim(nlp: Language) -> None:
     text = "– Russland har ikke 150.000 soldater ved grensen, men snarere rundt 50.000, sier Darius Antanaitis."
     denied, corrected = claims_of(nlp, text)

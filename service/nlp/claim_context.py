@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -154,6 +155,14 @@ class StoryContext:
         return role_index(self.entities)
 
     @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
+
+    def tokens_before(self, offset: int) -> Span:
+        """The tokens that start before character ``offset`` (a slice, no copy)."""
+        return self.doc[: bisect_left(self._token_starts, offset)]
+
+    @cached_property
     def guillemets(self) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _GUILLEMETS_RE.finditer(self.doc.text)]
 
@@ -234,7 +243,7 @@ class StoryContext:
 
     def proper_noun_before(self, offset: int) -> str | None:
         """The last proper noun before ``offset`` that is not a country ("Hizbollah")."""
-        for token in reversed([t for t in self.doc if t.idx + len(t.text) <= offset]):
+        for token in reversed(self.tokens_before(offset)):
             if (token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "GPE_ORG")) \
                     and country_of_name(token.text) is None:
                 return token.text

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from service.nlp.claim_context import StoryContext, is_verb
 from service.nlp.claim_lexicon import troop_prefix
-from service.nlp.claim_source_words import MEDIA as _MEDIA
+from service.nlp.claim_source_words import MEDIA
 from service.nlp.claim_places import (
     PROPER_ONLY,
     SIDE_NAMES,
@@ -57,7 +57,6 @@ MAX_NP = 8
 PLACE_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "til", "fra", "ved", "nær", "langs", "utenfor"})
 #: Subjects that are an armed group not named ("militsen", "opprørerne").
 UNNAMED_GROUPS: tuple[str, ...] = ("milits", "opprør", "gerilja", "jihadist", "rebell", "separatist")
-MEDIA_NAMES: frozenset[str] = frozenset(_MEDIA)
 _GROUP_WORDS: tuple[str, ...] = ("gruppen", "militsen", "bevegelsen", "alliansen", "organisasjonen",
                                  "hæren", "styrken", "geriljaen")
 
@@ -243,7 +242,7 @@ def _named_force(story: StoryContext, tokens: Sequence[Token]) -> str | None:
     """An armed group or alliance named as the subject that has the troops and is on no
     list: "Geriljagruppen ELN ... teller 6.000 geriljasoldater", "Al-Shabaab har ..."."""
     for token in tokens:
-        if not token.text[:1].isupper() or token.lower_ in MEDIA_NAMES:
+        if not token.text[:1].isupper() or token.lower_ in MEDIA:
             continue
         entity = next((e for e in story.entities_in(token.idx, token.idx + len(token.text),
                                                     ("ORG", "GPE_ORG", "MISC"))), None)
@@ -326,7 +325,7 @@ def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
     described = False  # "havnebyen Bossaso": the noun before says it is a place, whatever NER says
     for token in tokens:
         if token.text[:1].isupper() and token.is_alpha or (run and "-" in token.text and token.text[:1].isupper()):
-            if (token.ent_type_ in ("PER", "ORG") and not described) or token.lower_ in MEDIA_NAMES \
+            if (token.ent_type_ in ("PER", "ORG") and not described) or token.lower_ in MEDIA \
                     or token.i == token.sent.start:
                 return None
             following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None

@@ -331,7 +331,7 @@ def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict 
     if len(body) != 1:
         return None
     word = body[0].lower_
-    earlier = [t for t in story.doc if t.idx + len(t.text) <= start]
+    earlier = story.tokens_before(start)
     if word in ("kildene", "kilden"):
         for token in reversed(earlier):
             if token.lower_.endswith(("kilder", "kilde")):
@@ -364,7 +364,7 @@ def _author_before(story: StoryContext, offset: int) -> dict | None:
     """The institution that issued the document a bare "Rapporten" refers to: the
     subject of an earlier sentence that presents it ("MIVD la fram sin rapport")."""
     doc = story.doc
-    for token in reversed([t for t in doc if t.idx < offset]):
+    for token in reversed(story.tokens_before(offset)):
         if _is_document(token.lower_) and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "fra":
             np = _np_after(list(doc), token.i + 2)
             resolved = resolve_np(story, np) if np else None
@@ -387,8 +387,8 @@ def _author_before(story: StoryContext, offset: int) -> dict | None:
 def _names_an_institution(story: StoryContext, start: int) -> bool:
     """A name right after an institution noun is that institution's name, not a person's
     ("etterretningstjenesten Must", "forsvarsdepartementet Pentagon")."""
-    before = [t for t in story.doc if t.idx + len(t.text) <= start]
-    return bool(before) and before[-1].is_lower and _institution_head(before[-1].text) is not None
+    before = story.tokens_before(start)
+    return len(before) > 0 and before[-1].is_lower and _institution_head(before[-1].text) is not None
 
 
 def _institution_name(text: str) -> bool:

@@ -303,8 +303,12 @@ def _subject_after(doc: Doc, position: int, unit: Unit) -> Token | None:
         token = doc[i]
         if token.dep_ in _SUBJECT_DEPS and token.head.i < i and not token.is_space:
             return token
-    for i in range(position, min(unit.end, position + 5)):
-        token = doc[i]
+    return _first_nominal(doc, position, min(unit.end, position + 5))
+
+
+def _first_nominal(doc: Doc, start: int, end: int) -> Token | None:
+    """The first noun, name or pronoun in ``doc[start:end]``, unless punctuation comes first."""
+    for token in doc[start:end]:
         if token.is_punct:
             return None
         if token.pos_ in ("PRON", "NOUN", "PROPN") or token.tag_ == "subst":
@@ -501,13 +505,7 @@ def _prepositional_object(doc: Doc, prep: Token, unit: Unit) -> Token | None:
     for child in prep.children:
         if child.dep_ == "PUTFYLL" and child.i >= start:
             return child
-    for i in range(start, min(unit.end, start + 6)):
-        token = doc[i]
-        if token.is_punct:
-            return None
-        if token.pos_ in ("NOUN", "PROPN", "PRON") or token.tag_ == "subst":
-            return token
-    return None
+    return _first_nominal(doc, start, min(unit.end, start + 6))
 
 
 def _opens_clause(doc: Doc, position: int, unit: Unit) -> bool:

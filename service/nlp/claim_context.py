@@ -46,6 +46,11 @@ def is_verb(token: Token) -> bool:
     return token.tag_ == "verb" or token.pos_ in ("VERB", "AUX") or token.lower_ in FINITE_FORMS
 
 
+def _after_place_preposition(token: Token) -> bool:
+    """A name after "i", "til", "fra" ... names a place, not an actor."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS
+
+
 def _starts_new_clause(token: Token) -> bool:
     """After a coordinator: does a new clause (own subject or verb) start here?"""
     return (is_verb(token) or token.lower_ in PRONOUN_SUBJECTS
@@ -210,8 +215,8 @@ class StoryContext:
             if token.idx >= sentence_start:
                 by_adjective = country_of_adjective(token.text) if country is None else None
                 if (country or by_adjective) and (country or by_adjective) not in skip:
-                    located = token.i > 0 and self.doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS
-                    in_sentence.append((located and country is not None, country or by_adjective))
+                    in_sentence.append((_after_place_preposition(token) and country is not None,
+                                        country or by_adjective))
             if country is not None and country not in skip:
                 found = country
         unlocated = [name for located, name in in_sentence if not located]
@@ -236,8 +241,7 @@ class StoryContext:
             country = country_of_name(token.text) if token.text[:1].isupper() else None
             if country is None and token.i > 0 and self.doc[token.i - 1].lower_ in ("den", "det", "de"):
                 country = country_of_adjective(token.text)  # "Den libanesiske regjeringen"
-            if country is not None and country not in skip and not (
-                    token.i > 0 and self.doc[token.i - 1].lower_ in _PLACE_PREPOSITIONS):
+            if country is not None and country not in skip and not _after_place_preposition(token):
                 actor = country
         return actor or found
 

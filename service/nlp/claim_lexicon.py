@@ -122,7 +122,7 @@ DEPLOYMENT_WORDS: frozenset[str] = frozenset({
     "utplasseringen",
     "bidro", "bidratt", "beordre", "beordrer", "beordret", "beordres", "massert", "masserer", "landet", "lander",
     "ankomme", "ankommer", "ankom", "fraktet", "fraktes", "plassert", "krysset",
-    "krysser", "gått",
+    "krysser", "gått", "vokte", "vokter", "voktet", "voktes", "bevokte", "bevokter", "bevoktet",
 })
 
 

@@ -29,7 +29,13 @@ PROJECTION_CUES: frozenset[str] = frozenset({"vente", "foreslå"})
 NEGATIONS: frozenset[str] = frozenset({"ikke", "aldri", "ingen"})
 CONDITIONALS: frozenset[str] = frozenset({"hvis", "dersom", "eventuelt"})
 PAST_MODALS: frozenset[str] = frozenset({"kunne", "ville", "skulle"})
-MODALS: frozenset[str] = frozenset({"kan", "vil", "skal"})
+MODALS: frozenset[str] = frozenset({"kan", "vil", "skal", "må"})
+#: Nouns of a situation that, opening the sentence after "ved"/"i", make it a condition
+#: ("Ved en krise i Østersjøen kan Nederland flytte ...").
+CONDITION_NOUNS: frozenset[str] = frozenset({
+    "krise", "krig", "konflikt", "angrep", "invasjon", "nødsituasjon", "eskalering", "behov",
+    "fullskala", "storkrig", "unntakstilstand",
+})
 PROJECTING_WORDS: frozenset[str] = frozenset({
     "planlegger", "planla", "planen", "planene", "planer", "målet", "mål", "vurderer",
     "ønsker", "ønsket", "trenger", "trengs", "foreslår", "foreslått", "besluttet",
@@ -115,6 +121,10 @@ def _hypothetical(window: Sequence[str], sentence: Sequence[str], before: Sequen
         return True
     if sentence and sentence[0] in ("om", "skulle", "hvis", "dersom") and sentence[1:2] != ["lag"]:
         return True  # "Skulle landet bli angrepet, kan ..."
+    if sentence and sentence[0] in ("ved", "i") and any(w in MODALS for w in window):
+        opening = [w for w in sentence[1:4] if w not in ("en", "et", "ei", "full", "større")]
+        if opening and any(opening[0].endswith(noun) for noun in CONDITION_NOUNS):
+            return True  # "Ved en krise kan ...", "I en fullskala krig vil ..."
     for k, word in enumerate(window):
         if word in PAST_MODALS and not (word == "skulle" and window[k + 1:k + 2] == ["ha"]):
             return True

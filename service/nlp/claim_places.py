@@ -86,6 +86,15 @@ COUNTRY_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "Suriname": ("surinamsk",), "Guatemala": ("guatemalansk",), "Honduras": ("honduransk",),
     "Nicaragua": ("nicaraguansk",), "Panama": ("panamansk",), "Burkina Faso": ("burkinsk",),
     "El Salvador": ("salvadoransk",), "Sri Lanka": ("srilankisk",),
+    "Uruguay": ("uruguayansk",), "Paraguay": ("paraguayansk",), "Jamaica": ("jamaicansk",),
+    "Den dominikanske republikk": ("dominikansk",), "Costa Rica": ("costaricansk",),
+    # more of Africa and Oceania
+    "Den sentralafrikanske republikk": ("sentralafrikansk",), "Zambia": ("zambisk",),
+    "Malawi": ("malawisk",), "Namibia": ("namibisk",), "Botswana": ("botswansk",),
+    "Elfenbenskysten": ("ivoriansk",), "Guinea": ("guineansk",), "Sierra Leone": ("sierraleonsk",),
+    "Liberia": ("liberisk",), "Gabon": ("gabonsk",), "Madagaskar": ("madagassisk",),
+    "Djibouti": ("djiboutisk",), "Papua Ny-Guinea": ("papuansk",), "New Zealand": ("newzealandsk",),
+    "Fiji": ("fijiansk",),
 }
 
 #: Regions and blocs whose adjective can name a side but which are not countries.
@@ -98,6 +107,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "kanada": "Canada", "hviterussland": "Belarus", "britannia": "Storbritannia",
     "uk": "Storbritannia", "holland": "Nederland", "de forente stater": "USA",
     "nordkorea": "Nord-Korea", "sørkorea": "Sør-Korea", "kiev": "Ukraina",
+    # the distinctive word of a many-word name, as one token sees it
+    "ny-guinea": "Papua Ny-Guinea", "dr kongo": "Kongo", "drc": "Kongo",
 }
 
 #: People -> country ("russerne har mistet ...").
@@ -119,6 +130,8 @@ SIDE_NAMES: dict[str, str] = {
     "houthi": "Houthi", "ecowas": "ECOWAS",
     # missions led by an alliance count as the alliance's troops
     "kfor": "NATO", "isaf": "NATO", "unifil": "FN", "minusma": "FN", "monusco": "FN",
+    "minusca": "FN", "unmiss": "FN", "undof": "FN", "aussom": "AU", "atmis": "AU", "amisom": "AU",
+    "au": "AU", "den afrikanske union": "AU",
     "fn-styrken": "FN", "fredsstyrken": "FN",
     # Norway's Home Guard and special units are Norway's troops
     "hv": "Norge", "heimevernet": "Norge", "heimeverns": "Norge", "kjk": "Norge", "fsk": "Norge", "msk": "Norge",
@@ -166,7 +179,18 @@ CAPITALS: dict[str, str] = {
     "dodoma": "Tanzania", "maputo": "Mosambik", "pretoria": "Sør-Afrika", "harare": "Zimbabwe",
     "luanda": "Angola", "rabat": "Marokko", "alger": "Algerie", "tunis": "Tunisia",
     "sanaa": "Jemen", "muscat": "Oman", "manama": "Bahrain", "colombo": "Sri Lanka",
+    "buenos aires": "Argentina", "asunción": "Paraguay", "la paz": "Bolivia", "lusaka": "Zambia",
+    "lilongwe": "Malawi", "windhoek": "Namibia", "bangui": "Den sentralafrikanske republikk",
+    "santo domingo": "Den dominikanske republikk", "port moresby": "Papua Ny-Guinea",
+    "wellington": "New Zealand", "mexico by": "Mexico", "port-au-prince": "Haiti",
+    "n'djamena": "Tsjad", "conakry": "Guinea", "monrovia": "Liberia", "freetown": "Sierra Leone",
+    "abidjan": "Elfenbenskysten", "yamoussoukro": "Elfenbenskysten", "libreville": "Gabon",
+    "antananarivo": "Madagaskar", "kuala lumpur": "Malaysia",
 }
+#: The last word of a many-word capital, for lookups that see one token at a time
+#: ("forsvarsdepartementet i New Delhi").
+CAPITALS.update({name.split()[-1]: country for name, country in list(CAPITALS.items())
+                 if " " in name and name.split()[-1] not in ("by", "paz", "domingo")})
 INSTITUTION_COUNTRIES.update(CAPITALS)
 
 #: Norway's forces are proper names in wire copy ("Hæren", "Forsvaret"); lowercase

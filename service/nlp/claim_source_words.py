@@ -130,6 +130,7 @@ MEDIA_HEADS: frozenset[str] = frozenset({"medier", "mediene", "aviser", "avisene
 ORG_DESCRIPTOR_ENDINGS: tuple[str, ...] = (
     "databasen", "tankesmien", "organisasjonen", "instituttet", "gruppen", "senteret",
     "stiftelsen", "prosjektet", "byrået", "nettverket", "observatoriet",
+    "styrken", "misjonen",  # "FN-styrken MINUSCA", "EU-misjonen EUFOR"
 )
 #: Endings of nouns that introduce a named medium ("radiostasjonen Radio Tamazuj").
 MEDIA_DESCRIPTOR_ENDINGS: tuple[str, ...] = ("avisen", "radioen", "stasjonen", "kanalen", "byrået",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.nlp.claim_context import StoryContext, is_verb, sentence_of
 from service.nlp.claim_places import (
@@ -30,6 +30,7 @@ from service.nlp.claim_places import (
     genitive,
     side_of_word,
 )
+from service.nlp.entities import CanonicalEntity
 from service.nlp.claim_source_words import (
     AFFILIATION_PREPS,
     AGENCY,
@@ -344,7 +345,9 @@ def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict 
     if institution is None or not word.endswith(("en", "et", "ene")):
         return None
     for token in reversed(earlier):
-        if (token.lower_.endswith(word) or _institution_head(token.lower_) == institution) and token.i > 0:
+        earlier_head = _institution_head(token.lower_)
+        # "departementet" names "Mexicos forsvarsdepartement" again: same head, any prefix
+        if (token.lower_.endswith(word) or (earlier_head or "").endswith(institution)) and token.i > 0:
             np = [t for t in story.doc[max(token.sent.start, token.i - 4):token.i + 1] if not t.is_punct]
             while np and not (country_of_adjective(np[0].text) or np[0].lower_ in ARTICLES
                               or (np[0].text.endswith("s") and country_of_name(np[0].text))):
@@ -536,10 +539,24 @@ def _apposition(story: StoryContext, np: list[Token]) -> dict | None:
     labels = None if first > k + 1 else ("PER",)
     person = next((e for e in story.entities_in(doc[first].idx, doc[first].idx + 1, labels)
                    if e.start == doc[first].idx), None)
+    if person is None and labels is not None:
+        # a bare name closed off by commas after a role is the role's holder, whatever
+        # label NER gave it (", Mykhailo Drapatyj,")
+        person = next((e for e in story.entities_in(doc[first].idx, doc[first].idx + 1, None)
+                       if e.start == doc[first].idx and _person_shaped(doc, e)), None)
     if person is None:
         return None
     return {"text": person.text, "start": person.start, "end": person.end,
             "canonical": person.canonical, "type": "person"}
+
+
+def _person_shaped(doc: Doc, entity: CanonicalEntity) -> bool:
+    """Two or three capitalised words set off by a comma or the sentence's end."""
+    words = entity.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    rest = doc.text[entity.end:entity.end + 2].lstrip()
+    return not rest or rest[0] in ",.;"
 
 
 def _from_np(story: StoryContext, np: list[Token], sent_tokens: list[Token]) -> dict | None:

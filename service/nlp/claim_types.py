@@ -32,6 +32,8 @@ _HOMEWARD_VERBS = frozenset({"kommer", "kom", "komme", "reiser", "reise", "dro",
 _BE_FORMS = frozenset({"være", "er", "var", "blir", "bli"})
 _MOVE_VERBS = frozenset({"flytte", "flytter", "flyttet", "flyttes", "føre", "fører", "ført"})
 _CALL_UP_VERBS = frozenset({"kalle", "kaller", "kalt", "kalte", "kalles"})
+_SERVICE_WORDS = frozenset({"førstegangstjeneste", "førstegangstjenesten", "tjeneste", "tjenesten",
+                            "militærtjeneste", "militærtjenesten", "verneplikt", "verneplikten"})
 #: Words before "landet" that make it the noun ("i landet"), not the verb ("landet i Polen").
 _NOUN_MARKERS = frozenset({"i", "til", "fra", "av", "ut", "over", "om", "for", "hele", "det", "dette"})
 
@@ -64,6 +66,8 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
     if any(a in _CALL_UP_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):
         return "reinforcement"  # "kalt inn 60.000 reservister"
     if any(a in _INSERT_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):
+        if found & _SERVICE_WORDS:
+            return "reinforcement"  # conscripts "rykket inn til førstegangstjeneste": an intake
         return "deployment"
     if found & DEPLOYMENT_WORDS or lemma_set & DEPLOYMENT_LEMMAS:
         return "deployment"

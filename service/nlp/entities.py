@@ -479,9 +479,25 @@ def _person_target(mention: _Mention, people: Sequence[_Mention]) -> _Mention | 
     return min(later, key=lambda p: p.span.start_char) if later else None
 
 
+def _complete_person(ent: Span) -> Span:
+    """A person span the NER model ended too early ("Jurij" of "Jurij Podoljaka"): taken
+    on over up to two capitalised proper nouns right after it that no entity holds."""
+    if ent.label_ not in PERSON_LABELS:
+        return ent
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < 2:
+        token = doc[end]
+        if not (token.pos_ == "PROPN" and token.is_title and token.is_alpha and token.ent_iob_ == "O"
+                and not token.is_sent_start):
+            break
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
+
+
 def canonicalize(doc: Doc) -> list[CanonicalEntity]:
     """Canonical name (and role, for persons) of every entity in ``doc.ents``."""
-    ents = list(doc.ents)
+    ents = [_complete_person(ent) for ent in doc.ents]
     surfaces: dict[int, str] = {}
     roles: dict[int, str | None] = {}
     inline_acronyms: dict[int, str] = {}

@@ -475,6 +475,47 @@ def test_side_carries_over_within_a_story(nlp: Language) -> None:
 
 # ----------------------------------------------------------- not troop claims
 
+def test_many_word_countries_and_capitals(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Rundt 900 soldater er satt inn mot bandene, opplyser innenriksdepartementet "
+                            "i Port Moresby.")
+    assert canonical(claim["claimant"]) == "Papua Ny-Guineas innenriksdepartement"
+    claim, = claims_of(nlp, "Sri Lanka har trukket 1.200 soldater ut av nord, sier forsvarsministeren i Colombo.")
+    assert claim["side"] == "Sri Lanka"
+    claim, = claims_of(nlp, "Minst 40 sentralafrikanske soldater er drept, opplyser hæren i Bangui.")
+    assert claim["side"] == "Den sentralafrikanske republikk"
+    claim, = claims_of(nlp, "AMISOM hadde på det meste over 22.000 soldater i landet, ifølge FN.")
+    assert claim["side"] == "AU"
+
+
+def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
+    text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
+            "Ifølge departementet er nær 300 soldater satt inn i letingen.")
+    last = claims_of(nlp, text)[-1]
+    assert canonical(last["claimant"]) == "Chiles forsvarsdepartement"
+
+
+def test_names_after_role_or_descriptor(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Rundt 2.000 soldater er på vei til kysten, sier sjefen for den filippinske "
+                            "marinen, Toribio Adaci, til avisen Inquirer.")
+    assert (canonical(claim["claimant"]), claim["claimant"]["type"]) == ("Toribio Adaci", "person")
+    claim, = claims_of(nlp, "Tre pakistanske soldater ble drept i et bakholdsangrep, opplyser "
+                            "FN-styrken UNMISS.")
+    assert canonical(claim["claimant"]) == "UNMISS"
+
+
+def test_intake_guarding_must_and_crisis_conditions(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Over 8.000 rekrutter rykker inn til førstegangstjeneste i august, "
+                            "opplyser Forsvaret.")
+    assert claim["type"] == "reinforcement"
+    claim, = claims_of(nlp, "Rundt 300 soldater skal vokte havnen under toppmøtet, opplyser politiet.")
+    assert claim["type"] == "deployment"
+    claim, = claims_of(nlp, "Hæren må rekruttere minst 5.000 nye soldater i året, sier hærsjefen.")
+    assert claim["modality"] == "projected"
+    claim, = claims_of(nlp, "Ved en krig i nord vil Finland kunne mobilisere 280.000 soldater, "
+                            "sier forsvarssjefen.")
+    assert claim["modality"] == "hypothetical"
+
+
 NEGATIVES = [
     "Over 12.000 sivile har flyktet fra grenseområdene siden nyttår, ifølge FN.",
     "Over 6 millioner ukrainske flyktninger er registrert i Europa.",
@@ -617,6 +658,8 @@ def test_modality_precedence() -> None:
     assert modality_of(["har"], future_time=True) == "projected"
     assert modality_of(["har"], hedge="anslagsvis") == "estimated"
     assert modality_of(["har"], before=["det", "er", "ikke", "sant"]) == "denied"
+    assert modality_of(["kan"], sentence=["ved", "en", "krise", "kan"]) == "hypothetical"
+    assert modality_of(["kan"], sentence=["i", "en", "uttalelse", "kan"]) == "projected"
 
 
 def test_claim_type_precedence() -> None:

@@ -768,3 +768,16 @@ def test_canonicalize_offsets_and_non_empty_for_arbitrary_entities(
     assert_offsets(doc, entities)
     canonical_name_index(entities)
     role_index(entities)
+
+
+def test_canonicalize_completes_a_person_cut_short() -> None:
+    doc = make_doc("Det sier bloggeren Anatolij Sjarij på YouTube.", [("Anatolij", "PER"), ("YouTube", "ORG")])
+    for token in doc:
+        token.pos_ = "PROPN" if token.text[:1].isupper() else "NOUN"
+    assert canonicals(doc) == [("Anatolij Sjarij", "Anatolij Sjarij"), ("YouTube", "YouTube")]
+    doc = NLP("Svarte Ola Nordmann svarte.")
+    for token in doc:
+        token.pos_ = "PROPN"
+        token.is_sent_start = token.i in (0, 2)
+    doc.ents = [doc.char_span(7, 10, label="PER")]
+    assert canonicals(doc) == [("Ola", "Ola")]  # a new sentence is no part of the name

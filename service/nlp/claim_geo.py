@@ -55,6 +55,9 @@ CHAIN_PREPS: frozenset[str] = frozenset({"av", "om", "rundt", "i", "nær", "mot"
 STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
 MAX_NP = 8
 PLACE_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "til", "fra", "ved", "nær", "langs", "utenfor"})
+#: Heads whose "i X" names the country they rule, not where troops are ("juntaen i Myanmar").
+GOVERNING_HEADS: tuple[str, ...] = ("militærjunta", "junta", "hær", "regjering", "regime",
+                                    "styresmakt", "myndighet", "militær")
 #: Subjects that are an armed group not named ("militsen", "opprørerne").
 UNNAMED_GROUPS: tuple[str, ...] = ("milits", "opprør", "gerilja", "jihadist", "rebell", "separatist")
 _GROUP_WORDS: tuple[str, ...] = ("gruppen", "militsen", "bevegelsen", "alliansen", "organisasjonen",
@@ -129,7 +132,24 @@ def _side_from_origin(tokens: Sequence[Token], unit: Token | None) -> tuple[bool
     return (True, sides[0]) if sides else (False, None)
 
 
+def _proper_run_from(token: Token) -> list[Token]:
+    """The capitalised words from ``token`` on: "Sri Lanka", "Papua Ny-Guinea"."""
+    doc = token.doc
+    end = token.i
+    while end < len(doc) and end - token.i < 4 and doc[end].text[:1].isupper():
+        end += 1
+    return list(doc[token.i:end])
+
+
+def _country_of_run(token: Token) -> str | None:
+    run = _proper_run_from(token)
+    whole = " ".join(t.text for t in run)
+    return country_of_name(whole) or next(
+        (c for c in (country_of_name(t.text) for t in run) if c is not None), None)
+
+
 def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country: str | None) -> str | None:
+    skipped: set[int] = set()
     for token in tokens:
         low = token.lower_
         if low in ("vi", "vår", "våre"):
@@ -143,7 +163,15 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
             continue
         previous = token.doc[token.i - 1] if token.i > 0 else None
         if previous is not None and previous.lower_ in PLACE_PREPOSITIONS and token.text[:1].isupper():
+            ruler = token.doc[previous.i - 1] if previous.i > 0 else None
+            if ruler is not None and ruler.lower_.startswith(GOVERNING_HEADS):
+                country = _country_of_run(token)
+                if country is not None:
+                    return country  # "Militærjuntaen i Myanmar", "Hæren på Sri Lanka"
+            skipped.update(t.i for t in _proper_run_from(token))
             continue  # "kontingenten i Slovakia": where the troops are, not whose
+        if token.i in skipped:
+            continue
         following = token.doc[token.i + 1: token.i + 3]
         if low in PROPER_ONLY and len(following) == 2 and following[0].lower_ in ("i", "på") \
                 and following[1].text[:1].isupper():
@@ -218,7 +246,27 @@ def side_of(
         return side
     if any(t.lower_.startswith(UNNAMED_GROUPS) for t in list(subjects) + list(left)):
         return None  # "militsen har 8.000 krigere": a group, but not named
-    return previous_side or _previous_actor(story, count_tokens) or claimant_country
+    return previous_side or _previous_actor(story, count_tokens) or claimant_country \
+        or _national_default(count_tokens)
+
+
+def _national_default(count_tokens: Span) -> str | None:
+    """Troops no word names, in a sentence only one country's forces fit: the National
+    Guard is the USA's ("800 nasjonalgardister"), "førstegangstjeneste" and a Norwegian
+    garrison are Norway's ("Snaut 2.000 vernepliktige avtjener førstegangstjeneste på Madla")."""
+    sentence = list(count_tokens.sent)
+    if any(country_of_name(t.text) or country_of_adjective(t.text) for t in sentence
+           if t.text[:1].isupper() or t.pos_ == "ADJ"):
+        return None  # a country is named: not ours to guess
+    words = [t.lower_ for t in sentence]
+    if any(w.startswith("nasjonalgard") for w in words):
+        return "USA"
+    if any(w.startswith("førstegangstjeneste") for w in words):
+        return "Norge"
+    places = [place_of(t.text) for t in sentence if t.text[:1].isupper() and t.i != sentence[0].i]
+    if any(p is not None and p.country == "Norge" and p.kind != "country" for p in places):
+        return "Norge"
+    return None
 
 
 def _previous_actor(story: StoryContext, count_tokens: Span) -> str | None:

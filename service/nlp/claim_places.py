@@ -108,7 +108,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "uk": "Storbritannia", "holland": "Nederland", "de forente stater": "USA",
     "nordkorea": "Nord-Korea", "sørkorea": "Sør-Korea", "kiev": "Ukraina",
     # the distinctive word of a many-word name, as one token sees it
-    "ny-guinea": "Papua Ny-Guinea", "dr kongo": "Kongo", "drc": "Kongo",
+    "ny-guinea": "Papua Ny-Guinea", "dr kongo": "Kongo", "drc": "Kongo", "lanka": "Sri Lanka",
+    "faso": "Burkina Faso", "leone": "Sierra Leone", "emiratene": "De forente arabiske emirater",
 }
 
 #: People -> country ("russerne har mistet ...").
@@ -232,7 +233,8 @@ def _places() -> dict[str, Place]:
         "Barentshavet", "Taiwanstredet", "Rødehavet")
     add("region", "Norge", "Troms", "Finnmark", "Nord-Norge", "Nordland", "Ofoten")
     add("city", "Norge", "Setermoen", "Bardufoss", "Madla", "Rena", "Porsanger", "Kirkenes",
-        "Evenes", "Andøya", "Ørland")
+        "Evenes", "Andøya", "Ørland", "Sør-Varanger", "Skjold", "Bodø", "Haakonsvern", "Ramsund",
+        "Værnes", "Sessvollmoen", "Jørstadmoen", "Terningmoen", "Drevjamoen", "Harstad")
     add("region", "Irak", "Nord-Irak")
     add("region", "Moldova", "Transnistria")
     add("region", "Israel", "Gaza", "Vestbredden", "Golanhøydene")

@@ -487,6 +487,19 @@ def test_many_word_countries_and_capitals(nlp: Language) -> None:
     assert claim["side"] == "AU"
 
 
+def test_a_ruler_in_a_country_and_sides_only_one_country_fits(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Regimet i Eritrea har mobilisert minst 30.000 reservister, melder BBC.")
+    assert claim["side"] == "Eritrea"
+    claim, = claims_of(nlp, "Kontingenten i Sierra Leone teller rundt 400 soldater, opplyser FN.")
+    assert claim["side"] != "Sierra Leone"  # where the troops are, not whose
+    claim, = claims_of(nlp, "Guvernøren har satt inn 1.500 nasjonalgardister etter flommen.")
+    assert claim["side"] == "USA"
+    claim, = claims_of(nlp, "Rundt 700 rekrutter startet førstegangstjeneste på Skjold mandag.")
+    assert claim["side"] == "Norge"
+    claim, = claims_of(nlp, "Rundt 700 rekrutter fra Danmark startet førstegangstjeneste mandag.")
+    assert claim["side"] == "Danmark"
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

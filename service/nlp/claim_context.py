@@ -20,6 +20,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from service.nlp.claim_places import country_of_adjective, country_of_name
+from service.nlp.numbers import SMALL
 from service.nlp.entities import CanonicalEntity, canonical_name_index, canonicalize, role_index
 
 __all__ = ["StoryContext", "clause_window", "is_verb", "sentence_of"]
@@ -92,6 +93,11 @@ def _list_end(doc: Doc, comma: int, limit: int) -> int | None:
     if k > comma + 1 and k + 1 < limit and doc[k].lower_ in ("og", "eller") \
             and doc[k + 1].text[:1].isupper():
         return k + 2
+    if k > comma + 1 and k + 2 < limit and doc[k].lower_ == "og" \
+            and (doc[k + 1].like_num or doc[k + 1].lower_ in SMALL):
+        rest = k + 2 + (doc[k + 2].lower_ == "andre")  # "USA, Australia og 17 andre land"
+        if rest < limit and doc[rest].lower_ in ("land", "nasjoner", "allierte", "medlemsland"):
+            return rest + 1
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["TimePhrase", "is_future", "nearest_time", "time_phrases"]
+__all__ = ["TimePhrase", "is_calendar", "is_future", "nearest_time", "time_phrases"]
 
 _MONTHS = ("januar|februar|mars|april|mai|juni|juli|august|september|oktober|november"
            "|desember")
@@ -51,6 +51,12 @@ _FUTURE_RE = re.compile(
 )
 
 
+_CALENDAR_RE = re.compile(
+    rf"^(?:i\s+løpet\s+av|i\s+begynnelsen\s+av|i\s+slutten\s+av|i|på|til)\s+(?:{_MONTHS}|{_SEASONS})$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class TimePhrase:
     """A time phrase with offsets into the text it was found in."""
@@ -84,3 +90,9 @@ def nearest_time(text: str, start: int, end: int, offset: int = 0) -> TimePhrase
 def is_future(phrase: str) -> bool:
     """True for phrases that point ahead ("innen 2026", "neste år", "de neste ukene")."""
     return _FUTURE_RE.match(phrase.strip()) is not None
+
+
+def is_calendar(phrase: str) -> bool:
+    """A month or season with no year ("i mars", "i løpet av høsten"): ahead of a verb in
+    the present tense ("sender ... i løpet av høsten"), behind one in the past."""
+    return _CALENDAR_RE.match(phrase.strip()) is not None

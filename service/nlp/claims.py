@@ -27,6 +27,7 @@ The helpers, one job each: :mod:`claim_detect` (finding troop counts),
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -37,7 +38,7 @@ from service.nlp.claim_detect import TroopCount, find_troop_counts
 from service.nlp.claim_geo import location_of, side_of
 from service.nlp.claim_modality import modality_of
 from service.nlp.claim_sources import REPORTING_FORMS, Attribution, attribute, claimant_country
-from service.nlp.claim_time import is_future, nearest_time
+from service.nlp.claim_time import is_calendar, is_future, nearest_time
 from service.nlp.claim_types import claim_type
 
 __all__ = ["ClaimExtractor", "extract_claims"]
@@ -147,6 +148,18 @@ def _claimant_tokens(attribution: Attribution, doc: Doc) -> set[int]:
 # --------------------------------------------------------------------- frames
 
 
+#: Verbs whose present tense states what is, not what is about to happen.
+_STATIVE_LEMMAS = frozenset({"ha", "være", "stå", "telle", "bestå", "finnes", "ligge", "utgjøre"})
+
+
+def _acts_now(window: Sequence[Token]) -> bool:
+    """The clause's finite verb is an action in the present tense ("sender", "går"), which
+    with a month or season ahead of it is a plan."""
+    finite = [t for t in window if t.morph.get("Tense") and t.pos_ in ("VERB", "AUX")]  # Tense: finite
+    return bool(finite) and "Pres" in finite[0].morph.get("Tense") \
+        and finite[0].lemma_.lower() not in _STATIVE_LEMMAS and finite[0].lower_ not in ("har", "er")
+
+
 class _FrameBuilder:
     """Builds the frames of one story, carrying the previous side along."""
 
@@ -192,7 +205,8 @@ class _FrameBuilder:
             cue_lemma=attribution.cue_lemma,
             hedge=count.hedge,
             claimant=claimant.get("canonical", "") if claimant["type"] != "agency" else "",
-            future_time=time is not None and is_future(time.text),
+            future_time=time is not None and (
+                is_future(time.text) or (is_calendar(time.text) and _acts_now(window))),
             contrast=contrast,
             after=[t.lower_ for t in doc[(window[-1].i + 1 if window else span.end):sent.end]],
         )

@@ -500,6 +500,18 @@ def test_a_ruler_in_a_country_and_sides_only_one_country_fits(nlp: Language) -> 
     assert claim["side"] == "Danmark"
 
 
+def test_a_month_ahead_of_a_present_action_is_a_plan(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Danmark sender rundt 300 soldater til Latvia i løpet av våren, opplyser Forsvaret.")
+    assert claim["modality"] == "projected"
+    claim, = claims_of(nlp, "Danmark sendte rundt 300 soldater til Latvia i løpet av våren, opplyser Forsvaret.")
+    assert claim["modality"] == "asserted"
+    claim, = claims_of(nlp, "Danmark har rundt 300 soldater i Latvia i mai, opplyser Forsvaret.")
+    assert claim["modality"] == "asserted"  # a state, not a plan
+    claim, = claims_of(nlp, "Rundt 5.000 soldater fra Frankrike, Italia og fire andre land skal øve i "
+                            "Romania i oktober.")
+    assert (claim["modality"], claim["type"]) == ("projected", "deployment")
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

@@ -55,6 +55,8 @@ CHAIN_PREPS: frozenset[str] = frozenset({"av", "om", "rundt", "i", "nær", "mot"
 STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
 MAX_NP = 8
 PLACE_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "til", "fra", "ved", "nær", "langs", "utenfor"})
+#: Nouns of hostile acts whose nationality adjective names the other party.
+HOSTILE_ACTS: tuple[str, ...] = ("angrep", "invasjon", "offensiv", "fremrykk", "trussel", "aggresjon")
 #: Heads whose "i X" names the country they rule, not where troops are ("juntaen i Myanmar").
 GOVERNING_HEADS: tuple[str, ...] = ("militærjunta", "junta", "hær", "regjering", "regime",
                                     "styresmakt", "myndighet", "militær")
@@ -161,6 +163,17 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
             if country:
                 return country
             continue
+        if low in ("bevegelsen", "organisasjonen", "gruppen", "militsen", "grupperingen"):
+            org = story.organisation_before(token.idx)  # "Hizbollah avviser at bevegelsen mistet ..."
+            name = org.canonical if org is not None else story.proper_noun_before(token.idx)
+            if name is not None:
+                return side_of_word(name) or name
+            continue
+        if low == "regjeringen" and claimant_country:
+            return claimant_country  # "kan regjeringen sende ..., sier Colombias forsvarsminister"
+        if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) \
+                and token.doc[token.i + 1].lower_.startswith(HOSTILE_ACTS):
+            continue  # "Ved et russisk angrep kan Polen flytte ...": the attacker is not the side
         previous = token.doc[token.i - 1] if token.i > 0 else None
         if previous is not None and previous.lower_ in PLACE_PREPOSITIONS and token.text[:1].isupper():
             ruler = token.doc[previous.i - 1] if previous.i > 0 else None

@@ -61,7 +61,7 @@ NOT_TROOP_PREFIXES: tuple[str, ...] = (
     "politi", "rednings", "brann", "tinn", "leke", "bly", "arbeids", "sjakk",
 )
 
-_COMPOUND_RE = re.compile(r"^(?P<prefix>[A-ZÆØÅ][\w]*)-(?P<head>\w+)$")
+_COMPOUND_RE = re.compile(r"^(?P<prefix>(?:al-|el-|ad-)?[A-ZÆØÅ][\w]*)-(?P<head>\w+)$")
 
 #: Words whose stems mark a military context for ``mann``.
 MILITARY_STEMS: tuple[str, ...] = (
@@ -122,13 +122,13 @@ DEPLOYMENT_WORDS: frozenset[str] = frozenset({
     "utplasseringen",
     "bidro", "bidratt", "beordre", "beordrer", "beordret", "beordres", "massert", "masserer", "landet", "lander",
     "ankomme", "ankommer", "ankom", "fraktet", "fraktes", "plassert", "krysset",
-    "krysser", "gått", "vokte", "vokter", "voktet", "voktes", "bevokte", "bevokter", "bevoktet",
+    "krysser", "gått", "konsentrere", "konsentrerer", "konsentrert", "konsentrerte", "vokte", "vokter", "voktet", "voktes", "bevokte", "bevokter", "bevoktet",
 })
 
 
 def _strip_org_prefix(word: str) -> tuple[str | None, str]:
     match = _COMPOUND_RE.match(word)
-    if match and (match["prefix"].isupper() or match["prefix"][:1].isupper()):
+    if match and (match["prefix"].isupper() or match["prefix"].split("-")[-1][:1].isupper()):
         return match["prefix"], match["head"]
     return None, word
 

@@ -34,7 +34,7 @@ MODALS: frozenset[str] = frozenset({"kan", "vil", "skal", "må"})
 #: ("Ved en krise i Østersjøen kan Nederland flytte ...").
 CONDITION_NOUNS: frozenset[str] = frozenset({
     "krise", "krig", "konflikt", "angrep", "invasjon", "nødsituasjon", "eskalering", "behov",
-    "fullskala", "storkrig", "unntakstilstand",
+    "fullskala", "storkrig", "unntakstilstand", "angrep",
 })
 PROJECTING_WORDS: frozenset[str] = frozenset({
     "planlegger", "planla", "planen", "planene", "planer", "målet", "mål", "vurderer",
@@ -122,8 +122,8 @@ def _hypothetical(window: Sequence[str], sentence: Sequence[str], before: Sequen
     if sentence and sentence[0] in ("om", "skulle", "hvis", "dersom") and sentence[1:2] != ["lag"]:
         return True  # "Skulle landet bli angrepet, kan ..."
     if sentence and sentence[0] in ("ved", "i") and any(w in MODALS for w in window):
-        opening = [w for w in sentence[1:4] if w not in ("en", "et", "ei", "full", "større")]
-        if opening and any(opening[0].endswith(noun) for noun in CONDITION_NOUNS):
+        opening = [w for w in sentence[1:4] if w not in ("en", "et", "ei")]
+        if any(w.endswith(noun) for w in opening[:2] for noun in CONDITION_NOUNS):
             return True  # "Ved en krise kan ...", "I en fullskala krig vil ..."
     for k, word in enumerate(window):
         if word in PAST_MODALS and not (word == "skulle" and window[k + 1:k + 2] == ["ha"]):

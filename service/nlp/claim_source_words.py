@@ -157,7 +157,9 @@ COUNT_OPENERS: frozenset[str] = frozenset({
 })
 #: Names that begin with an article ("Det hvite hus").
 FIXED_NAMES: frozenset[str] = frozenset({"det hvite hus"})
-ARTICLES: frozenset[str] = frozenset({"en", "ei", "et", "den", "det", "de", "flere", "to", "noen"})
+#: Words before a source's noun that do not name it: articles and how many ("tre kilder").
+ARTICLES: frozenset[str] = frozenset({"en", "ei", "et", "den", "det", "de", "flere", "noen", "enkelte",
+                                      "mange", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte"})
 CHAIN_RE = re.compile(
     r"\s*,?\s*(?:som\s+(?:igjen\s+)?(?:viser|henviser)\s+til|som\s+siterer"
     r"|med\s+henvisning\s+til|med\s+referanse\s+til)\s+", re.IGNORECASE)

@@ -79,6 +79,12 @@ def _np_after(tokens: list[Token], i: int, limit: int = 14, stop: int | None = N
         low = token.lower_
         if stop is not None and token.i >= stop and out:
             break
+        if out and token.text not in NP_STOP_PUNCT and (
+                (token.ent_iob_ == "I" and out[-1].ent_type_)  # "Institute for the Study of War"
+                or (low in ("og", "eller") and out[-1].text.endswith("-"))):  # "personell- og vernepliktssenter"
+            out.append(token)
+            j += 1
+            continue
         if token.text in NP_STOP_PUNCT or (low in NP_STOP_WORDS and out):
             break
         if out and _starts_count(tokens, j):
@@ -170,8 +176,10 @@ def _claimant(tokens: list[Token], canonical: str, kind: str) -> dict:
 def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
     """Claimant object for a noun phrase, or None when it names no one."""
     tokens = [t for t in tokens if not t.is_space]
-    if not tokens:
-        return None
+    return _by_acronym(_resolve_np(story, tokens), tokens) if tokens else None
+
+
+def _resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     body = _without_articles(tokens)
@@ -291,11 +299,18 @@ def _owned_unit(body: list[Token]) -> str | None:
             or body[0].lower_ == "landets":
         return None
     rest = body[1:]
-    if any(t.text[:1].isupper() or not t.is_alpha for t in rest) or country_of_name(body[0].text):
+    cut = next((k for k, t in enumerate(rest) if k and t.lower_ in ("for", "i", "på")), len(rest))
+    rest, tail = rest[:cut], rest[cut:]
+    if tail and not (len(tail) >= 2 and all(t.text[:1].isupper() for t in tail[1:])):
+        return None
+    # "Forsvarets personell- og vernepliktssenter": a shared compound part is one word
+    if any(t.text[:1].isupper() or not (t.is_alpha or t.text[:-1].isalpha() and t.text[-1] == "-")
+           for t in rest) or country_of_name(body[0].text):
         return None
     if _role_base(rest[-1].lower_) is not None:
         return None
-    return _phrase(body)
+    # what it is for belongs to the name ("FNs ekspertpanel for Jemen"); where it sits does not
+    return _phrase(body if tail and tail[0].lower_ == "for" else body[:1 + len(rest)])
 
 
 def _reports(token: Token) -> bool:
@@ -341,6 +356,9 @@ def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict 
                     k -= 1  # "tre lokale kilder" -> "lokale kilder"
                 return {"canonical": _phrase(list(story.doc[k:token.i + 1])), "type": "anonymous"}
         return None
+    named = _earlier_claimant_by_noun(story, word)
+    if named is not None:
+        return named
     institution = _institution_head(word)
     if institution is None or not word.endswith(("en", "et", "ene")):
         return None
@@ -352,9 +370,50 @@ def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict 
             while np and not (country_of_adjective(np[0].text) or np[0].lower_ in ARTICLES
                               or (np[0].text.endswith("s") and country_of_name(np[0].text))):
                 np = np[1:]  # from where the phrase naming the institution starts
+            doc = story.doc
+            if not np and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "i" \
+                    and doc[token.i + 2].text[:1].isupper():
+                # "forsvarsdepartementet i Taipei": the capital names whose it is
+                np = [token, doc[token.i + 1], *_capitalised_run(doc, token.i + 2)]
             resolved = resolve_np(story, np) if np else None
             if resolved is not None and resolved["canonical"].lower() != word:
                 return resolved
+    return None
+
+
+_DEFINITE_ENDINGS = ("ene", "en", "et", "a")
+
+
+def _capitalised_run(doc: Doc, start: int) -> list[Token]:
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].text[:1].isupper():
+        end += 1
+    return list(doc[start:end])
+
+
+def _noun_stem(word: str) -> str:
+    """"offiserene" -> "offiser", "avisen" -> "avis", "byrået" -> "byrå"."""
+    for ending in _DEFINITE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def _earlier_claimant_by_noun(story: StoryContext, word: str) -> dict | None:
+    """"Ifølge avisen" after "skriver den franske avisen Le Monde", "ifølge offiserene"
+    after "sier to nigerianske offiserer", "Ifølge byrået" after "nyhetsbyrået Reuters":
+    the latest earlier claimant whose own words hold that noun."""
+    if not word.endswith(_DEFINITE_ENDINGS) or word in ("han", "hun", "den", "det", "de"):
+        return None
+    stem = _noun_stem(word)
+    for claimant in reversed(story.claimants):
+        if claimant.get("type") in ("agency", None):
+            continue
+        for other in (claimant.get("text") or "").lower().split():
+            other = other.strip(",.«»()")
+            if other == word or other.endswith(word) or (len(stem) >= 4 and (
+                    _noun_stem(other).endswith(stem) or other.removesuffix("er").endswith(stem))):
+                return {"canonical": claimant["canonical"], "type": claimant["type"]}
     return None
 
 
@@ -440,7 +499,7 @@ def _national_institution(story: StoryContext, body: list[Token], start: int) ->
 
 
 _ROLE_SUFFIXES = ("minister", "president", "sjef", "leder", "talsperson", "talsmann",
-                  "talskvinne", "general", "admiral")
+                  "talskvinne", "general", "admiral", "kommanderende")
 
 
 def _is_role(word: str) -> bool:
@@ -569,6 +628,21 @@ def _from_np(story: StoryContext, np: list[Token], sent_tokens: list[Token]) -> 
         if resolved is not None:
             return resolved
     return resolve_np(story, np)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<short>[A-ZÆØÅ][A-ZÆØÅ0-9-]{1,9})\s*\)")
+
+
+def _by_acronym(resolved: dict | None, np: list[Token]) -> dict | None:
+    """An organisation written "Long Name (ACRONYM)" goes by its acronym, as wire copy
+    does afterwards ("tankesmien Institute for the Study of War (ISW)" -> "ISW")."""
+    if resolved is None or resolved.get("type") != "organisation" or not np:
+        return resolved
+    doc = np[0].doc
+    match = _ACRONYM_AFTER.match(doc.text, np[-1].idx + len(np[-1].text))
+    if match is None:
+        return resolved
+    return {**resolved, "canonical": match["short"]}
 
 
 def _according_to(story: StoryContext, sent: list[Token], claim: Span) -> Attribution | None:

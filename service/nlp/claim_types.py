@@ -71,8 +71,9 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
         return "deployment"
     if found & DEPLOYMENT_WORDS or lemma_set & DEPLOYMENT_LEMMAS:
         return "deployment"
-    if any(a in ("møte", "møter", "møtte") and b == "til" for a, b in zip(seq, seq[1:])):
-        return "reinforcement"  # conscripts "møter til tjeneste": an intake
+    if any(a in ("møte", "møter", "møtte") and b == "til" for a, b in zip(seq, seq[1:])) or (
+            found & {"møte", "møter", "møtte"} and found & _SERVICE_WORDS):
+        return "reinforcement"  # conscripts "møter (11.200 vernepliktige) til tjeneste": an intake
     if any(a in ("bygd", "bygget", "bygger", "bygge", "bygges") and b == "opp" for a, b in zip(seq, seq[1:])):
         return "reinforcement"  # "har bygd opp styrken til rundt 10.000 soldater"
     if any((a == "på" and b == "plass") or (a in ("fly", "flyr", "fløy", "fløyet") and b == "inn")

@@ -512,6 +512,42 @@ def test_a_month_ahead_of_a_present_action_is_a_plan(nlp: Language) -> None:
     assert (claim["modality"], claim["type"]) == ("projected", "deployment")
 
 
+@pytest.mark.parametrize(("text", "claimant", "kind"), [
+    ("Russland har rundt 3.000 soldater i Transnistria, skriver den tyske avisen Die Zeit. Ifølge avisen "
+     "er 500 av dem lokale rekrutter.", "Die Zeit", "media"),
+    ("Minst 12 soldater ble drept i Kidal, sier tre maliske offiserer til AFP. Ytterligere 20 soldater er "
+     "såret, ifølge offiserene.", "maliske offiserer", "anonymous"),
+    ("Ifølge tankesmien International Crisis Group (ICG) har opprørerne rundt 5.000 krigere.", "ICG",
+     "organisation"),
+    ("Rundt 600 soldater er på plass i Sahel, opplyser Forsvarets operative hovedkvarter.",
+     "Forsvarets operative hovedkvarter", "organisation"),
+    ("Al-Shabaab har mistet rundt 300 krigere siden mai, viser en rapport fra FNs overvåkingsgruppe "
+     "for Somalia.", "FNs overvåkingsgruppe for Somalia", "organisation"),
+    ("Tyrkia har rundt 3.000 soldater i Nord-Irak, ifølge Forsvarets forsknings- og analyseenhet.",
+     "Forsvarets forsknings- og analyseenhet", "organisation"),
+    ("Rundt 80.000 russiske soldater står nær Kupjansk, sier øverstkommanderende for de ukrainske "
+     "landstyrkene, Mykhajlo Drapatyj.", "Mykhajlo Drapatyj", "person"),
+])
+def test_round_nine_claimants(nlp: Language, text: str, claimant: str, kind: str) -> None:
+    claim = claims_of(nlp, text)[-1]
+    assert (canonical(claim["claimant"]), claim["claimant"]["type"]) == (claimant, kind)
+
+
+def test_round_nine_sides_and_conditions(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Hamas benekter at organisasjonen har mistet 20.000 krigere i Gaza.")
+    assert claim["side"] == "Hamas"
+    claim, = claims_of(nlp, "Om nødvendig kan regjeringen sende 4.000 soldater til grensen, sier Perus "
+                            "forsvarsminister.")
+    assert claim["side"] == "Peru"
+    claim, = claims_of(nlp, "Ved et kinesisk angrep på Taiwan kan Japan sette inn 10.000 soldater på "
+                            "Okinawa, sier en japansk general.")
+    assert (claim["side"], claim["modality"]) == ("Japan", "hypothetical")
+    claim, = claims_of(nlp, "Hæren sier at over 90 al-Shabaab-krigere ble drept.")
+    assert claim["side"] == "al-Shabaab"
+    claim, = claims_of(nlp, "Russland har konsentrert 50.000 soldater nær Sumy, sier Zelenskyj.")
+    assert claim["type"] == "deployment"
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

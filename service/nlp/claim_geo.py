@@ -55,6 +55,8 @@ CHAIN_PREPS: frozenset[str] = frozenset({"av", "om", "rundt", "i", "nær", "mot"
 STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
 MAX_NP = 8
 PLACE_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "til", "fra", "ved", "nær", "langs", "utenfor"})
+#: Prepositions no person is the object of, only a place.
+PERSONLESS_PREPS: frozenset[str] = frozenset({"i", "ved", "nær", "rundt", "utenfor", "langs", "om", "av"})
 #: Nouns of hostile acts whose nationality adjective names the other party.
 HOSTILE_ACTS: tuple[str, ...] = ("angrep", "invasjon", "offensiv", "fremrykk", "trussel", "aggresjon")
 #: Heads whose "i X" names the country they rule, not where troops are ("juntaen i Myanmar").
@@ -344,8 +346,11 @@ def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None,
     """(canonical, kind, last token) of the place a noun phrase names."""
     border = next((t for t in tokens if t.lower_.startswith(BORDER_WORDS)), None)
     front = next((t for t in tokens if t.lower_.startswith(FRONT_WORDS)), None)
-    for token in tokens:
+    for k, token in enumerate(tokens):
         place = place_of(token.text)
+        if place is not None and place.country is None and k and tokens[k - 1].text[:1].isupper() \
+                and "-" in token.text:
+            break  # "Cabo Delgado-provinsen": the whole name, not its last word
         if place is not None and (token.text[:1].isupper()):
             kind = "border" if border is not None else "front" if front is not None else place.kind
             return place.canonical, kind, token
@@ -353,11 +358,13 @@ def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None,
         if country is not None and (border is not None or front is not None or token.lower_ in ("baltiske",)):
             kind = "border" if border is not None else "front" if front is not None else "region"
             return country, kind, token
+    named = _proper_run(tokens)
     for ent in story.entities_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
                                  ("LOC", "GPE_LOC")):
         last = max((t for t in tokens if t.idx < ent.end), key=lambda t: t.i)
-        return ent.canonical, "place", last
-    named = _proper_run(tokens)
+        if named is not None and named[1].i > last.i and ent.start <= named[1].idx:
+            break  # NER's "Republika" of "Republika Srpska": the whole run is the name
+        return _without_place_suffix(ent.canonical), "place", last
     if named is not None:
         return named[0], "border" if border is not None else "front" if front is not None else "place", named[1]
     if border is not None:
@@ -375,7 +382,8 @@ PLACE_NOUNS: tuple[str, ...] = ("byen", "landsbyen", "provinsen", "regionen", "d
                                 "fylket", "distriktet", "området", "halvøya", "dalen", "basen",
                                 "leiren")
 _PLACE_SUFFIXES: tuple[str, ...] = ("-provinsen", "-regionen", "-fylket", "-området", "-distriktet",
-                                    "-oblast", "-byen", "-delstaten", "-halvøya")
+                                    "-oblast", "-byen", "-delstaten", "-halvøya", "-dalen", "-fjellene",
+                                    "-fjellet", "-leiren", "-basen", "-korridoren", "-øya", "-staten")
 
 
 def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
@@ -385,8 +393,13 @@ def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
     run: list[Token] = []
     described = False  # "havnebyen Bossaso": the noun before says it is a place, whatever NER says
     for token in tokens:
-        if token.text[:1].isupper() and token.is_alpha or (run and "-" in token.text and token.text[:1].isupper()):
-            if (token.ent_type_ in ("PER", "ORG") and not described) or token.lower_ in MEDIA \
+        if token.text[:1].isupper() and token.is_alpha or ("-" in token.text and token.text[:1].isupper()):
+            opener = token.doc[(run[0] if run else token).i - 1]
+            # people are not found "i", "ved" or "nær" anything: after such a preposition a
+            # name NER took for a person's is an unknown place ("i kampene om Marib")
+            person_ok = opener.lower_ in PERSONLESS_PREPS
+            if (token.ent_type_ == "ORG" and not described) or token.lower_ in MEDIA \
+                    or (token.ent_type_ == "PER" and not (described or person_ok)) \
                     or token.i == token.sent.start:
                 return None
             following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -402,12 +415,15 @@ def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
             return None
     if not run:
         return None
-    name = " ".join(t.text for t in run)
+    return _without_place_suffix(" ".join(t.text for t in run)), run[-1]
+
+
+def _without_place_suffix(name: str) -> str:
+    """"Galwan-dalen" -> "Galwan", "Cabo Delgado-provinsen" -> "Cabo Delgado"."""
     for suffix in _PLACE_SUFFIXES:
         if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    return name, run[-1]
+            return name[: -len(suffix)]
+    return name
 
 
 def _phrase_at(story: StoryContext, scope: Sequence[Token], k: int) -> tuple[str | None, str | None, int] | None:
@@ -424,6 +440,9 @@ def _phrase_at(story: StoryContext, scope: Sequence[Token], k: int) -> tuple[str
         canonical, kind, _last = _place_in(story, np)
         if canonical is not None:
             return canonical, kind_seen or kind, end
+        within = _within_known_place(story, scope, np, end)
+        if within is not None:
+            return within, kind_seen or "place", end
         kind_seen = kind_seen or kind
         more = end < len(scope) and scope[end].lower_ in CHAIN_PREPS and (
             any(_is_generic(t) for t in np) or kind is not None)
@@ -433,12 +452,48 @@ def _phrase_at(story: StoryContext, scope: Sequence[Token], k: int) -> tuple[str
     return None
 
 
+def _within_known_place(story: StoryContext, scope: Sequence[Token], np: list[Token], end: int) -> str | None:
+    """A name said to lie in a known place is a place, whatever NER called it: "rundt El
+    Fasher i Nord-Darfur", "nær Banibangou i Tillabéri-regionen", "Tal Rifaat nord i Syria"."""
+    if not np or not all(t.text[:1].isupper() for t in np) or any(t.lower_ in MEDIA for t in np):
+        return None
+    k = end + (end < len(scope) and scope[end].lower_ in DIRECTION_WORDS)
+    if k + 1 >= len(scope) or scope[k].lower_ != "i":
+        return None
+    following = list(scope[k + 1:_noun_phrase(scope, k + 1)])
+    if not following or _place_in(story, following)[0] is None:
+        return None
+    if not any(place_of(t.text) is not None for t in following) \
+            and not following[0].lower_.endswith(PLACE_NOUNS) and not story.entities_in(
+            following[0].idx, following[-1].idx + len(following[-1].text), ("LOC", "GPE_LOC")):
+        return None  # "i delstaten Roraima" says it is a place; a bare unknown name does not
+    return _without_place_suffix(" ".join(t.text for t in np))
+
+
+def _most_specific(story: StoryContext, scope: Sequence[Token], k: int,
+                   found: tuple[str | None, str | None, int], claim_type: str
+                   ) -> tuple[int, tuple[str | None, str | None, int]]:
+    """Searching backwards from the count, "i Boa Vista i delstaten Roraima" is met at its
+    end: the place the chain opens with is the more specific one."""
+    for earlier in range(k - 1, max(-1, k - MAX_NP - 2), -1):
+        if not _is_place_prep(scope, earlier, claim_type):
+            continue
+        candidate = _phrase_at(story, scope, earlier)
+        if candidate is None or candidate[0] is None:
+            return k, found
+        gap = [t for t in scope[candidate[2]:k] if t.lower_ not in DIRECTION_WORDS]
+        return (earlier, candidate) if not gap else (k, found)
+    return k, found
+
+
 def _is_place_prep(scope: Sequence[Token], k: int, claim_type: str) -> bool:
     low = scope[k].lower_
     if low in DIRECTION_WORDS:
         return k + 1 < len(scope) and scope[k + 1].lower_ == "for"
     if low == "fra":
         return claim_type == "withdrawal"
+    if low == "av":
+        return k > 0 and scope[k - 1].lower_ == "ut"  # "trukket ut av Tigray"
     if low == "mot":
         return False
     return low in LOCATION_PREPS
@@ -464,6 +519,8 @@ def location_of(
         found = _phrase_at(story, scope, k)
         if found is None:
             continue
+        if k in before:
+            k, found = _most_specific(story, scope, k, found, claim_type)
         canonical, kind, end = found
         if canonical == "<landet>":
             canonical = story.country_before(scope[k].idx, exclude=[side])

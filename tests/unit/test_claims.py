@@ -548,6 +548,19 @@ def test_round_nine_sides_and_conditions(nlp: Language) -> None:
     assert claim["type"] == "deployment"
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rundt 500 soldater er samlet nær Kidira i Tambacounda-regionen, opplyser hæren.", "Kidira"),
+    ("Over 30 soldater falt i kampene om Tabqa forrige uke, hevder SDF.", "Tabqa"),
+    ("Israel har trukket 2.000 soldater ut av Rafah, melder Haaretz.", "Rafah"),
+    ("Minst 14 soldater ble drept i Tsjorne-dalen natt til fredag.", "Tsjorne"),
+    ("Hæren har forsterket garnisonen i Tefé i delstaten Amazonas med 300 soldater.", "Tefé"),
+    ("Rundt 900 soldater er sendt til Sool-regionen i Somalia, opplyser regjeringen.", "Sool"),
+])
+def test_the_most_specific_place_no_list_knows(nlp: Language, text: str, place: str) -> None:
+    claim, = claims_of(nlp, text)
+    assert claim["location"] is not None and claim["location"]["canonical"] == place
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

@@ -168,7 +168,33 @@ def _elliptical_ok(doc: Doc, q_last: Token, q_first: Token | None = None) -> boo
     if q_last.i + 1 >= len(doc):
         return True
     nxt = doc[q_last.i + 1]
+    after = doc[q_last.i + 2] if q_last.i + 2 < len(doc) else None
+    if after is not None and ((nxt.lower_ == "på" and after.lower_ == "plass")  # "bare 8.000 på plass"
+                              or (nxt.lower_ == "fra" and after.text[:1].isupper())):  # "250 fra Storbritannia"
+        return True
     return nxt.is_punct or nxt.lower_ in CASUALTY_WORDS
+
+
+#: Nouns that stand for the troop count of the sentence before ("anslått tallet til 4.500",
+#: "Målet er 13.500", "anslår Ukrainas tap til 400.000").
+BACK_HEADS: frozenset[str] = frozenset({"tallet", "antallet", "målet", "tapene", "tap", "tapstallet"})
+
+
+def _refers_back(doc: Doc, q_first: Token, q_last: Token) -> bool:
+    """A bare number that stands for a troop count just named: after "tallet"/"målet"
+    ("få opp tallet til 500"), before "av dem" ("rundt 450 av dem"), or in a sentence
+    opening "Av disse" ("Av disse kommer rundt 9.000 fra USA")."""
+    sent = sentence_of(doc[q_first.i:q_first.i + 1])
+    before = list(doc[max(sent.start, q_first.i - 4):q_first.i])
+    for k, token in enumerate(before):
+        if token.lower_ in BACK_HEADS:
+            following = before[k + 1] if k + 1 < len(before) else q_first
+            if following.lower_ != "på":  # "tallet på sivile" counts something else
+                return True
+    after = [t.lower_ for t in doc[q_last.i + 1:min(sent.end, q_last.i + 3)]]
+    if after[:2] in (["av", "dem"], ["av", "disse"]):
+        return True
+    return [t.lower_ for t in sent[:2]] in (["av", "disse"], ["av", "dem"])
 
 
 def _numbers(quantity: Quantity, text: str, window_words: set[str]) -> dict:
@@ -186,6 +212,13 @@ def _numbers(quantity: Quantity, text: str, window_words: set[str]) -> dict:
         numbers.update(value=quantity.max, min=quantity.max, max=quantity.max, bound="exact",
                        hedge=None)
     return numbers
+
+
+def _previous_sentence_start(doc: Doc, sentence) -> int:
+    """Start token of the sentence before ``sentence`` (its own start when it is the first)."""
+    if sentence.start == 0:
+        return 0
+    return sentence_of(doc[sentence.start - 1:sentence.start]).start
 
 
 def _sentence_words(doc: Doc, token: Token) -> set[str]:
@@ -216,9 +249,13 @@ def find_troop_counts(doc: Doc) -> list[TroopCount]:
             unit = _unit_before(doc, quantity, first)
         if unit is None:
             earlier = [c for c, s in zip(found, sentence_starts) if s == sentence_start]
-            if not earlier or not _elliptical_ok(doc, last, first):
+            previous = [c for c, s in zip(found, sentence_starts) if s >= _previous_sentence_start(doc, sentence)]
+            if earlier and _elliptical_ok(doc, last, first):
+                elliptical, unit_text = True, earlier[-1].unit
+            elif previous and _refers_back(doc, first, last):
+                elliptical, unit_text = True, previous[-1].unit
+            else:
                 continue
-            elliptical, unit_text = True, earlier[-1].unit
         if unit is not None:
             unit_text = unit.text
             unit_start, unit_end = unit.idx, unit.idx + len(unit.text)

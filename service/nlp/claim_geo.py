@@ -250,6 +250,10 @@ def side_of(
         has_origin, side = _side_from_origin(own, unit)
         if has_origin:
             return side
+    if unit is None and count_tokens.end + 1 < len(doc) and doc[count_tokens.end].lower_ == "fra":
+        origin = country_of_name(doc[count_tokens.end + 1].text)  # "kommer nærmere 250 fra Storbritannia"
+        if origin is not None:
+            return origin
     left = [t for t in window if t.i < count_tokens.start and t.i not in excluded]
     side = _subject_side(story, left, claimant_country)
     if side is not None:
@@ -532,7 +536,8 @@ def location_of(
         return Location(story.doc.text[start_char:end_char], start_char, end_char, canonical,
                         kind or "place")
     for token in scope:  # "skal ankomme Kuwait"
-        if token.i >= count_tokens.end and token.text[:1].isupper() and token.i not in excluded:
+        if token.i >= count_tokens.end and token.text[:1].isupper() and token.i not in excluded \
+                and token.doc[token.i - 1].lower_ != "fra":  # "kommer fra USA": origin, not place
             place = place_of(token.text)
             if place is not None:
                 return Location(token.text, token.idx, token.idx + len(token.text),

@@ -159,7 +159,8 @@ COUNT_OPENERS: frozenset[str] = frozenset({
 FIXED_NAMES: frozenset[str] = frozenset({"det hvite hus"})
 #: Words before a source's noun that do not name it: articles and how many ("tre kilder").
 ARTICLES: frozenset[str] = frozenset({"en", "ei", "et", "den", "det", "de", "flere", "noen", "enkelte",
-                                      "mange", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte"})
+                                      "mange", "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte",
+                                      "samme"})
 CHAIN_RE = re.compile(
     r"\s*,?\s*(?:som\s+(?:igjen\s+)?(?:viser|henviser)\s+til|som\s+siterer"
     r"|med\s+henvisning\s+til|med\s+referanse\s+til)\s+", re.IGNORECASE)

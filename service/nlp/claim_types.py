@@ -63,6 +63,8 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
         return "withdrawal"  # "flytte 4.000 marinesoldater ut av Okinawa"
     if found & REINFORCEMENT_WORDS or lemma_set & REINFORCEMENT_LEMMAS:
         return "reinforcement"
+    if any(a in ("få", "får", "fikk") and b == "opp" for a, b in zip(seq, seq[1:])):
+        return "reinforcement"  # "få opp tallet til 500"
     if any(a in _CALL_UP_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):
         return "reinforcement"  # "kalt inn 60.000 reservister"
     if any(a in _INSERT_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):

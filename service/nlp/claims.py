@@ -160,6 +160,10 @@ def _acts_now(window: Sequence[Token]) -> bool:
         and finite[0].lemma_.lower() not in _STATIVE_LEMMAS and finite[0].lower_ not in ("har", "er")
 
 
+def _same_sentence(span: Span, other: Span | None) -> bool:
+    return other is not None and sentence_of(span).start == sentence_of(other).start
+
+
 class _FrameBuilder:
     """Builds the frames of one story, carrying the previous side along."""
 
@@ -167,6 +171,8 @@ class _FrameBuilder:
         quotes = getattr(doc._, "quotes", None) if Doc.has_extension("quotes") else None
         self.story = StoryContext(doc, quotes=list(quotes or []))
         self.previous_side: str | None = None
+        self.previous_type: str | None = None
+        self.previous_span: Span | None = None
 
     def frame(self, count: TroopCount) -> dict[str, Any] | None:
         doc = self.story.doc
@@ -189,9 +195,13 @@ class _FrameBuilder:
         side_hint = country if claimant["type"] != "anonymous" or _military_source(claimant) else None
         kind = claim_type(window_words + [t.lower_ for t in predicate],
                           [t.lemma_ for t in predicate])
+        if count.elliptical and kind == "strength" and self.previous_type is not None \
+                and not _same_sentence(span, self.previous_span):
+            kind = self.previous_type  # "Målet er 13.500" goes on with the intake before it
         excluded = _claimant_tokens(attribution, doc)
         side = side_of(self.story, q_span, unit, window, excluded, kind, self.previous_side, side_hint)
         self.previous_side = side or self.previous_side
+        self.previous_type, self.previous_span = kind, span
 
         sent = sentence_of(span)
         time = nearest_time(sent.text, count.start - sent.start_char, count.end - sent.start_char,

@@ -561,6 +561,24 @@ def test_the_most_specific_place_no_list_knows(nlp: Language, text: str, place: 
     assert claim["location"] is not None and claim["location"]["canonical"] == place
 
 
+def test_bare_numbers_that_stand_for_a_count_just_named(nlp: Language) -> None:
+    text = ("Hizbollah har mistet over 2.000 krigere siden mars, hevder Israel. Libanesiske kilder "
+            "anslår tallet til rundt 1.200.")
+    first, second = claims_of(nlp, text)
+    assert (second["text"], second["unit"], second["type"]) == ("rundt 1.200", "krigere", "casualties")
+    text = "Estland har i dag rundt 7.000 soldater i aktiv tjeneste. Målet er 9.000 innen 2030."
+    first, second = claims_of(nlp, text)
+    assert (second["value"], second["modality"]) == (9000.0, "projected")
+    text = "Rundt 3.000 soldater deltar i øvelsen. Av disse kommer rundt 1.100 fra Tyskland."
+    first, second = claims_of(nlp, text)
+    assert (second["text"], second["side"]) == ("rundt 1.100", "Tyskland")
+    assert second["location"] is None or second["location"]["canonical"] != "Tyskland"
+    text = "Minst 40 soldater ble drept i angrepet, opplyser hæren. Tallet på sivile ofre er 4.500."
+    assert [c["text"] for c in claims_of(nlp, text)] == ["Minst 40 soldater"]
+    text = "Rundt 900 soldater er sendt til Mali, opplyser Forsvaret. Prislappen er anslått til 500 millioner."
+    assert len(claims_of(nlp, text)) == 1
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

@@ -75,6 +75,8 @@ class TroopCount:
 
 #: Words before a bare number that add to a troop count named before ("ytterligere 3.000").
 ADDING_WORDS: frozenset[str] = frozenset({"ytterligere", "ekstra", "ytterlegare"})
+#: Words before a bare number that correct the count before it ("bare 1.500", "snarere 50.000").
+CORRECTING_WORDS: frozenset[str] = frozenset({"bare", "kun", "snarere", "heller"})
 
 
 def _is_gap(token: Token) -> bool:
@@ -114,7 +116,7 @@ def _unit_after(doc: Doc, quantity: Quantity) -> Token | None:
                 if troop_noun(nxt.text):
                     continue
                 return None
-            if token.lower_ == "mann" and not _military(token):
+            if token.lower_ == "mann" and (not _military(token) or _crew_or_police(doc, first)):
                 return None
             return token
         if token.lower_ in ("og", "eller", ",") and token.i > first.i and _is_gap(doc[token.i - 1]) \
@@ -123,6 +125,21 @@ def _unit_after(doc: Doc, quantity: Quantity) -> Token | None:
         if not _is_gap(token):
             return None
     return None
+
+
+#: Heads right before "N mann" that make it police or a crew: "en politistyrke på 14.000 mann".
+CIVIL_HEADS: tuple[str, ...] = ("politi", "mannskap", "besetning")
+#: Civilian vessels whose "N mann om bord" are a crew, not troops.
+CIVIL_VESSELS: tuple[str, ...] = ("tråler", "fiskebåt", "lasteskip", "tankskip", "ferje", "cruiseskip",
+                                  "fiskefartøy", "sjark", "redningsskøyte")
+
+
+def _crew_or_police(doc: Doc, first: Token) -> bool:
+    """"en politistyrke på rundt 14.000 mann", "23 mann om bord på en russisk tråler"."""
+    sent = sentence_of(doc[first.i:first.i + 1])
+    if any(t.lower_.startswith(CIVIL_HEADS) for t in doc[max(sent.start, first.i - 4):first.i]):
+        return True
+    return any(t.lower_.startswith(CIVIL_VESSELS) for t in sent)
 
 
 def _military(token: Token) -> bool:
@@ -163,8 +180,8 @@ def _ratio(text: str, quantities: list[Quantity], k: int) -> bool:
 def _elliptical_ok(doc: Doc, q_last: Token, q_first: Token | None = None) -> bool:
     """An elliptical count ends its clause, is followed by a loss participle, or adds to
     the count before it ("og ytterligere 3.000 kan bli sendt")."""
-    if q_first is not None and q_first.i > 0 and doc[q_first.i - 1].lower_ in ADDING_WORDS:
-        return True
+    if q_first is not None and q_first.i > 0 and doc[q_first.i - 1].lower_ in ADDING_WORDS | CORRECTING_WORDS:
+        return True  # "og ytterligere 3.000 kan bli sendt", "ikke 4.000 soldater, bare 1.500 ved basen"
     if q_last.i + 1 >= len(doc):
         return True
     nxt = doc[q_last.i + 1]
@@ -172,6 +189,8 @@ def _elliptical_ok(doc: Doc, q_last: Token, q_first: Token | None = None) -> boo
     if after is not None and ((nxt.lower_ == "på" and after.lower_ == "plass")  # "bare 8.000 på plass"
                               or (nxt.lower_ == "fra" and after.text[:1].isupper())):  # "250 fra Storbritannia"
         return True
+    if after is not None and nxt.lower_ in ("ble", "er", "var", "har") and after.lower_ in CASUALTY_WORDS:
+        return True  # "sju soldater omkom og ni ble såret"
     return nxt.is_punct or nxt.lower_ in CASUALTY_WORDS
 
 

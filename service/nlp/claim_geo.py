@@ -26,6 +26,7 @@ from service.nlp.claim_context import StoryContext, is_verb
 from service.nlp.claim_lexicon import troop_prefix
 from service.nlp.claim_source_words import MEDIA
 from service.nlp.claim_places import (
+    COUNTRIES,
     PROPER_ONLY,
     SIDE_NAMES,
     affiliation_country,
@@ -160,7 +161,7 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
             if claimant_country:
                 return claimant_country
             continue
-        if low == "landet":
+        if low in ("landet", "landets"):  # "Landets militære styrker teller ..."
             country = story.country_before(token.idx)
             if country:
                 return country
@@ -238,6 +239,8 @@ def side_of(
     own = list(count_tokens)
     if unit is not None and unit.i >= count_tokens.end:
         own += list(doc[count_tokens.end: unit.i + 1])
+    if _several_nationalities(own):
+        return None  # "australske og newzealandske soldater": no one side
     side = _side_in_words(own, story)
     if side is not None:
         return side
@@ -246,16 +249,20 @@ def side_of(
         side = country_of_name(before.text)
         if side is not None:
             return side
+    left = [t for t in window if t.i < count_tokens.start and t.i not in excluded]
     if claim_type != "withdrawal":
         has_origin, side = _side_from_origin(own, unit)
         if has_origin:
+            if unit is not None and doc[unit.i + 1].lower_ == "i":
+                subject = _subject_side(story, left, claimant_country)
+                if subject in COUNTRIES:
+                    return subject  # "Fiji har 170 blåhjelmer i FN-styrken": Fiji's soldiers
             return side
     if unit is None and count_tokens.end + 1 < len(doc) and doc[count_tokens.end].lower_ == "fra":
         origin = country_of_name(doc[count_tokens.end + 1].text)  # "kommer nærmere 250 fra Storbritannia"
         if origin is not None:
             return origin
-    left = [t for t in window if t.i < count_tokens.start and t.i not in excluded]
-    side = _subject_side(story, left, claimant_country)
+    side = _subject_side(story, left, claimant_country) or _described_group(story, left)
     if side is not None:
         return side
     anchors = [unit] if unit is not None else list(count_tokens)
@@ -285,6 +292,38 @@ def _national_default(count_tokens: Span) -> str | None:
     places = [place_of(t.text) for t in sentence if t.text[:1].isupper() and t.i != sentence[0].i]
     if any(p is not None and p.country == "Norge" and p.kind != "country" for p in places):
         return "Norge"
+    return None
+
+
+def _several_nationalities(tokens: Sequence[Token]) -> bool:
+    return len({c for c in (country_of_adjective(t.text) for t in tokens) if c is not None}) > 1
+
+
+#: Nouns that say the name after them is an armed group ("opprørsgruppen Ansar al-Sunna").
+GROUP_DESCRIPTORS: tuple[str, ...] = ("gruppen", "militsen", "geriljaen", "bevegelsen", "organisasjonen",
+                                      "grupperingen", "opprørshæren")
+
+
+def _described_group(story: StoryContext, tokens: Sequence[Token]) -> str | None:
+    """The name after a group noun, whatever NER called it: "opprørsgruppen Ansar
+    al-Sunna", "geriljaen Den lysende sti"."""
+    for k, token in enumerate(tokens[:-1]):
+        if not token.lower_.endswith(GROUP_DESCRIPTORS) or not tokens[k + 1].text[:1].isupper():
+            continue
+        following = tokens[k + 1]
+        entity = next((e for e in story.entities_in(following.idx, following.idx + 1)
+                       if e.start == following.idx), None)
+        if entity is not None:
+            return side_of_word(entity.canonical) or entity.canonical
+        run = [following]
+        titled = following.lower_ in ("den", "det", "de")  # "Den lysende sti": a title, up to the verb
+        for t in tokens[k + 2:]:
+            if not (t.text[:1].isupper() or t.lower_.startswith(("al-", "el-"))
+                    or (titled and t.is_alpha and not is_verb(t))):
+                break
+            run.append(t)
+        name = " ".join(t.text for t in run)
+        return side_of_word(name) or name
     return None
 
 

@@ -95,6 +95,18 @@ COUNTRY_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "Liberia": ("liberisk",), "Gabon": ("gabonsk",), "Madagaskar": ("madagassisk",),
     "Djibouti": ("djiboutisk",), "Papua Ny-Guinea": ("papuansk",), "New Zealand": ("newzealandsk",),
     "Fiji": ("fijiansk",),
+    # the rest of the world's states (names from CLDR's Bokmål territory list)
+    "Tonga": ("tongansk",), "Samoa": ("samoansk",), "Vanuatu": ("vanuatisk",),
+    "Salomonøyene": ("salomonsk",), "Kiribati": (), "Palau": ("palauisk",), "Nauru": (),
+    "Tuvalu": (), "Marshalløyene": (), "Øst-Timor": ("østtimoresisk",), "Brunei": ("bruneisk",),
+    "Bhutan": ("bhutansk",), "Maldivene": ("maldivisk",), "Mauritius": ("mauritisk",),
+    "Seychellene": ("seychellisk",), "Komorene": ("komorisk",), "Kapp Verde": ("kappverdisk",),
+    "Guinea-Bissau": (), "Ekvatorial-Guinea": ("ekvatorialguineansk",), "Eswatini": ("swazisk",),
+    "Lesotho": (), "Kongo-Brazzaville": (), "De forente arabiske emirater": ("emiratisk",),
+    "Belize": ("beliziansk",), "Bahamas": (), "Barbados": ("barbadisk",),
+    "Trinidad og Tobago": ("trinidadisk",), "Grenada": (), "Dominica": (),
+    "Antigua og Barbuda": (), "Andorra": ("andorransk",), "Monaco": ("monegaskisk",),
+    "San Marino": (), "Liechtenstein": ("liechtensteinsk",), "Vatikanstaten": (),
 }
 
 #: Regions and blocs whose adjective can name a side but which are not countries.
@@ -110,6 +122,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     # the distinctive word of a many-word name, as one token sees it
     "ny-guinea": "Papua Ny-Guinea", "dr kongo": "Kongo", "drc": "Kongo", "lanka": "Sri Lanka",
     "faso": "Burkina Faso", "leone": "Sierra Leone", "emiratene": "De forente arabiske emirater",
+    "luxemburg": "Luxembourg", "surinam": "Suriname", "østtimor": "Øst-Timor", "timor-leste": "Øst-Timor",
 }
 
 #: People -> country ("russerne har mistet ...").

@@ -333,7 +333,7 @@ def _described_name(body: list[Token]) -> tuple[str, str] | None:
         named = body[k + 1:]
         if not all(t.text[:1].isupper() or t.like_num or t.text in ("-", "&") for t in named):
             return None
-        name = " ".join(t.text for t in named)
+        name = " ".join(t.text for t in named).rstrip(".,;:")  # "Digi24." at a sentence's end
         if kind == "organisation" and country_of_name(name) is not None:
             return None
         return (MEDIA.get(name.lower(), name) if kind == "media" else name), kind
@@ -349,6 +349,9 @@ def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict 
     word = body[0].lower_
     earlier = story.tokens_before(start)
     if word in ("kildene", "kilden"):
+        anonymous = next((c for c in reversed(story.claimants) if c.get("type") == "anonymous"), None)
+        if anonymous is not None:  # "to vestlige diplomater i N'Djamena ... Ifølge kildene"
+            return {"canonical": anonymous["canonical"], "type": "anonymous"}
         for token in reversed(earlier):
             if token.lower_.endswith(("kilder", "kilde")):
                 k = token.i
@@ -476,6 +479,9 @@ def _national_institution(story: StoryContext, body: list[Token], start: int) ->
     if owner is not None and owner.text.endswith("s"):
         alliance = side_of_word(owner.text[:-1]) if country_of_name(owner.text) is None else None
         if alliance is not None and not role:
+            last = body[-1]
+            if last is not head and last.text.isupper() and last.is_alpha and len(last.text) >= 2:
+                return last.text, "organisation"  # "alliansens militære hovedkvarter SHAPE"
             return alliance, "organisation"  # "alliansens hovedkvarter", "NATOs hovedkvarter"
         if country_of_name(owner.text) is None and affiliation_country(owner.text) is None and not role:
             return _phrase(body), "organisation"  # "Kongressens forskningstjeneste"

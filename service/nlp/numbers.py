@@ -650,6 +650,7 @@ class _Scanner:
                 partial = True
             total += group.value
             groups.append((group.value, None))
+            approx = approx or group.approx  # "et par hundre" is about 200
             j = group.end
             break
         if not groups or not self.last[j - 1]:

@@ -579,6 +579,33 @@ def test_bare_numbers_that_stand_for_a_count_just_named(nlp: Language) -> None:
     assert len(claims_of(nlp, text)) == 1
 
 
+def test_round_ten_patterns(nlp: Language) -> None:
+    assert claims_of(nlp, "Island har ingen hær, men en politistyrke på rundt 900 mann.") == []
+    assert claims_of(nlp, "Sjøforsvaret hentet 11 mann fra en synkende fiskebåt utenfor Vardø.") == []
+    claim, = claims_of(nlp, "Vanuatu har sendt rundt 30 militære til Ny-Caledonia, opplyser landets regjering.")
+    assert (claim["side"], canonical(claim["claimant"])) == ("Vanuatu", "Vanuatus regjering")
+    claim, = claims_of(nlp, "Rundt 400 svenske og finske soldater øver i Finnmark.")
+    assert claim["side"] is None
+    claim, = claims_of(nlp, "Nepal har om lag 1.200 blåhjelmer i FN-styrken i Libanon.")
+    assert claim["side"] == "Nepal"
+    second = claims_of(nlp, "Mali har rundt 20.000 soldater, mens militsgruppen Jama'at Nusrat al-Islam "
+                            "har cirka 6.000 krigere, anslår ACLED.")[-1]
+    assert second["side"].startswith("Jama'at")
+    claim, = claims_of(nlp, "Om lag 900 soldater skal øve i Polen, opplyser alliansens landkommando LANDCOM.")
+    assert canonical(claim["claimant"]) == "LANDCOM"
+    claims = claims_of(nlp, "Russland har ikke 9.000 soldater i Abkhasia, bare rundt 3.500 ved basen i "
+                            "Gudauta, sier en talsperson.")
+    assert [c["text"] for c in claims] == ["9.000 soldater", "rundt 3.500"]
+    claims = claims_of(nlp, "Fire soldater omkom og seks ble såret i angrepet, opplyser hæren.")
+    assert [c["value"] for c in claims] == [4.0, 6.0]
+
+
+def test_back_to_the_sources_named_before(nlp: Language) -> None:
+    text = ("Tyrkia har flyttet 2.000 soldater til grensen, sier to diplomater i Ankara til Reuters. "
+            "Ifølge kildene kan ytterligere 1.000 følge etter.")
+    assert canonical(claims_of(nlp, text)[-1]["claimant"]) == "diplomater i Ankara"
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

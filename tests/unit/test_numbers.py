@@ -306,6 +306,8 @@ def test_a_couple_of_thousand_is_approximate() -> None:
     q = only("Nesten et par tusen soldater er sendt.")
     assert (q.hedge, q.bound, q.max) == ("Nesten", "upper", 2000)
     assert find_quantities("Det tok et par dager.") == []
+    q = only("Et par hundre soldater er sendt.")
+    assert (q.value, q.hedge, q.bound, q.min, q.max) == (200, "Et par", "approximate", None, None)
 
 
 @pytest.mark.parametrize(("sentence", "written", "lo", "hi"), [

@@ -32,16 +32,29 @@ _HOMEWARD_VERBS = frozenset({"kommer", "kom", "komme", "reiser", "reise", "dro",
 _BE_FORMS = frozenset({"være", "er", "var", "blir", "bli"})
 _MOVE_VERBS = frozenset({"flytte", "flytter", "flyttet", "flyttes", "føre", "fører", "ført"})
 _CALL_UP_VERBS = frozenset({"kalle", "kaller", "kalt", "kalte", "kalles"})
+_COUNT_VERBS = frozenset({"telle", "teller", "talte", "telte", "utgjøre", "utgjør", "utgjorde"})
 _SERVICE_WORDS = frozenset({"førstegangstjeneste", "førstegangstjenesten", "tjeneste", "tjenesten",
                             "militærtjeneste", "militærtjenesten", "verneplikt", "verneplikten"})
 #: Words before "landet" that make it the noun ("i landet"), not the verb ("landet i Polen").
 _NOUN_MARKERS = frozenset({"i", "til", "fra", "av", "ut", "over", "om", "for", "hele", "det", "dette"})
 
 
+def _landed(seq: list[str], k: int) -> bool:
+    """Is ``seq[k]`` ("landet") the verb "landed" rather than the noun "the country"?
+    The verb follows an auxiliary or leads on to where ("har landet i Polen", "landet på
+    Rygge"); "forsvare landet" and "har landet rundt 7,6 millioner" are the noun."""
+    before = seq[k - 1] if k > 0 else ""
+    after = seq[k + 1] if k + 1 < len(seq) else ""
+    if before in _NOUN_MARKERS or after in ("rundt", "om", "over", "nesten", "drøyt", "minst") \
+            or after[:1].isdigit():
+        return False
+    return before in ("har", "hadde", "er", "var", "ble", "nettopp", "flyet", "flyene") \
+        or after in ("i", "på", "ved", "nær", "utenfor")
+
+
 def _verb_forms(seq: list[str]) -> set[str]:
     """The words of ``seq``, without "landet" where it is the noun "the country"."""
-    return {w for k, w in enumerate(seq)
-            if not (w == "landet" and k > 0 and seq[k - 1] in _NOUN_MARKERS)}
+    return {w for k, w in enumerate(seq) if not (w == "landet" and not _landed(seq, k))}
 
 
 def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
@@ -61,6 +74,8 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
     if any(a in _MOVE_VERBS and "ut" in seq[k + 1:k + 8] and "av" in seq[k + 1:k + 9]
            for k, a in enumerate(seq)):
         return "withdrawal"  # "flytte 4.000 marinesoldater ut av Okinawa"
+    if found & _COUNT_VERBS:
+        return "strength"  # "vil KFOR-styrken telle 4.700 soldater": a size, whatever "nye" says
     if found & REINFORCEMENT_WORDS or lemma_set & REINFORCEMENT_LEMMAS:
         return "reinforcement"
     if any(a in ("få", "får", "fikk") and b == "opp" for a, b in zip(seq, seq[1:])):

@@ -786,3 +786,6 @@ def test_claim_type_precedence() -> None:
     assert claim_type(["trekke", "ut", "sende"]) == "withdrawal"
     assert claim_type(["sende", "ekstra"]) == "reinforcement"
     assert claim_type(["i", "landet"]) == "strength" and claim_type(["landet", "i"]) == "deployment"
+    assert claim_type(["har", "landet", "rundt"]) == "strength"  # "I tillegg har landet rundt 7,6 millioner"
+    assert claim_type(["forsvare", "landet"]) == "strength"
+    assert claim_type(["vil", "styrken", "telle", "nye"]) == "strength"

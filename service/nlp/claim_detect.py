@@ -110,6 +110,8 @@ def _unit_after(doc: Doc, quantity: Quantity) -> Token | None:
     if first is None:
         return None
     for token in doc[first.i: first.i + MAX_GAP + 1]:
+        if token.lower_ == "menn" and _called_up(token):
+            return token  # "kalt inn rundt 60.000 unge menn til militærtjeneste"
         if troop_noun(token.text):
             if token.lower_ == "militære" and _followed_by_noun(token):
                 nxt = doc[token.i + 1]
@@ -140,6 +142,32 @@ def _crew_or_police(doc: Doc, first: Token) -> bool:
     if any(t.lower_.startswith(CIVIL_HEADS) for t in doc[max(sent.start, first.i - 4):first.i]):
         return True
     return any(t.lower_.startswith(CIVIL_VESSELS) for t in sent)
+
+
+#: Words of a call-up, which make "menn" recruits ("mobilisere 450.000 menn").
+CALL_UP_WORDS: tuple[str, ...] = ("mobilisere", "mobiliserer", "mobiliserte", "mobilisert", "innkalt",
+                                  "innkalle", "militærtjeneste", "rekruttere", "verve")
+#: Words that make men of fighting age refugees, not recruits ("har søkt asyl").
+FLIGHT_WORDS: tuple[str, ...] = ("asyl", "flykt", "flyktet", "rømt", "rømte", "deserter")
+
+
+def _called_up(token: Token) -> bool:
+    sent = sentence_of(token.doc[token.i:token.i + 1])
+    words = [t.lower_ for t in sent]
+    if any(w.startswith(FLIGHT_WORDS) for w in words):
+        return False
+    return any(w.startswith(CALL_UP_WORDS) for w in words) or any(
+        a in ("kalle", "kaller", "kalt", "kalte", "kalles") and b == "inn" for a, b in zip(words, words[1:]))
+
+
+def _not_a_force(doc: Doc, first: Token) -> bool:
+    """Seats and survey answers: "har plass til åtte soldater", "en undersøkelse som 2.300
+    vernepliktige har svart på"."""
+    before = [t.lower_ for t in doc[max(0, first.i - 2):first.i]]
+    if before in (["plass", "til"], ["plass", "for"], ["kapasitet", "til"], ["kapasitet", "for"]):
+        return True
+    words = [t.lower_ for t in sentence_of(doc[first.i:first.i + 1])]
+    return any("undersøkelse" in w for w in words) and any(w.startswith("svar") for w in words)
 
 
 def _military(token: Token) -> bool:
@@ -180,11 +208,16 @@ def _ratio(text: str, quantities: list[Quantity], k: int) -> bool:
 def _elliptical_ok(doc: Doc, q_last: Token, q_first: Token | None = None) -> bool:
     """An elliptical count ends its clause, is followed by a loss participle, or adds to
     the count before it ("og ytterligere 3.000 kan bli sendt")."""
-    if q_first is not None and q_first.i > 0 and doc[q_first.i - 1].lower_ in ADDING_WORDS | CORRECTING_WORDS:
-        return True  # "og ytterligere 3.000 kan bli sendt", "ikke 4.000 soldater, bare 1.500 ved basen"
-    if q_last.i + 1 >= len(doc):
+    nxt = doc[q_last.i + 1] if q_last.i + 1 < len(doc) else None
+    if q_first is not None and q_first.i > 0:
+        before = doc[q_first.i - 1].lower_
+        if before in ADDING_WORDS | CORRECTING_WORDS:
+            return True  # "og ytterligere 3.000 kan bli sendt", "bare 1.500 ved basen"
+        if before in CASUALTY_WORDS and (nxt is None or nxt.is_punct or not nxt.is_alpha
+                                         or nxt.pos_ in ("ADP", "CCONJ", "ADV")):
+            return True  # "og såret to i et droneangrep", not "drepte fem gullgravere"
+    if nxt is None:
         return True
-    nxt = doc[q_last.i + 1]
     after = doc[q_last.i + 2] if q_last.i + 2 < len(doc) else None
     if after is not None and ((nxt.lower_ == "på" and after.lower_ == "plass")  # "bare 8.000 på plass"
                               or (nxt.lower_ == "fra" and after.text[:1].isupper())):  # "250 fra Storbritannia"
@@ -256,7 +289,7 @@ def find_troop_counts(doc: Doc) -> list[TroopCount]:
             continue
         first, last = span[0], span[-1]
         sentence = sentence_of(span)
-        if _CORRECTION_RE.search(sentence.text):
+        if _CORRECTION_RE.search(sentence.text) or _not_a_force(doc, first):
             continue
         sentence_start = sentence.start
         numbers = _numbers(quantity, text, _sentence_words(doc, first))

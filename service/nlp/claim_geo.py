@@ -30,6 +30,7 @@ from service.nlp.claim_places import (
     PROPER_ONLY,
     SIDE_NAMES,
     affiliation_country,
+    capital_country,
     country_of_adjective,
     country_of_name,
     place_of,
@@ -47,7 +48,8 @@ DIRECTION_WORDS: frozenset[str] = frozenset({"nord", "sør", "øst", "vest", "no
 #: Heads that lead on to the place named after them.
 GENERIC_HEADS: tuple[str, ...] = (
     "kamp", "område", "del", "distrikt", "grense", "front", "by", "kyst", "skip", "øvelse",
-    "region", "bredd", "stilling", "leir", "base", "side", "sone", "militærleir", "land",
+    "region", "bredd", "stilling", "leir", "base", "side", "sone", "militærleir", "land", "angrep",
+    "bakhold", "trefning",
 )
 BORDER_WORDS: tuple[str, ...] = ("grensen", "grensa", "grense", "grenseområd")
 FRONT_WORDS: tuple[str, ...] = ("fronten", "frontlinjen", "frontlinja", "front")
@@ -62,7 +64,8 @@ PERSONLESS_PREPS: frozenset[str] = frozenset({"i", "ved", "nær", "rundt", "uten
 HOSTILE_ACTS: tuple[str, ...] = ("angrep", "invasjon", "offensiv", "fremrykk", "trussel", "aggresjon")
 #: Heads whose "i X" names the country they rule, not where troops are ("juntaen i Myanmar").
 GOVERNING_HEADS: tuple[str, ...] = ("militærjunta", "junta", "hær", "regjering", "regime",
-                                    "styresmakt", "myndighet", "militær")
+                                    "styresmakt", "myndighet", "militær", "forsvarsdepartement",
+                                    "utenriksdepartement", "presidentpalass")
 #: Subjects that are an armed group not named ("militsen", "opprørerne").
 UNNAMED_GROUPS: tuple[str, ...] = ("milits", "opprør", "gerilja", "jihadist", "rebell", "separatist")
 _GROUP_WORDS: tuple[str, ...] = ("gruppen", "militsen", "bevegelsen", "alliansen", "organisasjonen",
@@ -137,6 +140,18 @@ def _side_from_origin(tokens: Sequence[Token], unit: Token | None) -> tuple[bool
     return (True, sides[0]) if sides else (False, None)
 
 
+def _seat_country(token: Token) -> str | None:
+    """"Regjeringen i London", "myndighetene i Kyiv": a ruling body and the country of the
+    capital or country it sits in."""
+    doc = token.doc
+    if not token.lower_.startswith(GOVERNING_HEADS) or token.i + 2 >= len(doc) \
+            or doc[token.i + 1].lower_ != "i" or not doc[token.i + 2].text[:1].isupper():
+        return None
+    run = _proper_run_from(doc[token.i + 2])
+    whole = " ".join(t.text for t in run)
+    return capital_country(whole) or country_of_name(whole) or capital_country(run[-1].text)
+
+
 def _proper_run_from(token: Token) -> list[Token]:
     """The capitalised words from ``token`` on: "Sri Lanka", "Papua Ny-Guinea"."""
     doc = token.doc
@@ -172,6 +187,9 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
             if name is not None:
                 return side_of_word(name) or name
             continue
+        seat = _seat_country(token)
+        if seat is not None:
+            return seat  # "Regjeringen i London vil redusere ...": Storbritannia, not Norway
         if low == "regjeringen" and claimant_country:
             return claimant_country  # "kan regjeringen sende ..., sier Colombias forsvarsminister"
         if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) \
@@ -192,6 +210,10 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
         if low in PROPER_ONLY and len(following) == 2 and following[0].lower_ in ("i", "på") \
                 and following[1].text[:1].isupper():
             continue  # "Hæren på Sri Lanka" is not Norway's
+        if token.text[:1].isupper() and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text[:1].isupper():
+            country = country_of_name(" ".join(t.text for t in _proper_run_from(token)))
+            if country is not None:
+                return country  # "mens New Zealand stiller med ..."
         side = side_of_word(token.text) if (token.text[:1].isupper() or low in (
             "alliansen", "russerne", "ukrainerne", "amerikanerne", "israelerne", "britene",
             "kineserne", "allierte")) else country_of_adjective(token.text)
@@ -421,9 +443,9 @@ def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None,
 
 
 #: Nouns that say the name after them is a place ("havnebyen Bossaso", "provinsen Idlib").
-PLACE_NOUNS: tuple[str, ...] = ("byen", "landsbyen", "provinsen", "regionen", "delstaten", "øya",
-                                "fylket", "distriktet", "området", "halvøya", "dalen", "basen",
-                                "leiren")
+PLACE_NOUNS: tuple[str, ...] = ("byen", "byene", "landsbyen", "landsbyene", "provinsen", "regionen",
+                                "delstaten", "øya", "øyene", "øygruppen", "fylket", "distriktet",
+                                "området", "halvøya", "dalen", "basen", "basene", "leiren")
 _PLACE_SUFFIXES: tuple[str, ...] = ("-provinsen", "-regionen", "-fylket", "-området", "-distriktet",
                                     "-oblast", "-byen", "-delstaten", "-halvøya", "-dalen", "-fjellene",
                                     "-fjellet", "-leiren", "-basen", "-korridoren", "-øya", "-staten")
@@ -531,6 +553,8 @@ def _most_specific(story: StoryContext, scope: Sequence[Token], k: int,
 
 def _is_place_prep(scope: Sequence[Token], k: int, claim_type: str) -> bool:
     low = scope[k].lower_
+    if k > 0 and scope[k - 1].lower_.startswith(GOVERNING_HEADS) and low == "i":
+        return False  # "Regjeringen i London": where the ruler sits, not the troops
     if low in DIRECTION_WORDS:
         return k + 1 < len(scope) and scope[k + 1].lower_ == "for"
     if low == "fra":
@@ -552,7 +576,15 @@ def location_of(
     claimant_country: str | None,
 ) -> Location | None:
     """The place phrase of a count, searched in ``scope`` (its clause)."""
+    # "... til 15.000 dersom krigen i Ukraina sprer seg": the condition's places are not where
+    limit = next((t.i for t in scope if t.i >= count_tokens.end and t.lower_ in ("dersom", "hvis")),
+                 None)
+    if limit is not None:
+        scope = [t for t in scope if t.i < limit]
     after = [k for k, t in enumerate(scope) if t.i >= count_tokens.end]
+    inside = [k for k, t in enumerate(scope)  # "antallet soldater på øygruppen X til 5.000"
+              if count_tokens.start < t.i < count_tokens.end and t.lower_ in ("på", "i", "ved")]
+    after = inside + after
     before = [k for k, t in enumerate(scope) if t.i < count_tokens.start]
     if claim_type == "withdrawal":
         after.sort(key=lambda k: (scope[k].lower_ != "fra", k))

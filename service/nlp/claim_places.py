@@ -199,12 +199,22 @@ CAPITALS: dict[str, str] = {
     "wellington": "New Zealand", "mexico by": "Mexico", "port-au-prince": "Haiti",
     "n'djamena": "Tsjad", "conakry": "Guinea", "monrovia": "Liberia", "freetown": "Sierra Leone",
     "abidjan": "Elfenbenskysten", "yamoussoukro": "Elfenbenskysten", "libreville": "Gabon",
-    "antananarivo": "Madagaskar", "kuala lumpur": "Malaysia",
+    "antananarivo": "Madagaskar", "kuala lumpur": "Malaysia", "nouakchott": "Mauritania",
+    "banjul": "Gambia", "bissau": "Guinea-Bissau", "malabo": "Ekvatorial-Guinea", "lomé": "Togo",
+    "porto-novo": "Benin", "cotonou": "Benin", "yaoundé": "Kamerun", "brazzaville": "Kongo-Brazzaville",
+    "gaborone": "Botswana", "mbabane": "Eswatini", "maseru": "Lesotho", "moroni": "Komorene",
+    "dili": "Øst-Timor", "thimphu": "Bhutan", "malé": "Maldivene", "phnom penh": "Kambodsja",
+    "vientiane": "Laos", "ulan bator": "Mongolia", "ulaanbaatar": "Mongolia", "ashgabat": "Turkmenistan",
+    "port vila": "Vanuatu", "honiara": "Salomonøyene", "suva": "Fiji", "apia": "Samoa",
+    "nuku'alofa": "Tonga", "managua": "Nicaragua", "tegucigalpa": "Honduras", "san salvador": "El Salvador",
+    "guatemala by": "Guatemala", "panama by": "Panama", "san josé": "Costa Rica", "kingston": "Jamaica",
+    "paramaribo": "Suriname", "sucre": "Bolivia", "abu dhabi": "De forente arabiske emirater",
+    "kuwait by": "Kuwait",
 }
 #: The last word of a many-word capital, for lookups that see one token at a time
 #: ("forsvarsdepartementet i New Delhi").
 CAPITALS.update({name.split()[-1]: country for name, country in list(CAPITALS.items())
-                 if " " in name and name.split()[-1] not in ("by", "paz", "domingo")})
+                 if " " in name and name.split()[-1] not in ("by", "paz", "domingo", "salvador", "josé")})
 INSTITUTION_COUNTRIES.update(CAPITALS)
 
 #: Norway's forces are proper names in wire copy ("Hæren", "Forsvaret"); lowercase
@@ -308,6 +318,9 @@ def country_of_name(word: str) -> str | None:
     return None
 
 
+_GROUP_HEADS: tuple[str, ...] = ("militsen", "militsene", "geriljaen", "bevegelsen", "gruppen", "opprørerne")
+
+
 def side_of_word(word: str) -> str | None:
     """Side named by one word: country, alliance, armed group or people."""
     low = word.lower()
@@ -324,6 +337,8 @@ def side_of_word(word: str) -> str | None:
             return SIDE_NAMES[head.lower()]
         if word[:1].isupper() and head.isupper() and len(head) >= 2:
             return head
+        if word[:1].isupper() and word.split("-")[-1].lower().endswith(_GROUP_HEADS):
+            return head  # "Fano-militsen", "Houthi-bevegelsen"
     stripped = _strip_genitive_s(word).lower()
     return SIDE_NAMES.get(stripped) if stripped != low else None
 

@@ -75,7 +75,8 @@ OWN_WORDS: frozenset[str] = frozenset({"egne", "eget", "egen", "sine", "sitt", "
 ANONYMOUS_HEADS: tuple[str, ...] = (
     "kilde", "kilder", "kildene", "diplomat", "diplomater", "tjenestemann", "tjenestemenn",
     "embetsmann", "embetsmenn", "anslag", "anslagene", "offiser", "regjeringskilder", "analytikere", "eksperter",
-    "observatører", "livvakter", "offiserer", "representanter", "personer", "folk",
+    "observatører", "livvakter", "offiserer", "representanter", "personer", "folk", "rådgiver",
+    "rådgivere", "medarbeider", "medarbeidere", "ansatt", "ansatte",
 )
 
 #: Documents whose author is the claimant: "en rapport fra X".

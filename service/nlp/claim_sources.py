@@ -119,6 +119,9 @@ def _affiliation_start(tokens: list[Token], k: int) -> bool:
         return True
     if token.lower_ in ("den", "det", "de") and k + 1 < len(tokens):
         return country_of_adjective(tokens[k + 1].text) is not None
+    if token.is_lower and token.lower_.endswith(("et", "en")) and k + 2 < len(tokens) \
+            and tokens[k + 1].lower_ == "i" and tokens[k + 2].text[:1].isupper():
+        return True  # "en rådgiver i presidentpalasset i Abidjan"
     return country_of_adjective(token.text) is not None
 
 

@@ -78,6 +78,8 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
         return "strength"  # "vil KFOR-styrken telle 4.700 soldater": a size, whatever "nye" says
     if found & REINFORCEMENT_WORDS or lemma_set & REINFORCEMENT_LEMMAS:
         return "reinforcement"
+    if any(a in ("tatt", "tar", "ta", "tok") and b == "seg" and c == "inn" for a, b, c in zip(seq, seq[1:], seq[2:])):
+        return "deployment"  # "har tatt seg inn på armensk territorium"
     if any(a in ("få", "får", "fikk") and b == "opp" for a, b in zip(seq, seq[1:])):
         return "reinforcement"  # "få opp tallet til 500"
     if any(a in _CALL_UP_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):

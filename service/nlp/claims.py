@@ -36,6 +36,8 @@ from spacy.tokens import Doc, Span, Token
 from service.nlp.claim_context import StoryContext, clause_window, sentence_of
 from service.nlp.claim_detect import TroopCount, find_troop_counts
 from service.nlp.claim_geo import location_of, side_of
+from service.nlp.claim_lexicon import troop_prefix
+from service.nlp.claim_places import country_of_adjective
 from service.nlp.claim_modality import modality_of
 from service.nlp.claim_sources import REPORTING_FORMS, Attribution, attribute, claimant_country
 from service.nlp.claim_time import is_calendar, is_future, nearest_time
@@ -160,6 +162,12 @@ def _acts_now(window: Sequence[Token]) -> bool:
         and finite[0].lemma_.lower() not in _STATIVE_LEMMAS and finite[0].lower_ not in ("har", "er")
 
 
+def _names_its_side(span: Span | None, side: str) -> bool:
+    """The count's own words say whose troops they are ("sju colombianske soldater")."""
+    return span is not None and any(
+        country_of_adjective(t.text) == side or (troop_prefix(t.text) or "") == side for t in span)
+
+
 def _same_sentence(span: Span, other: Span | None) -> bool:
     return other is not None and sentence_of(span).start == sentence_of(other).start
 
@@ -200,6 +208,9 @@ class _FrameBuilder:
             kind = self.previous_type  # "Målet er 13.500" goes on with the intake before it
         excluded = _claimant_tokens(attribution, doc)
         side = side_of(self.story, q_span, unit, window, excluded, kind, self.previous_side, side_hint)
+        if count.elliptical and self.previous_side and _same_sentence(span, self.previous_span) \
+                and _names_its_side(self.previous_span, self.previous_side):
+            side = self.previous_side  # "drepte sju colombianske soldater og såret to"
         self.previous_side = side or self.previous_side
         self.previous_type, self.previous_span = kind, span
 

@@ -220,6 +220,8 @@ _FRACTION_RE = re.compile(
 CASED_BLOCK: frozenset[str] = frozenset({
     "NOK", "USD", "EUR", "GBP", "SEK", "DKK", "RUB", "UAH", "CHF", "JPY", "CNY",
 })
+#: Owners before "side" that make it the idiom "på sin side", not a page number.
+_SIDE_OWNERS: frozenset[str] = frozenset({"sin", "min", "din", "hans", "hennes", "deres", "vår", "sitt"})
 #: Words right before a number that make it a reference, a time or money.
 PRE_BLOCK: frozenset[str] = frozenset({
     "nr", "nr.", "nummer", "no.", "§", "§§", "kapittel", "kap", "kap.", "side",
@@ -853,6 +855,10 @@ class _Scanner:
         prev = self.prev_token(i)
         if prev is None:
             return False
+        if prev.text.lower() == "side":
+            t = self.tix[i] - 2
+            if t >= 0 and self.toks[t].text.lower() in _SIDE_OWNERS:
+                return False  # "Uganda har på sin side 4.000 soldater": not a page
         return (prev.text in CASED_BLOCK or prev.text.lower() in PRE_BLOCK
                 or _STREET_RE.fullmatch(prev.text) is not None)
 

@@ -606,6 +606,32 @@ def test_back_to_the_sources_named_before(nlp: Language) -> None:
     assert canonical(claims_of(nlp, text)[-1]["claimant"]) == "diplomater i Ankara"
 
 
+def test_round_eleven_patterns(nlp: Language) -> None:
+    assert claims_of(nlp, "Hver vogn har plass til ni soldater og en besetning på tre.") == []
+    assert claims_of(nlp, "Over 4.000 vernepliktige har svart på undersøkelsen om kosthold i Forsvaret.") == []
+    assert claims_of(nlp, "Rundt 3.000 menn i stridsdyktig alder har søkt asyl i Georgia siden mobiliseringen.") == []
+    claim, = claims_of(nlp, "Eritrea har mobilisert rundt 50.000 menn de siste ukene, opplyser FN.")
+    assert (claim["unit"], claim["side"]) == ("menn", "Eritrea")
+    claim, = claims_of(nlp, "Tsjad har på sin side rundt 2.000 soldater i området, ifølge rapporten.")
+    assert claim["value"] == 2000.0
+    claims = claims_of(nlp, "Opprørerne drepte fire nigerske soldater og såret seks ved Tillia, opplyser hæren.")
+    assert [(c["value"], c["side"]) for c in claims] == [(4.0, "Niger"), (6.0, "Niger")]
+    assert claims_of(nlp, "Banditter drepte fem gjetere i Zamfara, opplyser hæren.") == []
+    claims = claims_of(nlp, "Frankrike sender 300 soldater til Estland, mens Belgia stiller med omtrent 90, "
+                            "opplyser NATO.")
+    assert [c["side"] for c in claims] == ["Frankrike", "Belgia"]
+    claims = claims_of(nlp, "Frankrike sender 300 soldater til Estland, mens Sør-Afrika stiller med omtrent 90, "
+                            "opplyser NATO.")
+    assert claims[-1]["side"] == "Sør-Afrika"
+    claim, = claims_of(nlp, "Regjeringen i Canberra vil redusere styrken i Irak med om lag 200 soldater.")
+    assert claim["side"] == "Australia"
+    assert claim["location"] is None or claim["location"]["canonical"] != "Canberra"
+    claim, = claims_of(nlp, "Houthi-bevegelsen har rundt 20.000 krigere ved Marib, anslår FN.")
+    assert claim["side"] == "Houthi"
+    claim, = claims_of(nlp, "Sudan kan øke styrken til 9.000 soldater dersom krigen i Tsjad sprer seg.")
+    assert claim["location"] is None
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

@@ -49,7 +49,7 @@ DIRECTION_WORDS: frozenset[str] = frozenset({"nord", "sør", "øst", "vest", "no
 GENERIC_HEADS: tuple[str, ...] = (
     "kamp", "område", "del", "distrikt", "grense", "front", "by", "kyst", "skip", "øvelse",
     "region", "bredd", "stilling", "leir", "base", "side", "sone", "militærleir", "land", "angrep",
-    "bakhold", "trefning",
+    "bakhold", "trefning", "styrke", "operasjon", "misjon", "kontingent",
 )
 BORDER_WORDS: tuple[str, ...] = ("grensen", "grensa", "grense", "grenseområd")
 FRONT_WORDS: tuple[str, ...] = ("fronten", "frontlinjen", "frontlinja", "front")
@@ -58,6 +58,9 @@ CHAIN_PREPS: frozenset[str] = frozenset({"av", "om", "rundt", "i", "nær", "mot"
 STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
 MAX_NP = 8
 PLACE_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "til", "fra", "ved", "nær", "langs", "utenfor"})
+#: Heads of force compounds, which name who serves, not where: "i FN-styrken i Sør-Sudan".
+FORCE_HEADS: tuple[str, ...] = ("styrke", "operasjon", "misjon", "kontingent", "korps", "brigade",
+                                "bataljon", "regiment")
 #: Prepositions no person is the object of, only a place.
 PERSONLESS_PREPS: frozenset[str] = frozenset({"i", "ved", "nær", "rundt", "utenfor", "langs", "om", "av"})
 #: Nouns of hostile acts whose nationality adjective names the other party.
@@ -423,10 +426,18 @@ def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None,
         if country is not None and (border is not None or front is not None or token.lower_ in ("baltiske",)):
             kind = "border" if border is not None else "front" if front is not None else "region"
             return country, kind, token
+    words = [t.text for t in tokens]
+    for size in (4, 3, 2):  # "Den sentralafrikanske republikk", "Sri Lanka"
+        for k in range(len(words) - size + 1):
+            country = country_of_name(" ".join(words[k:k + size]))
+            if country is not None and words[k][:1].isupper():
+                return country, "border" if border is not None else "country", tokens[k + size - 1]
     named = _proper_run(tokens)
     for ent in story.entities_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
                                  ("LOC", "GPE_LOC")):
         last = max((t for t in tokens if t.idx < ent.end), key=lambda t: t.i)
+        if ent.text.lower().rsplit("-", 1)[-1].startswith(FORCE_HEADS):
+            continue  # NER's "FN-styrken" is a force, not a place
         if named is not None and named[1].i > last.i and ent.start <= named[1].idx:
             break  # NER's "Republika" of "Republika Srpska": the whole run is the name
         return _without_place_suffix(ent.canonical), "place", last
@@ -458,18 +469,21 @@ def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
     run: list[Token] = []
     described = False  # "havnebyen Bossaso": the noun before says it is a place, whatever NER says
     for token in tokens:
-        if token.text[:1].isupper() and token.is_alpha or ("-" in token.text and token.text[:1].isupper()):
+        if token.text[:1].isupper() and token.is_alpha or ("-" in token.text and token.text[:1].isupper()) \
+                or (run and token.lower_.startswith(("al-", "el-"))):  # "Ain al-Asad"
             opener = token.doc[(run[0] if run else token).i - 1]
             # people are not found "i", "ved" or "nær" anything: after such a preposition a
             # name NER took for a person's is an unknown place ("i kampene om Marib")
             person_ok = opener.lower_ in PERSONLESS_PREPS
-            if (token.ent_type_ == "ORG" and not described) or token.lower_ in MEDIA \
-                    or (token.ent_type_ == "PER" and not (described or person_ok)) \
-                    or token.i == token.sent.start:
-                return None
+            if token.lower_ in MEDIA or token.i == token.sent.start \
+                    or (token.ent_type_ in ("PER", "ORG") and not (described or person_ok)) \
+                    or token.lower_.rsplit("-", 1)[-1].startswith(FORCE_HEADS):
+                return None  # "i FN-styrken" is the force, not where it is
             following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-            if side_of_word(token.text) in SIDE_NAMES.values() or (
-                    token.text.endswith("s") and following is not None and following.is_lower):
+            if side_of_word(token.text) in SIDE_NAMES.values() or affiliation_country(token.text) or (
+                    token.text.endswith("s") and following is not None and following.is_lower
+                    and not described and following.lower_ not in DIRECTION_WORDS
+                    and following.pos_ != "ADP"):
                 return None  # "i NATOs største øvelse": an owner, not a place
             run.append(token)
         elif run:
@@ -520,7 +534,8 @@ def _phrase_at(story: StoryContext, scope: Sequence[Token], k: int) -> tuple[str
 def _within_known_place(story: StoryContext, scope: Sequence[Token], np: list[Token], end: int) -> str | None:
     """A name said to lie in a known place is a place, whatever NER called it: "rundt El
     Fasher i Nord-Darfur", "nær Banibangou i Tillabéri-regionen", "Tal Rifaat nord i Syria"."""
-    if not np or not all(t.text[:1].isupper() for t in np) or any(t.lower_ in MEDIA for t in np):
+    if not np or not all(t.text[:1].isupper() for t in np) or any(t.lower_ in MEDIA for t in np) \
+            or np[-1].lower_.rsplit("-", 1)[-1].startswith(FORCE_HEADS):
         return None
     k = end + (end < len(scope) and scope[end].lower_ in DIRECTION_WORDS)
     if k + 1 >= len(scope) or scope[k].lower_ != "i":
@@ -563,6 +578,8 @@ def _is_place_prep(scope: Sequence[Token], k: int, claim_type: str) -> bool:
         return k > 0 and scope[k - 1].lower_ == "ut"  # "trukket ut av Tigray"
     if low == "mot":
         return False
+    if low == "over":
+        return k + 1 < len(scope) and scope[k + 1].lower_ == "hele"  # "over hele landet"
     return low in LOCATION_PREPS
 
 

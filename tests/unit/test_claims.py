@@ -555,6 +555,10 @@ def test_round_nine_sides_and_conditions(nlp: Language) -> None:
     ("Minst 14 soldater ble drept i Tsjorne-dalen natt til fredag.", "Tsjorne"),
     ("Hæren har forsterket garnisonen i Tefé i delstaten Amazonas med 300 soldater.", "Tefé"),
     ("Rundt 900 soldater er sendt til Sool-regionen i Somalia, opplyser regjeringen.", "Sool"),
+    ("Irland har 340 blåhjelmer i FN-styrken i Libanon, opplyser Forsvaret.", "Libanon"),
+    ("Russland har om lag 1.500 leiesoldater i Den sentralafrikanske republikk.", "Den sentralafrikanske republikk"),
+    ("Et tysk skip med rundt 600 soldater la til kai i havnebyen Klaipėda nord i Litauen.", "Klaipėda"),
+    ("USA vil redusere styrken ved basen Ain al-Asad med 500 soldater.", "Ain al-Asad"),
 ])
 def test_the_most_specific_place_no_list_knows(nlp: Language, text: str, place: str) -> None:
     claim, = claims_of(nlp, text)

@@ -101,6 +101,15 @@ def _list_end(doc: Doc, comma: int, limit: int) -> int | None:
     return None
 
 
+def capitalised_run(token: Token, limit: int = 4) -> list[Token]:
+    """The capitalised words from ``token`` on, at most ``limit``: "Sri Lanka", "Port Moresby"."""
+    doc = token.doc
+    end = token.i
+    while end < len(doc) and end - token.i < limit and doc[end].text[:1].isupper():
+        end += 1
+    return list(doc[token.i:end])
+
+
 def clause_window(span: Span) -> list[Token]:
     """Tokens of the clause around ``span`` (stopping at commas, "at", new clauses)."""
     doc, sent = span.doc, sentence_of(span)

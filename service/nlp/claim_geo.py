@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from service.nlp.claim_context import StoryContext, is_verb
+from service.nlp.claim_context import StoryContext, capitalised_run, is_verb
 from service.nlp.claim_lexicon import troop_prefix
 from service.nlp.claim_source_words import MEDIA
 from service.nlp.claim_places import (
@@ -150,22 +150,13 @@ def _seat_country(token: Token) -> str | None:
     if not token.lower_.startswith(GOVERNING_HEADS) or token.i + 2 >= len(doc) \
             or doc[token.i + 1].lower_ != "i" or not doc[token.i + 2].text[:1].isupper():
         return None
-    run = _proper_run_from(doc[token.i + 2])
+    run = capitalised_run(doc[token.i + 2])
     whole = " ".join(t.text for t in run)
     return capital_country(whole) or country_of_name(whole) or capital_country(run[-1].text)
 
 
-def _proper_run_from(token: Token) -> list[Token]:
-    """The capitalised words from ``token`` on: "Sri Lanka", "Papua Ny-Guinea"."""
-    doc = token.doc
-    end = token.i
-    while end < len(doc) and end - token.i < 4 and doc[end].text[:1].isupper():
-        end += 1
-    return list(doc[token.i:end])
-
-
 def _country_of_run(token: Token) -> str | None:
-    run = _proper_run_from(token)
+    run = capitalised_run(token)
     whole = " ".join(t.text for t in run)
     return country_of_name(whole) or next(
         (c for c in (country_of_name(t.text) for t in run) if c is not None), None)
@@ -205,7 +196,7 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
                 country = _country_of_run(token)
                 if country is not None:
                     return country  # "Militærjuntaen i Myanmar", "Hæren på Sri Lanka"
-            skipped.update(t.i for t in _proper_run_from(token))
+            skipped.update(t.i for t in capitalised_run(token))
             continue  # "kontingenten i Slovakia": where the troops are, not whose
         if token.i in skipped:
             continue
@@ -214,7 +205,7 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
                 and following[1].text[:1].isupper():
             continue  # "Hæren på Sri Lanka" is not Norway's
         if token.text[:1].isupper() and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text[:1].isupper():
-            country = country_of_name(" ".join(t.text for t in _proper_run_from(token)))
+            country = country_of_name(" ".join(t.text for t in capitalised_run(token)))
             if country is not None:
                 return country  # "mens New Zealand stiller med ..."
         side = side_of_word(token.text) if (token.text[:1].isupper() or low in (

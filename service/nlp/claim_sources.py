@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp.claim_context import StoryContext, is_verb, sentence_of
+from service.nlp.claim_context import StoryContext, capitalised_run, is_verb, sentence_of
 from service.nlp.claim_places import (
     affiliation_country,
     capital_country,
@@ -380,7 +380,7 @@ def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict 
             if not np and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "i" \
                     and doc[token.i + 2].text[:1].isupper():
                 # "forsvarsdepartementet i Taipei": the capital names whose it is
-                np = [token, doc[token.i + 1], *_capitalised_run(doc, token.i + 2)]
+                np = [token, doc[token.i + 1], *capitalised_run(doc[token.i + 2])]
             resolved = resolve_np(story, np) if np else None
             if resolved is not None and resolved["canonical"].lower() != word:
                 return resolved
@@ -388,13 +388,6 @@ def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict 
 
 
 _DEFINITE_ENDINGS = ("ene", "en", "et", "a")
-
-
-def _capitalised_run(doc: Doc, start: int) -> list[Token]:
-    end = start
-    while end < len(doc) and end - start < 3 and doc[end].text[:1].isupper():
-        end += 1
-    return list(doc[start:end])
 
 
 def _noun_stem(word: str) -> str:

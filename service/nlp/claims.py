@@ -21,7 +21,7 @@ hypothetical). Every span slices ``doc.text``.
 
 The helpers, one job each: :mod:`claim_detect` (finding troop counts),
 :mod:`claim_sources` (claimant and cue) with its word lists in
-:mod:`claim_source_words`, :mod:`claim_geo` (side and place),
+:mod:`claim_source_words`, :mod:`claim_side` (whose troops), :mod:`claim_location` (where),
 :mod:`claim_types`, :mod:`claim_modality`, :mod:`claim_time`,
 :mod:`claim_lexicon` and :mod:`claim_places` (word lists).
 """
@@ -35,7 +35,8 @@ from spacy.tokens import Doc, Span, Token
 
 from service.nlp.claim_context import StoryContext, clause_window, sentence_of
 from service.nlp.claim_detect import TroopCount, find_troop_counts
-from service.nlp.claim_geo import location_of, side_of
+from service.nlp.claim_location import location_of
+from service.nlp.claim_side import side_of
 from service.nlp.claim_lexicon import troop_prefix
 from service.nlp.claim_places import country_of_adjective
 from service.nlp.claim_modality import modality_of

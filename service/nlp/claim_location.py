@@ -1,0 +1,324 @@
+"""Where the troops of a count are (its location).
+
+The first place phrase after the count in its clause (else the nearest before it, and
+then the most specific of a chain: "i Boa Vista i delstaten Roraima"): a preposition
+(i, ved, nær, langs, til, ...) and a noun phrase holding a gazetteer place, a place
+entity, a name no list knows after a place preposition or a place noun ("havnebyen X"),
+a border ("ved den ukrainske grensen" -> Ukraina, kind border) or a front. Generic heads
+and force compounds lead on to the place they name ("i kampene om Bakhmut", "i
+FN-styrken i Sør-Sudan"). "fra X" is the location only for withdrawals; a ruler's seat
+("Regjeringen i London") and the places of a condition ("dersom krigen i Ukraina ...")
+are not where the troops are.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from service.nlp.claim_context import StoryContext, is_verb
+from service.nlp.claim_places import (
+    SIDE_NAMES,
+    affiliation_country,
+    country_of_adjective,
+    country_of_name,
+    place_of,
+    side_of_word,
+)
+from service.nlp.claim_source_words import MEDIA
+
+__all__ = ["GOVERNING_HEADS", "LOCATION_PREPS", "Location", "STOP_PUNCT", "location_of"]
+
+LOCATION_PREPS: frozenset[str] = frozenset({
+    "i", "ved", "nær", "nærmere", "langs", "på", "til", "overfor", "utenfor", "rundt",
+    "innenfor", "mot", "inn", "fra",
+})
+DIRECTION_WORDS: frozenset[str] = frozenset({"nord", "sør", "øst", "vest", "nordøst", "nordvest",
+                                             "sørøst", "sørvest"})
+#: Heads that lead on to the place named after them.
+GENERIC_HEADS: tuple[str, ...] = (
+    "kamp", "område", "del", "distrikt", "grense", "front", "by", "kyst", "skip", "øvelse",
+    "region", "bredd", "stilling", "leir", "base", "side", "sone", "militærleir", "land", "angrep",
+    "bakhold", "trefning", "styrke", "operasjon", "misjon", "kontingent",
+)
+BORDER_WORDS: tuple[str, ...] = ("grensen", "grensa", "grense", "grenseområd")
+FRONT_WORDS: tuple[str, ...] = ("fronten", "frontlinjen", "frontlinja", "front")
+CHAIN_PREPS: frozenset[str] = frozenset({"av", "om", "rundt", "i", "nær", "mot", "til", "overfor",
+                                         "ved", "utenfor"})
+STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
+MAX_NP = 8
+#: Heads of force compounds, which name who serves, not where: "i FN-styrken i Sør-Sudan".
+FORCE_HEADS: tuple[str, ...] = ("styrke", "operasjon", "misjon", "kontingent", "korps", "brigade",
+                                "bataljon", "regiment")
+#: Prepositions no person is the object of, only a place.
+PERSONLESS_PREPS: frozenset[str] = frozenset({"i", "ved", "nær", "rundt", "utenfor", "langs", "om", "av"})
+#: Heads whose "i X" names the country they rule, not where troops are ("juntaen i Myanmar").
+GOVERNING_HEADS: tuple[str, ...] = ("militærjunta", "junta", "hær", "regjering", "regime",
+                                    "styresmakt", "myndighet", "militær", "forsvarsdepartement",
+                                    "utenriksdepartement", "presidentpalass")
+#: Subjects that are an armed group not named ("militsen", "opprørerne").
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place phrase: ``text == doc.text[start:end]``, with its canonical place and kind."""
+
+    text: str
+    start: int
+    end: int
+    canonical: str | None
+    kind: str
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "canonical": self.canonical, "kind": self.kind}
+
+
+def _noun_phrase(tokens: Sequence[Token], k: int) -> int:
+    """End index (exclusive) of the NP starting at ``tokens[k]``."""
+    j = k
+    while j < len(tokens) and j - k < MAX_NP:
+        token = tokens[j]
+        if token.text in STOP_PUNCT or (is_verb(token) and token.pos_ != "ADJ" and token.tag_ != "adj"
+                                        and not token.text[:1].isupper()):
+            break
+        if j > k and token.lower_ in LOCATION_PREPS | CHAIN_PREPS | {"og", "for", "med", "under"}:
+            break
+        j += 1
+    return j
+
+
+def _is_generic(token: Token) -> bool:
+    low = token.lower_
+    return any(stem in low for stem in GENERIC_HEADS)
+
+
+def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None, str | None, Token | None]:
+    """(canonical, kind, last token) of the place a noun phrase names."""
+    border = next((t for t in tokens if t.lower_.startswith(BORDER_WORDS)), None)
+    front = next((t for t in tokens if t.lower_.startswith(FRONT_WORDS)), None)
+    for k, token in enumerate(tokens):
+        place = place_of(token.text)
+        if place is not None and place.country is None and k and tokens[k - 1].text[:1].isupper() \
+                and "-" in token.text:
+            break  # "Cabo Delgado-provinsen": the whole name, not its last word
+        if place is not None and (token.text[:1].isupper()):
+            kind = "border" if border is not None else "front" if front is not None else place.kind
+            return place.canonical, kind, token
+        country = country_of_adjective(token.text)
+        if country is not None and (border is not None or front is not None or token.lower_ in ("baltiske",)):
+            kind = "border" if border is not None else "front" if front is not None else "region"
+            return country, kind, token
+    words = [t.text for t in tokens]
+    for size in (4, 3, 2):  # "Den sentralafrikanske republikk", "Sri Lanka"
+        for k in range(len(words) - size + 1):
+            country = country_of_name(" ".join(words[k:k + size]))
+            if country is not None and words[k][:1].isupper():
+                return country, "border" if border is not None else "country", tokens[k + size - 1]
+    named = _proper_run(tokens)
+    for ent in story.entities_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
+                                 ("LOC", "GPE_LOC")):
+        last = max((t for t in tokens if t.idx < ent.end), key=lambda t: t.i)
+        if ent.text.lower().rsplit("-", 1)[-1].startswith(FORCE_HEADS):
+            continue  # NER's "FN-styrken" is a force, not a place
+        if named is not None and named[1].i > last.i and ent.start <= named[1].idx:
+            break  # NER's "Republika" of "Republika Srpska": the whole run is the name
+        return _without_place_suffix(ent.canonical), "place", last
+    if named is not None:
+        return named[0], "border" if border is not None else "front" if front is not None else "place", named[1]
+    if border is not None:
+        return None, "border", border
+    if front is not None:
+        return None, "front", front
+    for token in tokens:
+        if token.lower_ in ("landet", "landene"):
+            return "<landet>", "country", token
+    return None, None, None
+
+
+#: Nouns that say the name after them is a place ("havnebyen Bossaso", "provinsen Idlib").
+PLACE_NOUNS: tuple[str, ...] = ("byen", "byene", "landsbyen", "landsbyene", "provinsen", "regionen",
+                                "delstaten", "øya", "øyene", "øygruppen", "fylket", "distriktet",
+                                "området", "halvøya", "dalen", "basen", "basene", "leiren")
+_PLACE_SUFFIXES: tuple[str, ...] = ("-provinsen", "-regionen", "-fylket", "-området", "-distriktet",
+                                    "-oblast", "-byen", "-delstaten", "-halvøya", "-dalen", "-fjellene",
+                                    "-fjellet", "-leiren", "-basen", "-korridoren", "-øya", "-staten")
+
+
+def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
+    """A place no list knows, named after a place preposition: "rundt Goma", "i Cabo
+    Delgado-provinsen" -> ("Cabo Delgado", last token). Only names NER does not call people,
+    organisations or media."""
+    run: list[Token] = []
+    described = False  # "havnebyen Bossaso": the noun before says it is a place, whatever NER says
+    for token in tokens:
+        if token.text[:1].isupper() and token.is_alpha or ("-" in token.text and token.text[:1].isupper()) \
+                or (run and token.lower_.startswith(("al-", "el-"))):  # "Ain al-Asad"
+            opener = token.doc[(run[0] if run else token).i - 1]
+            # people are not found "i", "ved" or "nær" anything: after such a preposition a
+            # name NER took for a person's is an unknown place ("i kampene om Marib")
+            person_ok = opener.lower_ in PERSONLESS_PREPS
+            if token.lower_ in MEDIA or token.i == token.sent.start \
+                    or (token.ent_type_ in ("PER", "ORG") and not (described or person_ok)) \
+                    or token.lower_.rsplit("-", 1)[-1].startswith(FORCE_HEADS):
+                return None  # "i FN-styrken" is the force, not where it is
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if side_of_word(token.text) in SIDE_NAMES.values() or affiliation_country(token.text) or (
+                    token.text.endswith("s") and following is not None and following.is_lower
+                    and not described and following.lower_ not in DIRECTION_WORDS
+                    and following.pos_ != "ADP"):
+                return None  # "i NATOs største øvelse": an owner, not a place
+            run.append(token)
+        elif run:
+            break
+        elif token.lower_.endswith(PLACE_NOUNS):
+            described = True
+        elif token.lower_ not in ("den", "det", "de"):
+            return None
+    if not run:
+        return None
+    return _without_place_suffix(" ".join(t.text for t in run)), run[-1]
+
+
+def _without_place_suffix(name: str) -> str:
+    """"Galwan-dalen" -> "Galwan", "Cabo Delgado-provinsen" -> "Cabo Delgado"."""
+    for suffix in _PLACE_SUFFIXES:
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _phrase_at(story: StoryContext, scope: Sequence[Token], k: int) -> tuple[str | None, str | None, int] | None:
+    """Place named by the PP at ``scope[k]``: (canonical, kind, end index) or None."""
+    j = k + 1
+    if scope[k].lower_ in DIRECTION_WORDS:
+        j = k + 2  # "nord for Kharkiv"
+    kind_seen: str | None = None
+    for _ in range(3):
+        end = _noun_phrase(scope, j)
+        if end <= j:
+            return None
+        np = list(scope[j:end])
+        canonical, kind, _last = _place_in(story, np)
+        if canonical is not None:
+            return canonical, kind_seen or kind, end
+        within = _within_known_place(story, scope, np, end)
+        if within is not None:
+            return within, kind_seen or "place", end
+        kind_seen = kind_seen or kind
+        more = end < len(scope) and scope[end].lower_ in CHAIN_PREPS and (
+            any(_is_generic(t) for t in np) or kind is not None)
+        if not more:
+            return (None, kind_seen, end) if kind_seen in ("border", "front") else None
+        j = end + 1
+    return None
+
+
+def _within_known_place(story: StoryContext, scope: Sequence[Token], np: list[Token], end: int) -> str | None:
+    """A name said to lie in a known place is a place, whatever NER called it: "rundt El
+    Fasher i Nord-Darfur", "nær Banibangou i Tillabéri-regionen", "Tal Rifaat nord i Syria"."""
+    if not np or not all(t.text[:1].isupper() for t in np) or any(t.lower_ in MEDIA for t in np) \
+            or np[-1].lower_.rsplit("-", 1)[-1].startswith(FORCE_HEADS):
+        return None
+    k = end + (end < len(scope) and scope[end].lower_ in DIRECTION_WORDS)
+    if k + 1 >= len(scope) or scope[k].lower_ != "i":
+        return None
+    following = list(scope[k + 1:_noun_phrase(scope, k + 1)])
+    if not following or _place_in(story, following)[0] is None:
+        return None
+    if not any(place_of(t.text) is not None for t in following) \
+            and not following[0].lower_.endswith(PLACE_NOUNS) and not story.entities_in(
+            following[0].idx, following[-1].idx + len(following[-1].text), ("LOC", "GPE_LOC")):
+        return None  # "i delstaten Roraima" says it is a place; a bare unknown name does not
+    return _without_place_suffix(" ".join(t.text for t in np))
+
+
+def _most_specific(story: StoryContext, scope: Sequence[Token], k: int,
+                   found: tuple[str | None, str | None, int], claim_type: str
+                   ) -> tuple[int, tuple[str | None, str | None, int]]:
+    """Searching backwards from the count, "i Boa Vista i delstaten Roraima" is met at its
+    end: the place the chain opens with is the more specific one."""
+    for earlier in range(k - 1, max(-1, k - MAX_NP - 2), -1):
+        if not _is_place_prep(scope, earlier, claim_type):
+            continue
+        candidate = _phrase_at(story, scope, earlier)
+        if candidate is None or candidate[0] is None:
+            return k, found
+        gap = [t for t in scope[candidate[2]:k] if t.lower_ not in DIRECTION_WORDS]
+        return (earlier, candidate) if not gap else (k, found)
+    return k, found
+
+
+def _is_place_prep(scope: Sequence[Token], k: int, claim_type: str) -> bool:
+    low = scope[k].lower_
+    if k > 0 and scope[k - 1].lower_.startswith(GOVERNING_HEADS) and low == "i":
+        return False  # "Regjeringen i London": where the ruler sits, not the troops
+    if low in DIRECTION_WORDS:
+        return k + 1 < len(scope) and scope[k + 1].lower_ == "for"
+    if low == "fra":
+        return claim_type == "withdrawal"
+    if low == "av":
+        return k > 0 and scope[k - 1].lower_ == "ut"  # "trukket ut av Tigray"
+    if low == "mot":
+        return False
+    if low == "over":
+        return k + 1 < len(scope) and scope[k + 1].lower_ == "hele"  # "over hele landet"
+    return low in LOCATION_PREPS
+
+
+def location_of(
+    story: StoryContext,
+    scope: Sequence[Token],
+    count_tokens: Span,
+    excluded: set[int],
+    claim_type: str,
+    side: str | None,
+    claimant_country: str | None,
+) -> Location | None:
+    """The place phrase of a count, searched in ``scope`` (its clause)."""
+    # "... til 15.000 dersom krigen i Ukraina sprer seg": the condition's places are not where
+    limit = next((t.i for t in scope if t.i >= count_tokens.end and t.lower_ in ("dersom", "hvis")),
+                 None)
+    if limit is not None:
+        scope = [t for t in scope if t.i < limit]
+    after = [k for k, t in enumerate(scope) if t.i >= count_tokens.end]
+    inside = [k for k, t in enumerate(scope)  # "antallet soldater på øygruppen X til 5.000"
+              if count_tokens.start < t.i < count_tokens.end and t.lower_ in ("på", "i", "ved")]
+    after = inside + after
+    before = [k for k, t in enumerate(scope) if t.i < count_tokens.start]
+    if claim_type == "withdrawal":
+        after.sort(key=lambda k: (scope[k].lower_ != "fra", k))
+    for k in after + list(reversed(before)):
+        if scope[k].i in excluded or not _is_place_prep(scope, k, claim_type):
+            continue
+        found = _phrase_at(story, scope, k)
+        if found is None:
+            continue
+        if k in before:
+            k, found = _most_specific(story, scope, k, found, claim_type)
+        canonical, kind, end = found
+        if canonical == "<landet>":
+            canonical = story.country_before(scope[k].idx, exclude=[side])
+        elif canonical is None and kind == "border":
+            canonical = _bare_border(story, scope[k].idx, side, claimant_country)
+        last = scope[end - 1]
+        start_char = scope[k].idx
+        end_char = last.idx + len(last.text)
+        return Location(story.doc.text[start_char:end_char], start_char, end_char, canonical,
+                        kind or "place")
+    for token in scope:  # "skal ankomme Kuwait"
+        if token.i >= count_tokens.end and token.text[:1].isupper() and token.i not in excluded \
+                and token.doc[token.i - 1].lower_ != "fra":  # "kommer fra USA": origin, not place
+            place = place_of(token.text)
+            if place is not None:
+                return Location(token.text, token.idx, token.idx + len(token.text),
+                                place.canonical, place.kind)
+    return None
+
+
+def _bare_border(story: StoryContext, offset: int, side: str | None, claimant_country: str | None) -> str | None:
+    """"ved grensen" without a country: the claimant's country, else the last one named."""
+    if claimant_country and claimant_country != side:
+        return claimant_country
+    return story.country_before(offset, exclude=[side])

@@ -1,0 +1,332 @@
+"""Whose troops a count is about (its side).
+
+First match wins:
+    1. the count's own words: "russiske soldater", "NATO-soldater", "Russlands 150.000"
+       (two nationalities: no one side);
+    2. "soldater fra X" naming one country or national force (several -> no side);
+       "i FN-styrken" yields to a country subject;
+    3. the clause's subject: "Russland har samlet ...", "alliansen", "russerne",
+       "Hæren" (Norway), "landet" (the last country named), "vi" (the claimant's country),
+       a ruler in its seat ("Regjeringen i London"), a group after its descriptor
+       ("opprørsgruppen Ansar al-Sunna");
+    4. the side of the story's previous claim, or the country the sentence before opens with;
+    5. the country the claimant speaks for ("det russiske forsvarsdepartementet");
+    6. a force only one country has ("nasjonalgardister", "førstegangstjeneste").
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from service.nlp.claim_context import StoryContext, capitalised_run, is_verb
+from service.nlp.claim_lexicon import troop_prefix
+from service.nlp.claim_location import GOVERNING_HEADS, LOCATION_PREPS, STOP_PUNCT
+from service.nlp.claim_places import (
+    COUNTRIES,
+    PROPER_ONLY,
+    SIDE_NAMES,
+    affiliation_country,
+    capital_country,
+    country_of_adjective,
+    country_of_name,
+    place_of,
+    side_of_word,
+)
+from service.nlp.claim_source_words import MEDIA
+
+__all__ = ["side_of"]
+
+#: Prepositions after which a country is where troops are, not whose ("kontingenten i Slovakia").
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"i", "på", "til", "fra", "ved", "nær", "langs", "utenfor"})
+#: Nouns of hostile acts whose nationality adjective names the other party.
+HOSTILE_ACTS: tuple[str, ...] = ("angrep", "invasjon", "offensiv", "fremrykk", "trussel", "aggresjon")
+UNNAMED_GROUPS: tuple[str, ...] = ("milits", "opprør", "gerilja", "jihadist", "rebell", "separatist")
+_GROUP_WORDS: tuple[str, ...] = ("gruppen", "militsen", "bevegelsen", "alliansen", "organisasjonen",
+                                 "hæren", "styrken", "geriljaen")
+
+
+def _side_in_words(tokens: Sequence[Token], story: StoryContext | None = None) -> str | None:
+    for token in tokens:
+        if token.lower_ == "landets" and story is not None:  # "11 av landets soldater"
+            country = story.country_before(token.idx)
+            if country is not None:
+                return country
+        if token.lower_.startswith("heimeverns"):
+            return "Norge"  # "heimevernssoldater": Norway's Home Guard
+        prefix = troop_prefix(token.text)
+        side = (SIDE_NAMES.get(prefix.lower(), prefix) if prefix else None) or country_of_adjective(token.text)
+        if side is not None:
+            return side
+    return None
+
+
+def _side_from_origin(tokens: Sequence[Token], unit: Token | None) -> tuple[bool, str | None]:
+    """"soldater fra X": (True, side) when a "fra" phrase follows the unit; "soldatene i
+    FN-styrken" names the force; "soldater fra 13 land" is no one side."""
+    if unit is None or unit.i + 2 >= len(unit.doc):
+        return False, None
+    doc = unit.doc
+    if doc[unit.i + 1].lower_ == "i" and "-" in doc[unit.i + 2].text:
+        prefix, _, head = doc[unit.i + 2].text.partition("-")
+        if head.lower().startswith(("styrk", "operasjon", "misjon", "kontingent")):
+            side = side_of_word(prefix)
+            if side is not None:
+                return True, side
+    if doc[unit.i + 1].lower_ != "fra":
+        return False, None
+    if doc[unit.i + 2].like_num and unit.i + 3 < len(doc) and doc[unit.i + 3].lower_ in (
+            "land", "nasjoner", "medlemsland", "allierte"):
+        return True, None  # "soldater fra 13 land"
+    sides: list[str] = []
+    for token in doc[unit.i + 2: min(len(doc), unit.i + 10)]:
+        if token.text in STOP_PUNCT and token.text != ",":
+            break
+        if (is_verb(token) and not token.text[:1].isupper()) or token.like_num:
+            break
+        if token.lower_ in LOCATION_PREPS and token.lower_ != "fra":
+            break
+        side = country_of_name(token.text) or country_of_adjective(token.text) \
+            or affiliation_country(token.text) \
+            or (side_of_word(token.text) if token.text[:1].isupper() else None)
+        if side is not None and side not in sides:
+            sides.append(side)
+    if len(sides) > 1:
+        return True, None
+    return (True, sides[0]) if sides else (False, None)
+
+
+def _seat_country(token: Token) -> str | None:
+    """"Regjeringen i London", "myndighetene i Kyiv": a ruling body and the country of the
+    capital or country it sits in."""
+    doc = token.doc
+    if not token.lower_.startswith(GOVERNING_HEADS) or token.i + 2 >= len(doc) \
+            or doc[token.i + 1].lower_ != "i" or not doc[token.i + 2].text[:1].isupper():
+        return None
+    run = capitalised_run(doc[token.i + 2])
+    whole = " ".join(t.text for t in run)
+    return capital_country(whole) or country_of_name(whole) or capital_country(run[-1].text)
+
+
+def _country_of_run(token: Token) -> str | None:
+    run = capitalised_run(token)
+    whole = " ".join(t.text for t in run)
+    return country_of_name(whole) or next(
+        (c for c in (country_of_name(t.text) for t in run) if c is not None), None)
+
+
+def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country: str | None) -> str | None:
+    skipped: set[int] = set()
+    for token in tokens:
+        low = token.lower_
+        if low in ("vi", "vår", "våre"):
+            if claimant_country:
+                return claimant_country
+            continue
+        if low in ("landet", "landets"):  # "Landets militære styrker teller ..."
+            country = story.country_before(token.idx)
+            if country:
+                return country
+            continue
+        if low in ("bevegelsen", "organisasjonen", "gruppen", "militsen", "grupperingen"):
+            org = story.organisation_before(token.idx)  # "Hizbollah avviser at bevegelsen mistet ..."
+            name = org.canonical if org is not None else story.proper_noun_before(token.idx)
+            if name is not None:
+                return side_of_word(name) or name
+            continue
+        seat = _seat_country(token)
+        if seat is not None:
+            return seat  # "Regjeringen i London vil redusere ...": Storbritannia, not Norway
+        if low == "regjeringen" and claimant_country:
+            return claimant_country  # "kan regjeringen sende ..., sier Colombias forsvarsminister"
+        if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) \
+                and token.doc[token.i + 1].lower_.startswith(HOSTILE_ACTS):
+            continue  # "Ved et russisk angrep kan Polen flytte ...": the attacker is not the side
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and previous.lower_ in PLACE_PREPOSITIONS and token.text[:1].isupper():
+            ruler = token.doc[previous.i - 1] if previous.i > 0 else None
+            if ruler is not None and ruler.lower_.startswith(GOVERNING_HEADS):
+                country = _country_of_run(token)
+                if country is not None:
+                    return country  # "Militærjuntaen i Myanmar", "Hæren på Sri Lanka"
+            skipped.update(t.i for t in capitalised_run(token))
+            continue  # "kontingenten i Slovakia": where the troops are, not whose
+        if token.i in skipped:
+            continue
+        following = token.doc[token.i + 1: token.i + 3]
+        if low in PROPER_ONLY and len(following) == 2 and following[0].lower_ in ("i", "på") \
+                and following[1].text[:1].isupper():
+            continue  # "Hæren på Sri Lanka" is not Norway's
+        if token.text[:1].isupper() and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text[:1].isupper():
+            country = country_of_name(" ".join(t.text for t in capitalised_run(token)))
+            if country is not None:
+                return country  # "mens New Zealand stiller med ..."
+        side = side_of_word(token.text) if (token.text[:1].isupper() or low in (
+            "alliansen", "russerne", "ukrainerne", "amerikanerne", "israelerne", "britene",
+            "kineserne", "allierte")) else country_of_adjective(token.text)
+        side = side or affiliation_country(token.text)
+        if side is not None:
+            return side
+    return None
+
+
+def _chain_subjects(tokens: Sequence[Token]) -> list[Token]:
+    """Subjects of the verbs above the troop count (coordination included)."""
+    subjects: list[Token] = []
+    seen: set[int] = set()
+    for token in tokens:
+        head = token
+        for _ in range(6):
+            if head.i in seen:
+                break
+            seen.add(head.i)
+            for child in head.children:
+                subtree = list(child.subtree)
+                if child.dep_ != "SUBJ" or child.lower_ == "det":
+                    continue
+                if any(t.i == anchor.i for t in subtree for anchor in tokens):
+                    continue  # the count's own noun phrase
+                subjects.extend(subtree)
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return subjects
+
+
+def side_of(
+    story: StoryContext,
+    count_tokens: Span,
+    unit: Token | None,
+    window: Sequence[Token],
+    excluded: set[int],
+    claim_type: str,
+    previous_side: str | None,
+    claimant_country: str | None,
+) -> str | None:
+    """The side whose troops a count is about (see the module doc for the order)."""
+    doc = count_tokens.doc
+    own = list(count_tokens)
+    if unit is not None and unit.i >= count_tokens.end:
+        own += list(doc[count_tokens.end: unit.i + 1])
+    if _several_nationalities(own):
+        return None  # "australske og newzealandske soldater": no one side
+    side = _side_in_words(own, story)
+    if side is not None:
+        return side
+    before = doc[count_tokens.start - 1] if count_tokens.start > 0 else None
+    if before is not None and before.text[:1].isupper() and before.text.endswith(("s", "'")):
+        side = country_of_name(before.text)
+        if side is not None:
+            return side
+    left = [t for t in window if t.i < count_tokens.start and t.i not in excluded]
+    if claim_type != "withdrawal":
+        has_origin, side = _side_from_origin(own, unit)
+        if has_origin:
+            if unit is not None and doc[unit.i + 1].lower_ == "i":
+                subject = _subject_side(story, left, claimant_country)
+                if subject in COUNTRIES:
+                    return subject  # "Fiji har 170 blåhjelmer i FN-styrken": Fiji's soldiers
+            return side
+    if unit is None and count_tokens.end + 1 < len(doc) and doc[count_tokens.end].lower_ == "fra":
+        origin = country_of_name(doc[count_tokens.end + 1].text)  # "kommer nærmere 250 fra Storbritannia"
+        if origin is not None:
+            return origin
+    side = _subject_side(story, left, claimant_country) or _described_group(story, left)
+    if side is not None:
+        return side
+    anchors = [unit] if unit is not None else list(count_tokens)
+    subjects = [t for t in _chain_subjects(anchors) if t.i not in excluded]
+    side = _subject_side(story, subjects, claimant_country) or _named_force(story, subjects or left)
+    if side is not None:
+        return side
+    if any(t.lower_.startswith(UNNAMED_GROUPS) for t in list(subjects) + list(left)):
+        return None  # "militsen har 8.000 krigere": a group, but not named
+    return previous_side or _previous_actor(story, count_tokens) or claimant_country \
+        or _national_default(count_tokens)
+
+
+def _national_default(count_tokens: Span) -> str | None:
+    """Troops no word names, in a sentence only one country's forces fit: the National
+    Guard is the USA's ("800 nasjonalgardister"), "førstegangstjeneste" and a Norwegian
+    garrison are Norway's ("Snaut 2.000 vernepliktige avtjener førstegangstjeneste på Madla")."""
+    sentence = list(count_tokens.sent)
+    if any(country_of_name(t.text) or country_of_adjective(t.text) for t in sentence
+           if t.text[:1].isupper() or t.pos_ == "ADJ"):
+        return None  # a country is named: not ours to guess
+    words = [t.lower_ for t in sentence]
+    if any(w.startswith("nasjonalgard") for w in words):
+        return "USA"
+    if any(w.startswith("førstegangstjeneste") for w in words):
+        return "Norge"
+    places = [place_of(t.text) for t in sentence if t.text[:1].isupper() and t.i != sentence[0].i]
+    if any(p is not None and p.country == "Norge" and p.kind != "country" for p in places):
+        return "Norge"
+    return None
+
+
+def _several_nationalities(tokens: Sequence[Token]) -> bool:
+    return len({c for c in (country_of_adjective(t.text) for t in tokens) if c is not None}) > 1
+
+
+#: Nouns that say the name after them is an armed group ("opprørsgruppen Ansar al-Sunna").
+GROUP_DESCRIPTORS: tuple[str, ...] = ("gruppen", "militsen", "geriljaen", "bevegelsen", "organisasjonen",
+                                      "grupperingen", "opprørshæren")
+
+
+def _described_group(story: StoryContext, tokens: Sequence[Token]) -> str | None:
+    """The name after a group noun, whatever NER called it: "opprørsgruppen Ansar
+    al-Sunna", "geriljaen Den lysende sti"."""
+    for k, token in enumerate(tokens[:-1]):
+        if not token.lower_.endswith(GROUP_DESCRIPTORS) or not tokens[k + 1].text[:1].isupper():
+            continue
+        following = tokens[k + 1]
+        entity = next((e for e in story.entities_in(following.idx, following.idx + 1)
+                       if e.start == following.idx), None)
+        if entity is not None:
+            return side_of_word(entity.canonical) or entity.canonical
+        run = [following]
+        titled = following.lower_ in ("den", "det", "de")  # "Den lysende sti": a title, up to the verb
+        for t in tokens[k + 2:]:
+            if not (t.text[:1].isupper() or t.lower_.startswith(("al-", "el-"))
+                    or (titled and t.is_alpha and not is_verb(t))):
+                break
+            run.append(t)
+        name = " ".join(t.text for t in run)
+        return side_of_word(name) or name
+    return None
+
+
+def _previous_actor(story: StoryContext, count_tokens: Span) -> str | None:
+    """The country the sentence before is about, when it opens with it ("Perus regjering
+    har innført unntakstilstand. Rundt 1.500 soldater skal patruljere ...")."""
+    doc = count_tokens.doc
+    sent = count_tokens.sent
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    opening = [t for t in previous[:4] if not t.is_punct]
+    for token in opening:
+        country = country_of_name(token.text) if token.text[:1].isupper() else None
+        country = country or country_of_adjective(token.text)
+        if country is not None:
+            return country
+    return None
+
+
+def _named_force(story: StoryContext, tokens: Sequence[Token]) -> str | None:
+    """An armed group or alliance named as the subject that has the troops and is on no
+    list: "Geriljagruppen ELN ... teller 6.000 geriljasoldater", "Al-Shabaab har ..."."""
+    for token in tokens:
+        if not token.text[:1].isupper() or token.lower_ in MEDIA:
+            continue
+        entity = next((e for e in story.entities_in(token.idx, token.idx + len(token.text),
+                                                    ("ORG", "GPE_ORG", "MISC"))), None)
+        acronym = token.text.isupper() and len(token.text) >= 2 and token.is_alpha
+        if entity is not None or acronym:
+            name = entity.canonical if entity is not None else token.text
+            words = name.split()
+            if len(words) > 1 and words[0].lower().endswith(_GROUP_WORDS):
+                name = " ".join(words[1:])  # "Geriljagruppen ELN" -> "ELN"
+            if country_of_name(name) is None and len(name.split()) <= 3:
+                return name
+    return None

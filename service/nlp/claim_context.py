@@ -19,6 +19,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from service.nlp.claim_lexicon import troop_prefix
 from service.nlp.claim_places import country_of_adjective, country_of_name
 from service.nlp.numbers import SMALL
 from service.nlp.entities import CanonicalEntity, canonical_name_index, canonicalize, role_index
@@ -165,6 +166,24 @@ class StoryContext:
     @cached_property
     def entities(self) -> list[CanonicalEntity]:
         return canonicalize(self.doc) if self.doc.has_annotation("ENT_IOB") else []
+
+    @cached_property
+    def troop_owners(self) -> dict[str, str]:
+        """Names the story gives fighters to, by each of their words: "Abu Sayyaf-krigere"
+        -> {"Abu": "Abu Sayyaf", "Sayyaf": "Abu Sayyaf"}; a later "Abu Sayyaf har ..." is theirs."""
+        owners: dict[str, str] = {}
+        for token in self.doc:
+            prefix = troop_prefix(token.text)
+            if prefix is None:
+                continue
+            k = token.i
+            while k > token.sent.start and self.doc[k - 1].text[:1].isupper() \
+                    and not self.doc[k - 1].is_sent_start and k > token.i - 3:
+                k -= 1
+            name = " ".join([t.text for t in self.doc[k:token.i]] + [prefix])
+            for word in name.split():
+                owners.setdefault(word, name)
+        return owners
 
     @cached_property
     def names(self) -> dict[str, str]:

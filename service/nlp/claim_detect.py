@@ -136,12 +136,17 @@ CIVIL_VESSELS: tuple[str, ...] = ("tråler", "fiskebåt", "lasteskip", "tankskip
                                   "fiskefartøy", "sjark", "redningsskøyte")
 
 
+#: Sport, where "N mann" is a team ("16 mann i troppen under militær-VM i håndball").
+SPORT_WORDS: tuple[str, ...] = ("håndball", "fotball", "ishockey", "basketball", "volleyball", "vm",
+                                "militær-vm", "em", "landslag", "turnering", "cup", "seriekamp")
+
+
 def _crew_or_police(doc: Doc, first: Token) -> bool:
-    """"en politistyrke på rundt 14.000 mann", "23 mann om bord på en russisk tråler"."""
+    """"en politistyrke på rundt 14.000 mann", "23 mann om bord på en russisk tråler", a team."""
     sent = sentence_of(doc[first.i:first.i + 1])
     if any(t.lower_.startswith(CIVIL_HEADS) for t in doc[max(sent.start, first.i - 4):first.i]):
         return True
-    return any(t.lower_.startswith(CIVIL_VESSELS) for t in sent)
+    return any(t.lower_.startswith(CIVIL_VESSELS) or t.lower_ in SPORT_WORDS for t in sent)
 
 
 #: Words of a call-up, which make "menn" recruits ("mobilisere 450.000 menn").
@@ -167,7 +172,8 @@ def _not_a_force(doc: Doc, first: Token) -> bool:
     if before in (["plass", "til"], ["plass", "for"], ["kapasitet", "til"], ["kapasitet", "for"]):
         return True
     words = [t.lower_ for t in sentence_of(doc[first.i:first.i + 1])]
-    return any("undersøkelse" in w for w in words) and any(w.startswith("svar") for w in words)
+    return any("undersøkelse" in w for w in words) and (
+        any(w.startswith("svar") for w in words) or before[-1:] == ["blant"])  # "blant 4.100 soldater"
 
 
 def _military(token: Token) -> bool:

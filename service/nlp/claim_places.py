@@ -107,6 +107,8 @@ COUNTRY_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "Trinidad og Tobago": ("trinidadisk",), "Grenada": (), "Dominica": (),
     "Antigua og Barbuda": (), "Andorra": ("andorransk",), "Monaco": ("monegaskisk",),
     "San Marino": (), "Liechtenstein": ("liechtensteinsk",), "Vatikanstaten": (),
+    # self-ruled polities that field their own forces
+    "Somaliland": ("somalilandsk",), "Puntland": (),
 }
 
 #: Regions and blocs whose adjective can name a side but which are not countries.
@@ -149,6 +151,9 @@ SIDE_NAMES: dict[str, str] = {
     "fn-styrken": "FN", "fredsstyrken": "FN",
     # Norway's Home Guard and special units are Norway's troops
     "hv": "Norge", "heimevernet": "Norge", "heimeverns": "Norge", "kjk": "Norge", "fsk": "Norge", "msk": "Norge",
+    "brigade nord": "Norge", "garden": "Norge", "hans majestet kongens garde": "Norge",
+    "finnmark landforsvar": "Norge", "telemark bataljon": "Norge", "kystjegerkommandoen": "Norge",
+    "al-shabaab": "al-Shabaab",
 }
 
 #: Institutions and capitals (lowercased) -> the country they speak for.
@@ -209,7 +214,7 @@ CAPITALS: dict[str, str] = {
     "nuku'alofa": "Tonga", "managua": "Nicaragua", "tegucigalpa": "Honduras", "san salvador": "El Salvador",
     "guatemala by": "Guatemala", "panama by": "Panama", "san josé": "Costa Rica", "kingston": "Jamaica",
     "paramaribo": "Suriname", "sucre": "Bolivia", "abu dhabi": "De forente arabiske emirater",
-    "kuwait by": "Kuwait",
+    "kuwait by": "Kuwait", "hargeisa": "Somaliland", "garowe": "Puntland",
 }
 #: The last word of a many-word capital, for lookups that see one token at a time
 #: ("forsvarsdepartementet i New Delhi").

@@ -48,6 +48,14 @@ _GROUP_WORDS: tuple[str, ...] = ("gruppen", "militsen", "bevegelsen", "alliansen
 
 def _side_in_words(tokens: Sequence[Token], story: StoryContext | None = None) -> str | None:
     for token in tokens:
+        if token.lower_.startswith("regjeringssoldat") and story is not None:
+            # the government forces of the country in focus: the one named before, else in
+            # the sentence ("regjeringssoldater ... i Chin-staten i Myanmar")
+            found = story.country_before(token.idx) or next(
+                (c for c in (country_of_name(t.text) for t in token.sent if t.text[:1].isupper())
+                 if c is not None), None)
+            if found is not None:
+                return found
         if token.lower_ == "landets" and story is not None:  # "11 av landets soldater"
             country = story.country_before(token.idx)
             if country is not None:
@@ -158,16 +166,40 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
                 and following[1].text[:1].isupper():
             continue  # "Hæren på Sri Lanka" is not Norway's
         if token.text[:1].isupper() and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text[:1].isupper():
-            country = country_of_name(" ".join(t.text for t in capitalised_run(token)))
-            if country is not None:
-                return country  # "mens New Zealand stiller med ..."
+            run = " ".join(t.text for t in capitalised_run(token))
+            named = country_of_name(run) or SIDE_NAMES.get(run.lower())
+            if named is not None:
+                # "mens New Zealand stiller med ...", "Brigade Nord skal vokse"
+                return None if _coordinated_country(token, named) else named
+        if token.text[:1].isupper() and token.text in story.troop_owners:
+            return story.troop_owners[token.text]  # "har Abu Sayyaf nå under 50 krigere"
+        if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) \
+                and token.doc[token.i + 1].lower_.endswith(GROUP_DESCRIPTORS):
+            continue  # "Den pakistanske Taliban-bevegelsen TTP": the group's, not Pakistan's
         side = side_of_word(token.text) if (token.text[:1].isupper() or low in (
             "alliansen", "russerne", "ukrainerne", "amerikanerne", "israelerne", "britene",
             "kineserne", "allierte")) else country_of_adjective(token.text)
         side = side or affiliation_country(token.text)
         if side is not None:
+            if side in COUNTRIES and _coordinated_country(token, side):
+                return None  # "Guatemala og El Salvador skal sende til sammen 300": no one side
             return side
     return None
+
+
+def _coordinated_country(token: Token, country: str) -> bool:
+    """Another country joined to ``token`` by "og": "Guatemala og El Salvador"."""
+    doc = token.doc
+    for k in (token.i + 1, token.i - 1):
+        if 0 <= k < len(doc) and doc[k].lower_ == "og":
+            other = doc[k + 1] if k > token.i else doc[k - 1]
+            if not 0 <= other.i < len(doc) or not other.text[:1].isupper():
+                continue
+            run = " ".join(t.text for t in capitalised_run(other)) if k > token.i else other.text
+            found = country_of_name(run) or country_of_name(other.text)
+            if found is not None and found != country:
+                return True
+    return False
 
 
 def _chain_subjects(tokens: Sequence[Token]) -> list[Token]:
@@ -231,7 +263,7 @@ def side_of(
         origin = country_of_name(doc[count_tokens.end + 1].text)  # "kommer nærmere 250 fra Storbritannia"
         if origin is not None:
             return origin
-    side = _subject_side(story, left, claimant_country) or _described_group(story, left)
+    side = _described_group(story, left) or _subject_side(story, left, claimant_country)
     if side is not None:
         return side
     anchors = [unit] if unit is not None else list(count_tokens)

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.nlp.claim_context import StoryContext, capitalised_run, is_verb, sentence_of
 from service.nlp.claim_places import (
+    SIDE_NAMES,
     affiliation_country,
     capital_country,
     country_of_adjective,
@@ -224,7 +225,8 @@ def _resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
 
     people = [p for p in story.entities_in(start, end, ("PER",))
               if not _institution_name(p.text) and p.text.strip().lower() not in MEDIA
-              and not _names_an_institution(story, p.start)]
+              and not _names_an_institution(story, p.start)
+              and p.text.strip().lower() not in SIDE_NAMES]  # "Al-Shabaab hevder": a group
     if people:
         return _claimant(tokens, people[0].canonical, "person")
 
@@ -324,6 +326,10 @@ def _reports(token: Token) -> bool:
     return not (REPORTING_FORMS[token.lower_] == "vise" and following is not None and following.lower_ == "til")
 
 
+#: Small words inside foreign names ("The Globe and Mail", "Institute for the Study of War").
+NAME_LINKS: frozenset[str] = frozenset({"and", "of", "the", "for", "de", "du", "la", "el", "al", "og"})
+
+
 def _described_name(body: list[Token]) -> tuple[str, str] | None:
     """A common noun that says what the name after it is: "den tyrkiske avisen Hürriyet"
     (media), "tankesmien Sanaa Center", "konfliktdatabasen ACLED" (organisation)."""
@@ -334,7 +340,9 @@ def _described_name(body: list[Token]) -> tuple[str, str] | None:
         if kind is None:
             continue
         named = body[k + 1:]
-        if not all(t.text[:1].isupper() or t.like_num or t.text in ("-", "&") for t in named):
+        if not all(t.text[:1].isupper() or t.like_num or t.text in ("-", "&")
+                   or (t.lower_ in NAME_LINKS and 0 < i < len(named) - 1)  # "The Globe and Mail"
+                   for i, t in enumerate(named)):
             return None
         name = " ".join(t.text for t in named).rstrip(".,;:")  # "Digi24." at a sentence's end
         if kind == "organisation" and country_of_name(name) is not None:
@@ -607,7 +615,10 @@ def _apposition(story: StoryContext, np: list[Token]) -> dict | None:
                        if e.start == doc[first].idx and _person_shaped(doc, e)), None)
     if person is None:
         return None
-    return {"text": person.text, "start": person.start, "end": person.end,
+    # the span runs from the role to the name, so what it says of a country is kept
+    # ("Libanons hærsjef, general Rodolphe Haykal")
+    start = np[0].idx
+    return {"text": doc.text[start:person.end], "start": start, "end": person.end,
             "canonical": person.canonical, "type": "person"}
 
 
@@ -723,6 +734,12 @@ def _subject_tokens(sent: list[Token], k: int) -> list[Token]:
     while start > 0 and sent[start - 1].text not in (",", ";", ":", "–", "«", "»") \
             and sent[start - 1].lower_ not in ("at", "men", "og", "mens"):
         start -= 1
+    if sent[start].pos_ == "ADP" and k + 1 < len(sent) and sent[k + 1].lower_ != "at":
+        # "I trusselvurderingen skriver tjenesten at ...": an adverbial first, then the verb,
+        # then its subject
+        after = _np_after(sent, k + 1)
+        if after:
+            return after
     tokens = []
     for token in sent[start:k]:
         if tokens and (is_verb(token) or token.lower_ in ("ikke", "aldri", "også")):

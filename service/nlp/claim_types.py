@@ -74,6 +74,9 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
     if any(a in _MOVE_VERBS and "ut" in seq[k + 1:k + 8] and "av" in seq[k + 1:k + 9]
            for k, a in enumerate(seq)):
         return "withdrawal"  # "flytte 4.000 marinesoldater ut av Okinawa"
+    if any(a in _MOVE_VERBS and ["bort", "fra"] in [seq[j:j + 2] for j in range(k + 1, k + 8)]
+           for k, a in enumerate(seq)):
+        return "withdrawal"  # "har flyttet 800 soldater bort fra grensen"
     if found & _COUNT_VERBS:
         return "strength"  # "vil KFOR-styrken telle 4.700 soldater": a size, whatever "nye" says
     if found & REINFORCEMENT_WORDS or lemma_set & REINFORCEMENT_LEMMAS:

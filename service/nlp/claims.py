@@ -113,6 +113,8 @@ def _type_words(window: list[Token], quantity: Span) -> list[str]:
         if skip:
             skip -= 1
             continue
+        if low in ("nye", "ekstra") and not quantity.end <= token.i <= quantity.end + 1:
+            continue  # "den nye marinebasen" says nothing of the soldiers; "1.500 nye soldater" does
         words.append(low)
     return words
 

@@ -636,6 +636,33 @@ def test_round_eleven_patterns(nlp: Language) -> None:
     assert claim["location"] is None
 
 
+def test_round_twelve_patterns(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Brigade Nord skal få rundt 600 nye soldater innen 2030, opplyser Hæren.")
+    assert claim["side"] == "Norge"
+    claim, = claims_of(nlp, "– Vi har rundt 2.000 soldater ved grensen, sier Kenyas hærsjef, general Charles Kahariri.")
+    assert claim["side"] == "Kenya"
+    claim, = claims_of(nlp, "Sverige og Finland skal til sammen sende rundt 900 soldater til Latvia.")
+    assert claim["side"] is None
+    claim, = claims_of(nlp, "Den somaliske militsgruppen Ahlu Sunna har rundt 3.000 krigere, anslår FN.")
+    assert claim["side"] == "Ahlu Sunna"
+    text = ("Hæren har sendt 900 soldater til Jolo etter angrep fra Maute-krigere. Ifølge hæren har "
+            "Maute nå under 100 krigere igjen.")
+    assert claims_of(nlp, text)[-1]["side"] == "Maute"
+    claim, = claims_of(nlp, "Opprørerne har tatt over 200 regjeringssoldater til fange i Kayah-staten i Myanmar.")
+    assert claim["side"] == "Myanmar"
+    claim, = claims_of(nlp, "Russland vil stasjonere 1.000 soldater ved den nye basen i Tartus.")
+    assert claim["type"] == "deployment"
+    claim, = claims_of(nlp, "Serbia har flyttet om lag 1.000 soldater bort fra grensen mot Kosovo.")
+    assert claim["type"] == "withdrawal"
+    text = ("Etterretningstjenesten anslår at Russland har 10.000 soldater på Kola. I rapporten skriver "
+            "tjenesten at tallet kan øke til 20.000 soldater.")
+    assert canonical(claims_of(nlp, text)[-1]["claimant"]) == "Etterretningstjenesten"
+    claim, = claims_of(nlp, "Russland har 2.000 soldater i Syria, melder den britiske avisen The Times and Star.")
+    assert claim["claimant"]["type"] == "media"
+    assert claims_of(nlp, "Norge stilte med 14 mann i troppen under militær-VM i fotball.") == []
+    assert claims_of(nlp, "Åtte av ti er fornøyd, viser en undersøkelse blant 3.000 soldater.") == []
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

@@ -121,14 +121,22 @@ def _hypothetical(window: Sequence[str], sentence: Sequence[str], before: Sequen
         return True
     if sentence and sentence[0] in ("om", "skulle", "hvis", "dersom") and sentence[1:2] != ["lag"]:
         return True  # "Skulle landet bli angrepet, kan ..."
-    if sentence and sentence[0] in ("ved", "i") and any(w in MODALS for w in window):
-        opening = [w for w in sentence[1:4] if w not in ("en", "et", "ei")]
-        if any(w.endswith(noun) for w in opening[:2] for noun in CONDITION_NOUNS):
+    if any(w in MODALS for w in window):
+        if sentence and sentence[0] in ("ved", "i") and _condition_noun_at(sentence, 1):
             return True  # "Ved en krise kan ...", "I en fullskala krig vil ..."
+        tail = list(window) + list(after or [])
+        if any(w == "ved" and _condition_noun_at(tail, k + 1) for k, w in enumerate(tail)):
+            return True  # "... kan økes til 1.000 tropper ved en krise i Nord-Atlanteren"
     for k, word in enumerate(window):
         if word in PAST_MODALS and not (word == "skulle" and window[k + 1:k + 2] == ["ha"]):
             return True
     return False
+
+
+def _condition_noun_at(words: Sequence[str], k: int) -> bool:
+    """A situation noun (after an article and at most one adjective) at ``words[k]``."""
+    following = [w for w in words[k:k + 3] if w not in ("en", "et", "ei")]
+    return any(w.endswith(noun) for w in following[:2] for noun in CONDITION_NOUNS)
 
 
 def _projected(window: Sequence[str], cue_lemma: str | None, future_time: bool) -> bool:

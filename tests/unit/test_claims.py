@@ -836,6 +836,8 @@ def test_modality_precedence() -> None:
     assert modality_of(["har"], before=["det", "er", "ikke", "sant"]) == "denied"
     assert modality_of(["kan"], sentence=["ved", "en", "krise", "kan"]) == "hypothetical"
     assert modality_of(["kan"], sentence=["i", "en", "uttalelse", "kan"]) == "projected"
+    assert modality_of(["kan", "økes"], sentence=["styrken", "kan", "økes"],
+                       after=["ved", "en", "alvorlig", "krise"]) == "hypothetical"
 
 
 def test_claim_type_precedence() -> None:

@@ -89,6 +89,7 @@ WITHDRAWAL_LEMMAS: frozenset[str] = frozenset({
 #: Forms of the same (for weak lemmatizers).
 WITHDRAWAL_WORDS: frozenset[str] = frozenset({
     "trekke", "trekker", "trakk", "trukket", "trekkes", "redusere", "reduserer",
+    "kutte", "kutter", "kuttet", "kuttes",
     "redusert", "reduseres", "reduserte", "forlate", "forlater", "forlot", "tilbaketrekning",
     "tilbaketrekningen", "tilbaketrekking", "forlatt", "forlates", "dimittere", "dimitteres",
     "dimittert",
@@ -104,7 +105,7 @@ REINFORCEMENT_WORDS: frozenset[str] = frozenset({
     "mobiliseres", "innkalt", "innkalles", "innkaller", "rekruttere", "rekrutterer",
     "rekruttert", "rekrutterte", "øke", "øker", "økt", "økte", "økes", "doble", "dobler",
     "doblet", "dobles", "verve", "vervet", "trenger", "trengs", "utvide", "utvider",
-    "ytterligere", "ekstra", "nye", "vokse", "vokser", "vokste", "vokst", "styrkes", "styrket", "innrykk", "innrykket",
+    "ytterligere", "ekstra", "nye", "flere", "vokse", "vokser", "vokste", "vokst", "styrkes", "styrket", "innrykk", "innrykket",
 })
 
 DEPLOYMENT_LEMMAS: frozenset[str] = frozenset({

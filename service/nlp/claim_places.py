@@ -146,7 +146,7 @@ SIDE_NAMES: dict[str, str] = {
     "houthi": "Houthi", "ecowas": "ECOWAS",
     # missions led by an alliance count as the alliance's troops
     "kfor": "NATO", "isaf": "NATO", "unifil": "FN", "minusma": "FN", "monusco": "FN",
-    "minusca": "FN", "unmiss": "FN", "undof": "FN", "aussom": "AU", "atmis": "AU", "amisom": "AU",
+    "eufor": "EU", "minusca": "FN", "unmiss": "FN", "undof": "FN", "aussom": "AU", "atmis": "AU", "amisom": "AU",
     "au": "AU", "den afrikanske union": "AU",
     "fn-styrken": "FN", "fredsstyrken": "FN",
     # Norway's Home Guard and special units are Norway's troops
@@ -174,7 +174,7 @@ CAPITALS: dict[str, str] = {
     "stockholm": "Sverige", "helsingfors": "Finland", "helsinki": "Finland",
     "københavn": "Danmark", "ankara": "Tyrkia", "teheran": "Iran", "jerusalem": "Israel",
     "jerevan": "Armenia", "baku": "Aserbajdsjan", "chisinau": "Moldova",
-    "pyongyang": "Nord-Korea", "seoul": "Sør-Korea", "bamako": "Mali", "niamey": "Niger",
+    "pyongyang": "Nord-Korea", "pjongjang": "Nord-Korea", "seoul": "Sør-Korea", "bamako": "Mali", "niamey": "Niger",
     "khartoum": "Sudan", "tbilisi": "Georgia",
     "damaskus": "Syria", "beirut": "Libanon", "bagdad": "Irak", "kairo": "Egypt",
     "riyadh": "Saudi-Arabia", "doha": "Qatar", "amman": "Jordan", "islamabad": "Pakistan",

@@ -52,8 +52,8 @@ def _side_in_words(tokens: Sequence[Token], story: StoryContext | None = None) -
             # the government forces of the country in focus: the one named before, else in
             # the sentence ("regjeringssoldater ... i Chin-staten i Myanmar")
             found = story.country_before(token.idx) or next(
-                (c for c in (country_of_name(t.text) for t in token.sent if t.text[:1].isupper())
-                 if c is not None), None)
+                (c for c in ((country_of_name(t.text) if t.text[:1].isupper() else country_of_adjective(t.text))
+                             for t in token.sent) if c is not None), None)
             if found is not None:
                 return found
         if token.lower_ == "landets" and story is not None:  # "11 av landets soldater"
@@ -71,7 +71,7 @@ def _side_in_words(tokens: Sequence[Token], story: StoryContext | None = None) -
 
 def _side_from_origin(tokens: Sequence[Token], unit: Token | None) -> tuple[bool, str | None]:
     """"soldater fra X": (True, side) when a "fra" phrase follows the unit; "soldatene i
-    FN-styrken" names the force; "soldater fra 13 land" is no one side."""
+    FN-styrken" names the force; "soldater fra 13 land" is no one country's."""
     if unit is None or unit.i + 2 >= len(unit.doc):
         return False, None
     doc = unit.doc
@@ -258,6 +258,8 @@ def side_of(
                 subject = _subject_side(story, left, claimant_country)
                 if subject in COUNTRIES:
                     return subject  # "Fiji har 170 blåhjelmer i FN-styrken": Fiji's soldiers
+            if side is None:  # "fra 28 land": no one country's, but the force may be named
+                return _described_group(story, left) or _subject_side(story, left, None)
             return side
     if unit is None and count_tokens.end + 1 < len(doc) and doc[count_tokens.end].lower_ == "fra":
         origin = country_of_name(doc[count_tokens.end + 1].text)  # "kommer nærmere 250 fra Storbritannia"

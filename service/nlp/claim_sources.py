@@ -550,6 +550,11 @@ def claimant_country(claimant: dict | None, story: StoryContext | None = None) -
         return canonical
     # the canonical name first: "regjeringen i Mogadishu" is "Somalias regjering", not Norway's
     words = canonical.split() + (claimant.get("text") or "").split()
+    if story is not None and claimant.get("type") == "person" and claimant.get("end") is not None:
+        # a person's employer right after the name: "Felix Kulayigye i den ugandiske hæren"
+        following = story.doc.text[claimant["end"]:claimant["end"] + 40].split()
+        if following[:1] == ["i"]:
+            words += following[1:4]
     for word in words:
         clean = word.strip(",.«»")
         country = (country_of_adjective(clean) or affiliation_country(clean)

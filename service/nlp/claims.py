@@ -113,7 +113,7 @@ def _type_words(window: list[Token], quantity: Span) -> list[str]:
         if skip:
             skip -= 1
             continue
-        if low in ("nye", "ekstra") and not quantity.end <= token.i <= quantity.end + 1:
+        if low in ("nye", "ekstra", "flere") and not quantity.end <= token.i <= quantity.end + 1:
             continue  # "den nye marinebasen" says nothing of the soldiers; "1.500 nye soldater" does
         words.append(low)
     return words
@@ -200,7 +200,7 @@ class _FrameBuilder:
         attribution = attribute(self.story, span)
         claimant = attribution.claimant
         self.story.claimants.append(claimant)
-        country = claimant_country(claimant)
+        country = claimant_country(claimant, self.story)
         # An unnamed source's employer says nothing about whose troops are counted, unless
         # it is an army ("en offiser i den kamerunske hæren" speaks of Cameroon's soldiers).
         side_hint = country if claimant["type"] != "anonymous" or _military_source(claimant) else None

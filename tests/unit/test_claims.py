@@ -663,6 +663,25 @@ def test_round_twelve_patterns(nlp: Language) -> None:
     assert claims_of(nlp, "Åtte av ti er fornøyd, viser en undersøkelse blant 3.000 soldater.") == []
 
 
+def test_round_thirteen_patterns(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Pjongjang avviser at 3.000 nordkoreanske soldater er sendt til Russland.")
+    assert (canonical(claim["claimant"]), claim["claimant"]["type"]) == ("Nord-Korea", "country")
+    claim, = claims_of(nlp, "EUFOR-styrken i Bosnia teller 1.100 soldater fra 20 land, opplyser EU.")
+    assert claim["side"] == "EU"
+    claim, = claims_of(nlp, "Rundt 3.000 soldater fra 13 land deltar i øvelsen, opplyser Forsvaret.")
+    assert claim["side"] is None
+    claim, = claims_of(nlp, "FN skal kutte 1.200 blåhjelmer i Mali innen sommeren.")
+    assert claim["type"] == "withdrawal"
+    claim, = claims_of(nlp, "Garnisonen får 80 flere soldater fra neste år, opplyser Hæren.")
+    assert claim["type"] == "reinforcement"
+    claims = claims_of(nlp, "Den nigerianske hæren opplyser at 30 Boko Haram-krigere og to regjeringssoldater "
+                            "ble drept.")
+    assert claims[-1]["side"] == "Nigeria"
+    claims = claims_of(nlp, "– Vi har ikke 5.000 soldater i Kivu, sier talsperson Richard Karemire i den "
+                            "ugandiske hæren.")
+    assert claims[0]["side"] == "Uganda"
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

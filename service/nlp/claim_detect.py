@@ -171,6 +171,8 @@ def _not_a_force(doc: Doc, first: Token) -> bool:
     before = [t.lower_ for t in doc[max(0, first.i - 2):first.i]]
     if before in (["plass", "til"], ["plass", "for"], ["kapasitet", "til"], ["kapasitet", "for"]):
         return True
+    if before and before[-1] in ("frakte", "romme", "transportere") and "kan" in before:
+        return True  # "Hvert fly kan frakte 80 fallskjermjegere": what it holds, not a force
     words = [t.lower_ for t in sentence_of(doc[first.i:first.i + 1])]
     return any("undersøkelse" in w for w in words) and (
         any(w.startswith("svar") for w in words) or before[-1:] == ["blant"])  # "blant 4.100 soldater"

@@ -105,7 +105,7 @@ REINFORCEMENT_WORDS: frozenset[str] = frozenset({
     "mobiliseres", "innkalt", "innkalles", "innkaller", "rekruttere", "rekrutterer",
     "rekruttert", "rekrutterte", "øke", "øker", "økt", "økte", "økes", "doble", "dobler",
     "doblet", "dobles", "verve", "vervet", "trenger", "trengs", "utvide", "utvider",
-    "ytterligere", "ekstra", "nye", "flere", "vokse", "vokser", "vokste", "vokst", "styrkes", "styrket", "innrykk", "innrykket",
+    "ytterligere", "ekstra", "nye", "flere", "stige", "stiger", "steg", "steget", "vokse", "vokser", "vokste", "vokst", "styrkes", "styrket", "innrykk", "innrykket",
 })
 
 DEPLOYMENT_LEMMAS: frozenset[str] = frozenset({

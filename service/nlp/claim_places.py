@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "COUNTRIES",
+    "GROUP_HEADS",
     "Place",
     "affiliation_country",
     "capital_country",
@@ -214,7 +215,7 @@ CAPITALS: dict[str, str] = {
     "nuku'alofa": "Tonga", "managua": "Nicaragua", "tegucigalpa": "Honduras", "san salvador": "El Salvador",
     "guatemala by": "Guatemala", "panama by": "Panama", "san josé": "Costa Rica", "kingston": "Jamaica",
     "paramaribo": "Suriname", "sucre": "Bolivia", "abu dhabi": "De forente arabiske emirater",
-    "kuwait by": "Kuwait", "hargeisa": "Somaliland", "garowe": "Puntland",
+    "kuwait by": "Kuwait", "hargeisa": "Somaliland", "garowe": "Puntland", "brussel": "Belgia",
 }
 #: The last word of a many-word capital, for lookups that see one token at a time
 #: ("forsvarsdepartementet i New Delhi").
@@ -323,7 +324,7 @@ def country_of_name(word: str) -> str | None:
     return None
 
 
-_GROUP_HEADS: tuple[str, ...] = ("militsen", "militsene", "geriljaen", "bevegelsen", "gruppen", "opprørerne")
+GROUP_HEADS: tuple[str, ...] = ("militsen", "militsene", "geriljaen", "bevegelsen", "gruppen", "opprørerne")
 
 
 def side_of_word(word: str) -> str | None:
@@ -342,7 +343,7 @@ def side_of_word(word: str) -> str | None:
             return SIDE_NAMES[head.lower()]
         if word[:1].isupper() and head.isupper() and len(head) >= 2:
             return head
-        if word[:1].isupper() and word.split("-")[-1].lower().endswith(_GROUP_HEADS):
+        if word[:1].isupper() and word.split("-")[-1].lower().endswith(GROUP_HEADS):
             return head  # "Fano-militsen", "Houthi-bevegelsen"
     stripped = _strip_genitive_s(word).lower()
     return SIDE_NAMES.get(stripped) if stripped != low else None

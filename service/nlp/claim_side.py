@@ -145,8 +145,10 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
         seat = _seat_country(token)
         if seat is not None:
             return seat  # "Regjeringen i London vil redusere ...": Storbritannia, not Norway
-        if low == "regjeringen" and claimant_country:
-            return claimant_country  # "kan regjeringen sende ..., sier Colombias forsvarsminister"
+        if low == "regjeringen" and (claimant_country or _named_in_sentence(story, token)):
+            # "kan regjeringen sende ..., sier Colombias forsvarsminister"; "Luxembourgs hær
+            # teller ..., men regjeringen vil øke antallet"
+            return claimant_country or _named_in_sentence(story, token)
         if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) \
                 and token.doc[token.i + 1].lower_.startswith(HOSTILE_ACTS):
             continue  # "Ved et russisk angrep kan Polen flytte ...": the attacker is not the side
@@ -184,6 +186,15 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
             if side in COUNTRIES and _coordinated_country(token, side):
                 return None  # "Guatemala og El Salvador skal sende til sammen 300": no one side
             return side
+    return None
+
+
+def _named_in_sentence(story: StoryContext, token: Token) -> str | None:
+    """The country named earlier in ``token``'s sentence, if any."""
+    for earlier in reversed(list(token.doc[token.sent.start:token.i])):
+        country = country_of_name(earlier.text) if earlier.text[:1].isupper() else None
+        if country is not None:
+            return country
     return None
 
 
@@ -261,11 +272,17 @@ def side_of(
             if side is None:  # "fra 28 land": no one country's, but the force may be named
                 return _described_group(story, left) or _subject_side(story, left, None)
             return side
-    if unit is None and count_tokens.end + 1 < len(doc) and doc[count_tokens.end].lower_ == "fra":
-        origin = country_of_name(doc[count_tokens.end + 1].text)  # "kommer nærmere 250 fra Storbritannia"
-        if origin is not None:
-            return origin
-    side = _described_group(story, left) or _subject_side(story, left, claimant_country)
+    if unit is None:
+        following = list(doc[count_tokens.end:min(len(doc), count_tokens.end + 4)])
+        for k, token in enumerate(following[:-1]):
+            if token.lower_ == "fra":  # "kommer nærmere 250 fra Storbritannia", "skal 1.500 komme fra Sverige"
+                origin = country_of_name(following[k + 1].text)
+                if origin is not None:
+                    return origin
+                break
+    opening = list(doc[count_tokens.sent.start:count_tokens.start])  # the sentence up to the count
+    side = _described_group(story, left) or _bracketed_acronym(opening) \
+        or _subject_side(story, left, claimant_country)
     if side is not None:
         return side
     anchors = [unit] if unit is not None else list(count_tokens)
@@ -295,6 +312,24 @@ def _national_default(count_tokens: Span) -> str | None:
     places = [place_of(t.text) for t in sentence if t.text[:1].isupper() and t.i != sentence[0].i]
     if any(p is not None and p.country == "Norge" and p.kind != "country" for p in places):
         return "Norge"
+    return None
+
+
+#: Nouns of an armed force, whose bracketed acronym is the side ("nasjonale armé (LNA)").
+FORCE_NOUNS: tuple[str, ...] = ("armé", "armeen", "hær", "hæren", "milits", "front", "fronten",
+                                "bevegelse", "bevegelsen", "gruppe", "gruppen", "garde", "garden",
+                                "styrker", "styrkene", "gerilja", "geriljaen")
+
+
+def _bracketed_acronym(tokens: Sequence[Token]) -> str | None:
+    """"Den libyske nasjonale armé (LNA)": a force that names itself goes by that name
+    (a think tank's "(ISW)" is no force)."""
+    for k, token in enumerate(tokens[:-2]):
+        short = tokens[k + 1]
+        if token.text == "(" and short.text.isupper() and short.is_alpha and len(short.text) >= 2 \
+                and tokens[k + 2].text == ")" and country_of_name(short.text) is None \
+                and k > 0 and tokens[k - 1].lower_.endswith(FORCE_NOUNS):
+            return side_of_word(short.text) or short.text
     return None
 
 

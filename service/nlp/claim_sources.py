@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.nlp.claim_context import StoryContext, capitalised_run, is_verb, sentence_of
 from service.nlp.claim_places import (
+    GROUP_HEADS,
     SIDE_NAMES,
     affiliation_country,
     capital_country,
@@ -205,6 +206,9 @@ def _resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         return _claimant(tokens, AGENCY, "agency")
     if len(body) == 1 and capital_country(body[0].text):
         return _claimant(tokens, capital_country(body[0].text), "country")
+    if len(body) == 1 and "-" in body[0].text and body[0].text[:1].isupper() \
+            and body[0].lower_.endswith(GROUP_HEADS):
+        return _claimant(tokens, side_of_word(body[0].text) or body[0].text, "organisation")  # "Houthi-bevegelsen"
 
     author = _document_author(body)
     if author is not None:

@@ -110,6 +110,9 @@ def _type_words(window: list[Token], quantity: Span) -> list[str]:
             skip = 4
         if low == "for" and window[k + 1:k + 2] and window[k + 1].lower_ == "å" and token.i > quantity.end:
             break  # a purpose clause: "trenger 160.000 nye soldater for å dekke tapene"
+        if low == "etter" and token.i > quantity.end and window[k + 1:k + 2] \
+                and window[k + 1].lower_ in ("en", "et", "økt", "økende", "flere", "at"):
+            break  # the cause: "har sendt 1.100 soldater ... etter en bølge av drap"
         if skip:
             skip -= 1
             continue

@@ -682,6 +682,22 @@ def test_round_thirteen_patterns(nlp: Language) -> None:
     assert claims[0]["side"] == "Uganda"
 
 
+def test_round_fourteen_patterns(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Den sudanske folkehæren (SPLA) har rundt 9.000 soldater i Blå Nil, anslår FN.")
+    assert claim["side"] == "SPLA"
+    last = claims_of(nlp, "Estlands hær teller 4.000 soldater, men regjeringen vil øke antallet til 6.000.")[-1]
+    assert last["side"] == "Estland"
+    assert claims_of(nlp, "Hvert helikopter kan frakte 30 soldater eller fire tonn last.") == []
+    claim, = claims_of(nlp, "Rundt 700 soldater er på plass, opplyser forsvarsdepartementet i Brussel.")
+    assert canonical(claim["claimant"]) == "Belgias forsvarsdepartement"
+    claim, = claims_of(nlp, "Kenya har sendt 400 soldater til Haiti etter en bølge av drap.")
+    assert claim["type"] == "deployment"
+    claim, = claims_of(nlp, "Houthi-bevegelsen hevder å ha drept 20 saudiske soldater ved grensen.")
+    assert (canonical(claim["claimant"]), claim["claimant"]["type"]) == ("Houthi", "organisation")
+    second = claims_of(nlp, "Brigaden skal telle 3.000 soldater. Av disse skal rundt 800 komme fra Danmark.")[-1]
+    assert second["side"] == "Danmark"
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also train a NER with its own tok2vec and assemble it in (experiment B)")
     t.add_argument("--pretrain", action="store_true",
                    help="pretrain the shared tok2vec on the train text first (experiment C)")
+    t.add_argument("--lexicon", action="store_true",
+                   help="give the tok2vec the static lexicon features (experiment G; needs [train])")
     return parser
 
 

@@ -72,13 +72,15 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
 
 
 def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate_ner: bool = False,
-          pretrain: bool = False) -> int:
+          pretrain: bool = False, lexicon: bool = False) -> int:
     """Convert NorNE, train the multi-task pipeline (and, with ``separate_ner``, the NER
     with a tok2vec of its own, assembled in), install into the package.
 
     With ``pretrain`` the shared tok2vec is first pretrained (``spacy pretrain``,
     characters objective) on the train text, one sentence a line, and training starts
-    from those weights.
+    from those weights. With ``lexicon`` the tok2vec also reads a static table of word
+    features (frequencies, places; :mod:`service.nlp.lexicon`, needs the ``[train]``
+    extra), which ships inside the model.
 
     Runs in the foreground; for long runs start it with ``nohup`` (see ``make model``).
     A run that was stopped resumes: a stage whose model-best exists is not trained again.
@@ -87,6 +89,18 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
     if not (corpus / "train.spacy").is_file():
         print(convert(norne or default_norne(), corpus))
     paths = ["--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
+    if lexicon:
+        table = out / "lexicon"
+        if not (table / "vocab").is_dir():
+            try:
+                from service.nlp.lexicon import write_pipeline
+                print(f"{write_pipeline(table)} words in the lexicon table")
+            except ImportError as exc:
+                print(f"newswire: the lexicon needs the training extra: pip install -e '.[train]' ({exc})",
+                      file=sys.stderr)
+                return 2
+        paths += ["--paths.vectors", str(table), "--components.tok2vec.model.embed.include_static_vectors",
+                  "true"]
     if pretrain:
         weights = out / "pretrain" / f"model{PRETRAIN_EPOCHS - 1}.bin"
         if not weights.is_file():

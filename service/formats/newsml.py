@@ -12,7 +12,7 @@ from ..errors import WireFormatError
 from .common import body_text, inline, pubstatus, timestamp, unique, urgency, version
 from .htmltext import element_paragraphs, local_name
 from .nitf import nitf_headline, nitf_paragraphs
-from .xmlsafe import attr, child, children, find, parse_xml, text
+from .xmlsafe import attr, child, children, parse_xml, text
 
 FMT = "newsml"
 SIGNALS = ("update", "correction")

@@ -13,7 +13,7 @@ from service.demo import start_worker, stop_worker
 from service.replay import iter_archive
 from service.samples import SAMPLE_ARCHIVE
 from service.settings import Settings
-from service.stream.collect import collect, collect_to_end, source_of
+from service.stream.collect import collect_to_end, source_of
 from service.stream.replay import replay_to_broker
 from tests.integration.support import drain_with_worker, drained, produce
 from tests.schemas import assert_offsets, validate_event

@@ -7,7 +7,6 @@ import base64
 import time
 
 import orjson
-import pytest
 import spacy
 from spacy.language import Language
 

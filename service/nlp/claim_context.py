@@ -211,9 +211,23 @@ class StoryContext:
                 if e.start < end and start < e.end and (wanted is None or e.label in wanted)]
 
     def person_before(self, offset: int) -> CanonicalEntity | None:
-        """The last person mentioned before ``offset``."""
+        """The person a pronoun at ``offset`` refers to: the subject of the sentence before
+        when a pronoun opens its sentence ("Šakalienė møtte Pistorius. Hun sier ..."), else
+        the last person mentioned."""
         people = [e for e in self.entities if e.label in _PERSON_LABELS and e.end <= offset]
-        return people[-1] if people else None
+        if not people:
+            return None
+        token = next((t for t in self.doc if t.idx == offset), None)
+        if token is not None and token.is_sent_start and token.i > 0:
+            previous = self.doc[token.i - 1].sent
+            subjects = [t for t in previous if t.dep_ == "SUBJ" and t.head.dep_ == "ROOT"]
+            for subject in subjects:
+                tree = list(subject.subtree)
+                start, end = tree[0].idx, tree[-1].idx + len(tree[-1].text)
+                named = [e for e in people if start <= e.start and e.end <= end]
+                if named:
+                    return named[-1]
+        return people[-1]
 
     def person_with_role(self, role_word: str, offset: int) -> CanonicalEntity | None:
         """The last person before ``offset`` whose role ends like ``role_word`` ("ministeren")."""

@@ -200,12 +200,18 @@ def _resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         if author is not None:
             return {**_span_of(tokens), "canonical": author["canonical"], "type": author["type"]}
     if len(body) == 1 and body[0].lower_ in ("han", "hun", "ham", "henne"):
+        speaker = _recent_speaker(story, body[0])
+        if speaker is not None:  # "..., sier Oleksandr Syrskyj. Han anslår ..."
+            return _claimant(tokens, speaker, "person")
         person = story.person_before(start)
         return _claimant(tokens, person.canonical, "person") if person else None
     if len(body) == 1 and body[0].text == AGENCY:
         return _claimant(tokens, AGENCY, "agency")
-    if len(body) == 1 and capital_country(body[0].text):
-        return _claimant(tokens, capital_country(body[0].text), "country")
+    if len(body) <= 2 and all(t.text[:1].isupper() for t in body):
+        # "Kyiv", "Addis Abeba" (the parse may give only "Addis"), not "Kyiv Independent"
+        country = capital_country(" ".join(t.text for t in capitalised_run(body[0])))
+        if country is not None:
+            return _claimant(tokens, country, "country")
     if len(body) == 1 and "-" in body[0].text and body[0].text[:1].isupper() \
             and body[0].lower_.endswith(GROUP_HEADS):
         return _claimant(tokens, side_of_word(body[0].text) or body[0].text, "organisation")  # "Houthi-bevegelsen"
@@ -288,6 +294,16 @@ def _resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
         return _claimant(tokens, story.names.get(name.lower(), name),
                          "person" if titled else "organisation")
     return _claimant(tokens, _phrase(body), "organisation")
+
+
+def _recent_speaker(story: StoryContext, pronoun: Token) -> str | None:
+    """The person who made the last claim, if that was in this sentence or the one before."""
+    previous = story.previous_claimant()
+    if previous is None or previous.get("type") != "person" or previous.get("start") is None:
+        return None
+    sent = pronoun.sent
+    earliest = story.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    return previous["canonical"] if earliest <= previous["start"] < pronoun.idx else None
 
 
 def _document_author(body: list[Token]) -> str | None:

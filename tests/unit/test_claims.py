@@ -698,6 +698,18 @@ def test_round_fourteen_patterns(nlp: Language) -> None:
     assert second["side"] == "Danmark"
 
 
+def test_round_fifteen_patterns(nlp: Language) -> None:
+    claim, = claims_of(nlp, "Buenos Aires avviser at 2.000 argentinske soldater er sendt til grensen.")
+    assert (canonical(claim["claimant"]), claim["claimant"]["type"]) == ("Argentina", "country")
+    text = ("Estlands forsvarsminister Hanno Pevkur møtte fredag sin finske kollega Antti Häkkänen i Tallinn. "
+            "Han sier at Estland skal ha 6.000 soldater i beredskap neste år.")
+    claim, = claims_of(nlp, text)
+    assert canonical(claim["claimant"]) == "Hanno Pevkur"
+    text = ("Russland har samlet 40.000 soldater ved Kupjansk, sier general Oleksandr Syrskyj. "
+            "Han anslår at russerne har mistet 900 mann der.")
+    assert canonical(claims_of(nlp, text)[-1]["claimant"]) == "Oleksandr Syrskyj"
+
+
 def test_referring_back_to_an_institution_by_its_head(nlp: Language) -> None:
     text = ("Fire chilenske soldater ble skadd i et ras i går, opplyser Chiles forsvarsdepartement. "
             "Ifølge departementet er nær 300 soldater satt inn i letingen.")

@@ -16,8 +16,10 @@ table ships inside the model's vocab, so the service never needs them. Usage::
 
     python -m service.nlp.lexicon runs/lexicon
 
-writes a blank ``nb`` pipeline whose vocab carries the table (keyed by LOWER), for
-``[initialize] vectors`` in a training config (``newswire model train`` does this).
+writes a blank ``nb`` pipeline whose vocab carries the table, for ``[initialize] vectors``
+in a training config (``newswire model train --lexicon`` does this). The table is keyed by
+the exact word (spaCy 3.8 does not save a table's ``attr``, so a LOWER-keyed table comes
+back keyed by ORTH): each word is entered in lower case and capitalised.
 
 Licences of what the table is derived from: wordfreq's data CC BY-SA 4.0, GeoNames
 CC BY 4.0, CLDR Unicode License; see the model card.
@@ -109,14 +111,16 @@ def write_pipeline(out: Path) -> int:
     from spacy.vectors import Vectors
 
     table = build_table()
-    keys = sorted(table)
-    data = numpy.stack([table[k] for k in keys])
+    words = sorted(table)
+    data = numpy.stack([table[w] for w in words])
     nlp = spacy.blank("nb")
-    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=data,
-                                keys=[nlp.vocab.strings.add(k) for k in keys],
-                                name="nb_newswire_lexicon", attr="LOWER")
+    vectors = Vectors(strings=nlp.vocab.strings, data=data, name="nb_newswire_lexicon")
+    for row, word in enumerate(words):
+        for form in {word, word[:1].upper() + word[1:]}:  # "tromsø" and "Tromsø" share a row
+            vectors.add(nlp.vocab.strings.add(form), row=row)
+    nlp.vocab.vectors = vectors
     nlp.to_disk(out)
-    return len(keys)
+    return len(words)
 
 
 if __name__ == "__main__":

@@ -297,25 +297,25 @@ def find_troop_counts(doc: Doc) -> list[TroopCount]:
             continue
         first, last = span[0], span[-1]
         sentence = sentence_of(span)
-        if _CORRECTION_RE.search(sentence.text) or _not_a_force(doc, first):
-            continue
         sentence_start = sentence.start
-        numbers = _numbers(quantity, text, _sentence_words(doc, first))
-        start = numbers.pop("start")
-        unit = _unit_after(doc, quantity)
+        unit = _unit_after(doc, quantity) or _unit_before(doc, quantity, first)
         elliptical = False
         unit_text: str | None = None
         if unit is None:
-            unit = _unit_before(doc, quantity, first)
-        if unit is None:
             earlier = [c for c, s in zip(found, sentence_starts) if s == sentence_start]
-            previous = [c for c, s in zip(found, sentence_starts) if s >= _previous_sentence_start(doc, sentence)]
             if earlier and _elliptical_ok(doc, last, first):
                 elliptical, unit_text = True, earlier[-1].unit
-            elif previous and _refers_back(doc, first, last):
-                elliptical, unit_text = True, previous[-1].unit
             else:
-                continue
+                previous_start = _previous_sentence_start(doc, sentence)
+                previous = [c for c, s in zip(found, sentence_starts) if s >= previous_start]
+                if not (previous and _refers_back(doc, first, last)):
+                    continue
+                elliptical, unit_text = True, previous[-1].unit
+        # only for what counts soldiers: most numbers in a story never get this far
+        if _CORRECTION_RE.search(sentence.text) or _not_a_force(doc, first):
+            continue
+        numbers = _numbers(quantity, text, _sentence_words(doc, first))
+        start = numbers.pop("start")
         if unit is not None:
             unit_text = unit.text
             unit_start, unit_end = unit.idx, unit.idx + len(unit.text)

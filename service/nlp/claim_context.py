@@ -217,7 +217,8 @@ class StoryContext:
         people = [e for e in self.entities if e.label in _PERSON_LABELS and e.end <= offset]
         if not people:
             return None
-        token = next((t for t in self.doc if t.idx == offset), None)
+        k = bisect_left(self._token_starts, offset)
+        token = self.doc[k] if k < len(self.doc) and self.doc[k].idx == offset else None
         if token is not None and token.is_sent_start and token.i > 0:
             previous = self.doc[token.i - 1].sent
             subjects = [t for t in previous if t.dep_ == "SUBJ" and t.head.dep_ == "ROOT"]
@@ -292,6 +293,12 @@ class StoryContext:
             if country is not None and country not in skip and not _after_place_preposition(token):
                 actor = country
         return actor or found
+
+    def group_named_before(self, offset: int) -> str | None:
+        """The group "bevegelsen"/"militsen" at ``offset`` refers to: the last organisation
+        named before it, else the last proper noun that is no country ("Hizbollah")."""
+        org = self.organisation_before(offset)
+        return org.canonical if org is not None else self.proper_noun_before(offset)
 
     def proper_noun_before(self, offset: int) -> str | None:
         """The last proper noun before ``offset`` that is not a country ("Hizbollah")."""

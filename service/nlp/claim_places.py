@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "COUNTRIES",
+    "GROUP_BACK_REFERENCES",
     "GROUP_HEADS",
     "Place",
     "affiliation_country",
@@ -324,6 +325,10 @@ def country_of_name(word: str) -> str | None:
     return None
 
 
+#: A group referred to again by its kind ("Hizbollah avviser at bevegelsen ..."): the
+#: organisation named before it.
+GROUP_BACK_REFERENCES: frozenset[str] = frozenset({"bevegelsen", "organisasjonen", "gruppen", "militsen",
+                                                  "grupperingen"})
 GROUP_HEADS: tuple[str, ...] = ("militsen", "militsene", "geriljaen", "bevegelsen", "gruppen", "opprørerne")
 
 

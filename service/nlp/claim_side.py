@@ -24,6 +24,7 @@ from service.nlp.claim_lexicon import troop_prefix
 from service.nlp.claim_location import GOVERNING_HEADS, LOCATION_PREPS, STOP_PUNCT
 from service.nlp.claim_places import (
     COUNTRIES,
+    GROUP_BACK_REFERENCES,
     PROPER_ONLY,
     SIDE_NAMES,
     affiliation_country,
@@ -136,19 +137,20 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
             if country:
                 return country
             continue
-        if low in ("bevegelsen", "organisasjonen", "gruppen", "militsen", "grupperingen"):
-            org = story.organisation_before(token.idx)  # "Hizbollah avviser at bevegelsen mistet ..."
-            name = org.canonical if org is not None else story.proper_noun_before(token.idx)
+        if low in GROUP_BACK_REFERENCES:
+            name = story.group_named_before(token.idx)  # "Hizbollah avviser at bevegelsen mistet ..."
             if name is not None:
                 return side_of_word(name) or name
             continue
         seat = _seat_country(token)
         if seat is not None:
             return seat  # "Regjeringen i London vil redusere ...": Storbritannia, not Norway
-        if low == "regjeringen" and (claimant_country or _named_in_sentence(story, token)):
+        if low == "regjeringen":
             # "kan regjeringen sende ..., sier Colombias forsvarsminister"; "Luxembourgs hær
             # teller ..., men regjeringen vil øke antallet"
-            return claimant_country or _named_in_sentence(story, token)
+            ruled = claimant_country or _named_in_sentence(token)
+            if ruled:
+                return ruled
         if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) \
                 and token.doc[token.i + 1].lower_.startswith(HOSTILE_ACTS):
             continue  # "Ved et russisk angrep kan Polen flytte ...": the attacker is not the side
@@ -189,7 +191,7 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
     return None
 
 
-def _named_in_sentence(story: StoryContext, token: Token) -> str | None:
+def _named_in_sentence(token: Token) -> str | None:
     """The country named earlier in ``token``'s sentence, if any."""
     for earlier in reversed(list(token.doc[token.sent.start:token.i])):
         country = country_of_name(earlier.text) if earlier.text[:1].isupper() else None

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.nlp.claim_context import StoryContext, capitalised_run, is_verb, sentence_of
 from service.nlp.claim_places import (
+    GROUP_BACK_REFERENCES,
     GROUP_HEADS,
     SIDE_NAMES,
     affiliation_country,
@@ -254,9 +255,8 @@ def _resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
     if low_words[0] in ("landet",) and len(body) == 1:
         country = story.country_before(start)
         return _claimant(tokens, country, "country") if country else None
-    if low_words[0] in ("bevegelsen", "organisasjonen", "gruppen", "militsen", "grupperingen"):
-        org = story.organisation_before(start)
-        name = org.canonical if org is not None else story.proper_noun_before(start)
+    if low_words[0] in GROUP_BACK_REFERENCES:
+        name = story.group_named_before(start)
         if name is not None:
             return _claimant(tokens, name, "organisation")
 

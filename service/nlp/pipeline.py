@@ -21,8 +21,10 @@ from spacy.language import Language
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "nb_newswire"
 BLANK_NAME = "blank"
-# newswire's extractors: module → registered factory, added after the trained components.
-EXTRACTORS = (("service.nlp.quotes", "newswire_quotes"), ("service.nlp.claims", "newswire_claims"))
+# newswire's own components: module → registered factory, added after the trained ones
+# in this order (the entity repair first: quotes and claims read the repaired entities).
+EXTRACTORS = (("service.nlp.entity_repair", "newswire_entity_repair"),
+              ("service.nlp.quotes", "newswire_quotes"), ("service.nlp.claims", "newswire_claims"))
 
 
 def model_path() -> Path:
@@ -45,7 +47,7 @@ def load_pipeline() -> Language:
 
 
 def add_extractors(nlp: Language) -> Language:
-    """Append the quote and claim components (those that exist) to ``nlp``."""
+    """Append the entity repair, quote and claim components (those that exist) to ``nlp``."""
     for module, factory in EXTRACTORS:
         if importlib.util.find_spec(module) is None:
             continue

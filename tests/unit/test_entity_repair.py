@@ -1,0 +1,76 @@
+"""The entity repair component (service/nlp/entity_repair.py) on hand-annotated docs."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from service.nlp.entity_repair import repair_entities
+from service.nlp.pipeline import add_extractors
+
+NLP = spacy.blank("nb")
+
+
+def doc(words: list[str], ents: list[str], *, pos: list[str] | None = None,
+        heads: list[int] | None = None, deps: list[str] | None = None) -> Doc:
+    n = len(words)
+    return Doc(NLP.vocab, words=words, ents=ents, pos=pos or ["X"] * n,
+               heads=heads or list(range(n)), deps=deps or ["dep"] * n)
+
+
+def ents(d: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in repair_entities(d).ents]
+
+
+def test_a_first_name_joined_in_the_parse_joins_the_person() -> None:
+    d = doc(["Pavlo", "Sjtsjerbak", "anslår", "tapene", "."], ["O", "B-PER", "O", "O", "O"],
+            pos=["PROPN", "PROPN", "VERB", "NOUN", "PUNCT"], heads=[2, 0, 2, 2, 2],
+            deps=["SUBJ", "FLAT", "ROOT", "DOBJ", "IP"])
+    assert ents(d) == [("Pavlo Sjtsjerbak", "PER")]
+
+
+def test_a_capitalised_word_not_joined_to_the_person_stays_out() -> None:
+    d = doc(["Mandag", "Sjtsjerbak", "anslo", "tapene"], ["O", "B-PER", "O", "O"],
+            pos=["NOUN", "PROPN", "VERB", "NOUN"], heads=[2, 2, 2, 2], deps=["ADV", "SUBJ", "ROOT", "DOBJ"])
+    assert ents(d) == [("Sjtsjerbak", "PER")]
+
+
+def test_a_name_between_a_title_and_the_person_joins_it_whatever_its_tag() -> None:
+    d = doc(["forsvarsminister", "Inga", "Berzina", "sier"], ["O", "O", "B-PER", "O"],
+            pos=["NOUN", "DET", "PROPN", "VERB"])
+    assert ents(d) == [("Inga Berzina", "PER")]
+
+
+def test_a_surname_called_a_place_or_missed_becomes_the_person() -> None:
+    words = ["statsminister", "James", "Marape", ".", "Ifølge", "Marape", "kommer", "Marape", "."]
+    d = doc(words, ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O"])
+    assert ents(d) == [("James Marape", "PER"), ("Marape", "PER"), ("Marape", "PER")]
+
+
+def test_a_state_keeps_its_label_even_when_it_is_a_surname() -> None:
+    d = doc(["George", "Washington", "og", "Washington"], ["B-PER", "I-PER", "O", "B-GPE_LOC"])
+    assert ents(d) == [("George Washington", "PER"), ("Washington", "GPE_LOC")]
+
+
+def test_a_titled_two_word_name_is_a_person() -> None:
+    d = doc(["Ap-leder", "Mona", "Eide", "spurte"], ["B-DRV", "B-ORG", "I-ORG", "O"])
+    assert ents(d) == [("Ap-leder", "DRV"), ("Mona Eide", "PER")]
+
+
+def test_capitals_outlets_institutions_and_acronyms_are_not_people() -> None:
+    d = doc(["Beijing", "avviser", "tallene", "i", "Washington", "Post", "fra", "CSIS", "og",
+             "Etterretningstjenesten", "ifølge", "avisen", "Haaretz"],
+            ["B-PER", "O", "O", "O", "B-PER", "I-PER", "O", "B-PER", "O", "B-PER", "O", "O", "B-PER"],
+            heads=[1] * 13, deps=["SUBJ"] + ["dep"] * 12)
+    assert ents(d) == [("Beijing", "GPE_ORG"), ("Washington Post", "ORG"), ("CSIS", "ORG"),
+                       ("Etterretningstjenesten", "ORG"), ("Haaretz", "ORG")]
+
+
+def test_a_capital_that_is_a_surname_in_the_story_stays_a_person() -> None:
+    d = doc(["Lisa", "Paris", "sier", "at", "Paris", "vil"], ["B-PER", "I-PER", "O", "O", "B-PER", "O"])
+    assert ents(d) == [("Lisa Paris", "PER"), ("Paris", "PER")]
+
+
+def test_the_service_pipeline_repairs_before_quotes_and_claims_read_the_entities() -> None:
+    nlp = add_extractors(spacy.blank("nb"))
+    names = nlp.pipe_names
+    assert names.index("newswire_entity_repair") < names.index("newswire_quotes") < names.index("newswire_claims")

@@ -18,11 +18,13 @@ test: install
 demo:
 	$(PYTHON) -m pip install --quiet -e . && newswire demo
 
-# Convert NorNE, train with training/newswire_nb.cfg in the background, then install
-# model-best into service/models/nb_newswire. Follow with `make model-status`.
+# Convert NorNE, build the lexicon table (the [train] extra), train with
+# training/newswire_nb.cfg in the background, then install model-best into
+# service/models/nb_newswire. Follow with `make model-status`.
 model:
 	mkdir -p runs
-	NEWSWIRE_NORNE=$(NORNE) nohup newswire model train --pretrain --out runs/model > runs/model.log 2>&1 &
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[train]'
+	NEWSWIRE_NORNE=$(NORNE) nohup newswire model train --lexicon --out runs/model > runs/model.log 2>&1 &
 	@echo "training in the background; log: runs/model.log"
 
 model-status:

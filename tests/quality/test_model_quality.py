@@ -15,7 +15,9 @@ from service.nlp.pipeline import MODEL_DIR
 pytestmark = pytest.mark.quality
 
 # Floors a little under the shipped model's dev scores (see service/models/MODEL_CARD.md).
-NER_F_FLOOR = 73.0
+NER_F_FLOOR = 76.0  # the repaired entities the service uses (77.7 on dev)
+MODEL_NER_F_FLOOR = 75.0  # the model alone (76.6 on dev)
+SIZE_CAP_MB = 50
 LAS_FLOOR = 86.5
 TAG_FLOOR = 97.5
 
@@ -32,6 +34,12 @@ def dev_scores() -> dict:
 
 def test_ner_f_on_dev_stays_above_floor(dev_scores):
     assert dev_scores["ents_f"] >= NER_F_FLOOR, dev_scores
+    assert dev_scores["model_ents_f"] >= MODEL_NER_F_FLOOR, dev_scores
+
+
+def test_the_shipped_model_stays_under_the_size_cap():
+    size = sum(path.stat().st_size for path in MODEL_DIR.rglob("*") if path.is_file())
+    assert size <= SIZE_CAP_MB * 1_000_000, f"{size / 1e6:.1f} MB"
 
 
 def test_every_norne_label_is_predicted(dev_scores):

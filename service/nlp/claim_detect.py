@@ -88,6 +88,16 @@ def _is_gap(token: Token) -> bool:
     return len(low) > 2 and low.endswith("e") and token.text.islower() and token.pos_ != "VERB"
 
 
+def _second_modifier(token: Token) -> bool:
+    """The word after "og" in "drepte og sårede soldater": a gap word, or a lowercase
+    participle right before a troop noun even when the tagger calls it a verb."""
+    if _is_gap(token):
+        return True
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (token.text.islower() and token.is_alpha and token.lower_.endswith("e")
+            and nxt is not None and troop_noun(nxt.text))
+
+
 #: Words after "militære" that show it stands alone as a noun ("militære under våpen").
 FUNCTION_WORDS: frozenset[str] = frozenset({
     "i", "på", "under", "ved", "til", "fra", "og", "eller", "som", "er", "var", "har", "hadde",
@@ -122,9 +132,10 @@ def _unit_after(doc: Doc, quantity: Quantity) -> Token | None:
                 return None
             return token
         if token.lower_ in ("og", "eller", ",") and token.i > first.i and _is_gap(doc[token.i - 1]) \
-                and token.i + 1 < len(doc) and _is_gap(doc[token.i + 1]):
+                and token.i + 1 < len(doc) and _second_modifier(doc[token.i + 1]):
             continue  # "amerikanske og filippinske soldater"
-        if not _is_gap(token):
+        after_and = token.i > first.i and doc[token.i - 1].lower_ in ("og", "eller", ",")
+        if not (_is_gap(token) or (after_and and _second_modifier(token))):
             return None
     return None
 

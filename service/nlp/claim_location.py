@@ -52,7 +52,7 @@ MAX_NP = 8
 FORCE_HEADS: tuple[str, ...] = ("styrke", "operasjon", "misjon", "kontingent", "korps", "brigade",
                                 "bataljon", "regiment")
 #: Prepositions no person is the object of, only a place.
-PERSONLESS_PREPS: frozenset[str] = frozenset({"i", "ved", "nær", "rundt", "utenfor", "langs", "om", "av"})
+PERSONLESS_PREPS: frozenset[str] = frozenset({"i", "ved", "nær", "rundt", "utenfor", "langs", "om", "av", "på", "gjennom"})
 #: Heads whose "i X" names the country they rule, not where troops are ("juntaen i Myanmar").
 GOVERNING_HEADS: tuple[str, ...] = ("militærjunta", "junta", "hær", "regjering", "regime",
                                     "styresmakt", "myndighet", "militær", "forsvarsdepartement",
@@ -122,6 +122,9 @@ def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None,
         last = max((t for t in tokens if t.idx < ent.end), key=lambda t: t.i)
         if ent.text.lower().rsplit("-", 1)[-1].startswith(FORCE_HEADS):
             continue  # NER's "FN-styrken" is a force, not a place
+        before = max((t for t in tokens if t.idx < ent.start), key=lambda t: t.i, default=None)
+        if before is not None and before.lower_ in EXERCISE_NOUNS:
+            continue  # "øvelsen Hedgehog i Estland": the exercise's name, then its place
         if named is not None and named[1].i > last.i and ent.start <= named[1].idx:
             break  # NER's "Republika" of "Republika Srpska": the whole run is the name
         return _without_place_suffix(ent.canonical), "place", last
@@ -136,6 +139,10 @@ def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None,
             return "<landet>", "country", token
     return None, None, None
 
+
+#: Nouns whose name after them is an exercise or operation, not a place ("øvelsen Siil").
+EXERCISE_NOUNS: frozenset[str] = frozenset({"øvelsen", "øvelse", "operasjonen", "operasjon",
+                                            "manøveren", "storøvelsen"})
 
 #: Nouns that say the name after them is a place ("havnebyen Bossaso", "provinsen Idlib").
 PLACE_NOUNS: tuple[str, ...] = ("byen", "byene", "landsbyen", "landsbyene", "provinsen", "regionen",
@@ -159,7 +166,8 @@ def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
             # people are not found "i", "ved" or "nær" anything: after such a preposition a
             # name NER took for a person's is an unknown place ("i kampene om Marib")
             person_ok = opener.lower_ in PERSONLESS_PREPS
-            if token.lower_ in MEDIA or token.i == token.sent.start \
+            # a sentence start inside the run is the parser's slip ("Ain" | "al-Asad")
+            if token.lower_ in MEDIA or (token.i == token.sent.start and not run) \
                     or (token.ent_type_ in ("PER", "ORG") and not (described or person_ok)) \
                     or token.lower_.rsplit("-", 1)[-1].startswith(FORCE_HEADS):
                 return None  # "i FN-styrken" is the force, not where it is

@@ -155,6 +155,7 @@ SIDE_NAMES: dict[str, str] = {
     "hv": "Norge", "heimevernet": "Norge", "heimeverns": "Norge", "kjk": "Norge", "fsk": "Norge", "msk": "Norge",
     "brigade nord": "Norge", "garden": "Norge", "hans majestet kongens garde": "Norge",
     "finnmark landforsvar": "Norge", "telemark bataljon": "Norge", "kystjegerkommandoen": "Norge",
+    "knm": "Norge",  # "KNM Roald Amundsen": the prefix of the Norwegian navy's ships
     "al-shabaab": "al-Shabaab",
 }
 

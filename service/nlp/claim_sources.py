@@ -98,8 +98,8 @@ def _np_after(tokens: list[Token], i: int, limit: int = 14, stop: int | None = N
                 break
         if out and is_verb(token) and token.pos_ != "ADJ" and token.tag_ != "adj" and not token.text[:1].isupper():
             break
-        if out and "Part" in token.morph.get("VerbForm") and not token.text[:1].isupper():
-            break  # "har ifølge ukrainsk etterretning utplassert ..."
+        if out and ("Part" in token.morph.get("VerbForm") or token.dep_ == "INFV") and not token.text[:1].isupper():
+            break  # "har ifølge ukrainsk etterretning utplassert ..." (the tagger may call it adj)
         out.append(token)
         j += 1
     return out

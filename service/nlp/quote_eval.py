@@ -258,6 +258,9 @@ def score_item(item: GoldItem, predicted: list[Prediction], split: SplitScore,
         if gold.speaker_type:
             split.type_total += 1
             split.type_correct += pred.speaker_type == gold.speaker_type
+            if pred.speaker_type != gold.speaker_type and errors is not None:
+                errors.append(f"{item.id} TYPE {gold.speaker!r}: gold {gold.speaker_type} "
+                              f"got {pred.speaker_type} ({pred.speaker!r})")
         if not right and errors is not None:
             errors.append(f"{item.id} SPEAKER {gold.kind} {text[gold.start:gold.end][:60]!r}: "
                           f"gold {gold.speaker!r} got {pred.speaker!r}")

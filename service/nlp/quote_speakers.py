@@ -28,6 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from service.nlp.claim_places import CAPITALS, COUNTRIES, INSTITUTION_COUNTRIES
 from service.nlp.entities import (
     CanonicalEntity,
     canonicalize,
@@ -233,6 +234,8 @@ class SpeakerResolver:
         named = self._named_organisation(head)
         if named is not None:
             return make(named, ORGANISATION)
+        if _speaks_for_a_state(tokens.text):  # "Moskva avviser", "Det hvite hus opplyser"
+            return make(tokens.text, ORGANISATION)
         if is_role_word(lower) or is_role_word(_strip_definite(lower)):
             return self._role_speaker(tokens, head, text, text_start, text_end, anonymous_clause)
         if lower.endswith(AGE_NOUN_SUFFIXES):
@@ -692,3 +695,11 @@ def _morph_gender(doc: Doc, entity: CanonicalEntity) -> str | None:
     if genders == ["Masc"]:
         return "m"
     return None
+
+
+#: Lowercased states, capitals and seats of government: speaking, they are organisations.
+_STATE_VOICES = frozenset({*(c.lower() for c in COUNTRIES), *CAPITALS, *INSTITUTION_COUNTRIES})
+
+
+def _speaks_for_a_state(text: str) -> bool:
+    return text.lower() in _STATE_VOICES

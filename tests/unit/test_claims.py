@@ -895,3 +895,40 @@ def test_claim_type_precedence() -> None:
     assert claim_type(["har", "landet", "rundt"]) == "strength"  # "I tillegg har landet rundt 7,6 millioner"
     assert claim_type(["forsvare", "landet"]) == "strength"
     assert claim_type(["vil", "styrken", "telle", "nye"]) == "strength"
+
+
+# ------------------------------------------- robust to the tagger's slips
+
+
+def test_a_participle_the_tagger_calls_a_verb_still_joins_the_count() -> None:
+    from spacy.tokens import Doc
+
+    from service.nlp.claim_detect import _second_modifier
+
+    words = ["mistet", "drepte", "og", "sårede", "soldater", "og", "sender", "soldater"]
+    doc = Doc(spacy.blank("nb").vocab, words=words,
+              pos=["VERB", "ADJ", "CCONJ", "VERB", "NOUN", "CCONJ", "VERB", "NOUN"])
+    assert _second_modifier(doc[3])  # "sårede" before "soldater", whatever its tag
+    assert not _second_modifier(doc[6])  # "sender soldater": a verb, not a modifier
+
+
+def test_killed_and_wounded_soldiers_are_one_count(nlp: Language) -> None:
+    text = ("Ukraina har mistet over 300.000 drepte og sårede soldater siden 2022, "
+            "anslår tankesmien IISS i en ny rapport.")
+    [claim] = claims_of(nlp, text)
+    assert claim["text"] == "over 300.000 drepte og sårede soldater" and claim["value"] == 300_000
+    assert canonical(claim["claimant"]) == "IISS"
+
+
+def test_an_according_to_source_ends_before_the_participle(nlp: Language) -> None:
+    [claim] = claims_of(nlp, "Kina har ifølge taiwansk etterretning samlet rundt 20.000 soldater ved kysten.")
+    assert "samlet" not in claim["claimant"]["text"]
+
+
+def test_an_exercise_name_is_not_the_place(nlp: Language) -> None:
+    [claim] = claims_of(nlp, "Rundt 2.000 soldater deltar i øvelsen Baltic Shield i Latvia, opplyser Forsvaret.")
+    assert canonical(claim["location"]) == "Latvia"
+
+
+def test_the_norwegian_navy_prefix_is_norway() -> None:
+    assert side_of_word("KNM") == "Norge"

@@ -276,3 +276,11 @@ def test_enriched_event_carries_schema_valid_quotes() -> None:
             assert quote["speaker"] is None
         else:
             assert quote["speaker"]["canonical"] == "Kari Nilsen" or quote["kind"] == "according_to"
+
+
+def test_a_capital_or_a_seat_of_government_speaks_as_an_organisation(nlp) -> None:
+    for text, speaker in (("Teheran avviser at landet har sendt soldater til Syria.", "Teheran"),
+                          ("Det hvite hus opplyser at presidenten reiser til Polen i mars.", "Det hvite hus")):
+        _, quotes = run(nlp, text)
+        [quote] = [q for q in quotes if q["kind"] != "scare"]
+        assert quote["speaker"]["canonical"] == speaker and quote["speaker_type"] == "organisation", quote

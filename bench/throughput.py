@@ -78,6 +78,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=400)
     parser.add_argument("--skip-broker", action="store_true")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating offline rounds (best of each)")
     args = parser.parse_args()
 
     messages = corpus(args.messages)
@@ -93,9 +94,16 @@ def main() -> None:
         with enricher.nlp.select_pipes(disable=extractors):  # the trained components only
             list(enricher.nlp.pipe(texts, batch_size=32))
 
-    bare = timed(bare_pipe)
-    offline = timed(lambda: [enricher.enrich_many([parse(m) for m in messages[i:i + 32]])
-                             for i in range(0, len(messages), 32)])
+    def offline_enrichment() -> None:
+        for i in range(0, len(messages), 32):
+            enricher.enrich_many([parse(m) for m in messages[i:i + 32]])
+
+    # alternating rounds, best of each: a machine busy with something else for a moment
+    # slows one round, not the ratio
+    bare, offline = float("inf"), float("inf")
+    for _ in range(args.rounds):
+        bare = min(bare, timed(bare_pipe))
+        offline = min(offline, timed(offline_enrichment))
     name, version = enricher.provenance.model_name, enricher.provenance.model_version
     print(f"model {name} {version}; {len(messages)} messages, {words} words")
     print(f"bare nlp.pipe       {len(messages) / bare:8.1f} msg/s {words / bare:9.0f} words/s  ratio 1.00")

@@ -74,3 +74,14 @@ def test_the_service_pipeline_repairs_before_quotes_and_claims_read_the_entities
     nlp = add_extractors(spacy.blank("nb"))
     names = nlp.pipe_names
     assert names.index("newswire_entity_repair") < names.index("newswire_quotes") < names.index("newswire_claims")
+
+
+def test_a_title_the_model_took_into_the_name_is_left_out() -> None:
+    d = doc(["Statsminister", "Jonas", "Gahr", "Støre", "sier"], ["B-PER", "I-PER", "I-PER", "I-PER", "O"])
+    assert ents(d) == [("Jonas Gahr Støre", "PER")]
+
+
+def test_a_name_takes_the_label_most_of_its_mentions_have() -> None:
+    words = ["Tafjord", "ligger", "ved", "Tafjord", "og", "Tafjord", ",", "sa", "Borat", "og", "Borat"]
+    labels = ["B-GPE_LOC", "O", "O", "B-GPE_LOC", "O", "B-PER", "O", "O", "B-PER", "O", "B-PROD"]
+    assert ents(doc(words, labels)) == [("Tafjord", "GPE_LOC")] * 3 + [("Borat", "PER"), ("Borat", "PROD")]

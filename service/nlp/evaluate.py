@@ -93,7 +93,8 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
 def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate_ner: bool = False,
           pretrain: bool = False, lexicon: bool = False) -> int:
     """Convert NorNE, train the multi-task pipeline (and, with ``separate_ner``, the NER
-    with a tok2vec of its own, assembled in), install into the package.
+    with a tok2vec of its own, assembled in), install into the package, and print the
+    installed pipeline's dev scores.
 
     With ``pretrain`` the shared tok2vec is first pretrained (``spacy pretrain``,
     characters objective) on the train text, one sentence a line, and training starts
@@ -144,6 +145,8 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
             return code
     base = out / "pipeline" / "model-best"
     install_nlp(assemble(base, out / "ner" / "model-best") if separate_ner else spacy.load(base))
+    # the installed pipeline on dev, as `newswire model evaluate` prints it
+    print(json.dumps(evaluate("dev", norne=norne, speed=False), ensure_ascii=False, indent=2))
     return 0
 
 

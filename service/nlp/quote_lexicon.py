@@ -258,7 +258,7 @@ ORGANISATION_NOUN_STEMS: tuple[str, ...] = (
 GENERIC_ORGANISATION_NOUNS: frozenset[str] = frozenset({
     "selskapet", "bedriften", "konsernet", "klubben", "foreningen", "organisasjonen",
     "forbundet", "partiet", "firmaet", "virksomheten", "rederiet", "banken", "stiftelsen",
-    "institusjonen",
+    "institusjonen", "kjeden",
 })
 
 #: News agencies and outlets (lowercase) that relay quotes ("sier X til Reuters").

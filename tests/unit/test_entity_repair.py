@@ -85,3 +85,16 @@ def test_a_name_takes_the_label_most_of_its_mentions_have() -> None:
     words = ["Tafjord", "ligger", "ved", "Tafjord", "og", "Tafjord", ",", "sa", "Borat", "og", "Borat"]
     labels = ["B-GPE_LOC", "O", "O", "B-GPE_LOC", "O", "B-PER", "O", "O", "B-PER", "O", "B-PROD"]
     assert ents(doc(words, labels)) == [("Tafjord", "GPE_LOC")] * 3 + [("Borat", "PER"), ("Borat", "PROD")]
+
+
+def test_particles_and_organisation_names() -> None:
+    d = doc(["president", "Ursula", "von", "der", "Leyen", "skrev", "til", "plateselskapet", "Universal",
+             "Music", "og", "Norgesgruppen"],
+            ["O", "B-PER", "I-PER", "O", "B-LOC", "O", "O", "O", "B-PER", "I-PER", "O", "B-PER"])
+    assert ents(d) == [("Ursula von der Leyen", "PER"), ("Universal Music", "ORG"), ("Norgesgruppen", "ORG")]
+
+
+def test_a_word_joined_to_an_organisation_in_the_parse_is_part_of_its_name() -> None:
+    d = doc(["Arbeidsgivere", "i", "Svenskt", "Näringsliv", "advarer"], ["O", "O", "O", "B-ORG", "O"],
+            heads=[4, 0, 3, 1, 4], deps=["SUBJ", "ATR", "ATR", "PUTFYLL", "ROOT"])
+    assert ents(d) == [("Svenskt Näringsliv", "ORG")]

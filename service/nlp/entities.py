@@ -97,7 +97,8 @@ ROLE_SUFFIXES: frozenset[str] = frozenset({
     "minister", "president", "sjef", "leder", "direktør", "sekretær",
     "talsperson", "talsmann", "talskvinne", "rådgiver", "forsker", "ordfører",
     "redaktør", "ambassadør", "representant", "advokat", "økonom", "analytiker",
-    "general", "admiral", "mester", "inspektør", "professor",
+    "general", "admiral", "mester", "inspektør", "professor", "trener", "ombud", "vinner", "kaptein",
+    "dommer",
 })
 
 #: Words that qualify a role without changing it ("tidligere statsminister").

@@ -396,6 +396,11 @@ class SpeakerResolver:
                     return mention.canonical
         return _unnamed_canonical(tokens)
 
+    def _reported(self, entity) -> bool:
+        """An organisation introduced as the one reporting: "skriver Politiken", "ifølge Dawn"."""
+        before = self.text[:entity.start].rstrip().rsplit(None, 1)
+        return bool(before) and before[-1].casefold() in _REPORTING_WORDS
+
     def _organisation_canonical(self, tokens, head: Token) -> str:
         """A bare institution noun linked to the organisation named before it."""
         lower = head.lower_
@@ -407,7 +412,7 @@ class SpeakerResolver:
             )
             if lower in OUTLET_NOUNS:
                 for entity in earlier:
-                    if _fold(entity.canonical) in NEWS_OUTLETS:
+                    if _fold(entity.canonical) in NEWS_OUTLETS or self._reported(entity):
                         return entity.canonical
             elif lower in GENERIC_ORGANISATION_NOUNS:
                 labels = ("ORG", "LOC") if lower in _COMPANY_NOUNS else ("ORG",)
@@ -641,9 +646,15 @@ def _is_anonymous_noun(word: str) -> bool:
     )
 
 
+#: Words right before a medium that is reporting ("skriver Politiken", "ifølge avisen Dawn").
+_REPORTING_WORDS = frozenset({"skriver", "skrev", "melder", "meldte", "ifølge", "avisen", "nettavisen"})
+#: A court named again by its common noun ("Retten mener" after "Sør-Rogaland tingrett").
+_COURT_NOUNS = frozenset({"retten", "domstolen"})
+
+
 def _is_organisation_noun(word: str) -> bool:
     word = word.casefold()
-    if word in GENERIC_ORGANISATION_NOUNS or word in OUTLET_NOUNS:
+    if word in GENERIC_ORGANISATION_NOUNS or word in OUTLET_NOUNS or word in _COURT_NOUNS:
         return True
     return any(stem in word for stem in ORGANISATION_NOUN_STEMS)
 

@@ -284,3 +284,18 @@ def test_a_capital_or_a_seat_of_government_speaks_as_an_organisation(nlp) -> Non
         _, quotes = run(nlp, text)
         [quote] = [q for q in quotes if q["kind"] != "scare"]
         assert quote["speaker"]["canonical"] == speaker and quote["speaker_type"] == "organisation", quote
+
+
+def test_a_court_and_a_reporting_paper_named_again_by_their_nouns(nlp) -> None:
+    text = ("En mann er dømt til åtte års fengsel i Hordaland tingrett. Retten mener det er bevist at han "
+            "planla ranet.\n\nRegjeringen vil forby mobiltelefoner i skolen, skriver Politiken. "
+            "Ifølge avisen skal forbudet gjelde fra høsten.")
+    _, quotes = run(nlp, text)
+    speakers = {q["text"][:12]: q["speaker"]["canonical"] for q in quotes if q["speaker"]}
+    assert speakers["det er bevis"] == "Hordaland tingrett"
+    assert speakers["skal forbude"] == "Politiken"
+
+
+def test_a_capitalised_compound_title_is_not_part_of_the_speaker(nlp) -> None:
+    _, quotes = run(nlp, "Landslagstrener Stig Rønning sier at seieren ikke kom som noen overraskelse.")
+    assert quotes[0]["speaker"]["canonical"] == "Stig Rønning" and quotes[0]["role"].lower() == "landslagstrener"

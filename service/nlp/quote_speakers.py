@@ -398,7 +398,7 @@ class SpeakerResolver:
 
     def _reported(self, entity) -> bool:
         """An organisation introduced as the one reporting: "skriver Politiken", "ifølge Dawn"."""
-        before = self.text[:entity.start].rstrip().rsplit(None, 1)
+        before = self.text[max(0, entity.start - 40):entity.start].rstrip().rsplit(None, 1)
         return bool(before) and before[-1].casefold() in _REPORTING_WORDS
 
     def _organisation_canonical(self, tokens, head: Token) -> str:

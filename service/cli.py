@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--pretrain", action="store_true",
                    help="pretrain the shared tok2vec on the train text first (experiment C)")
     t.add_argument("--lexicon", action="store_true",
-                   help="give the tok2vec the static lexicon features (experiment G; needs [train])")
+                   help="give the tok2vec the static lexicon features (the shipped recipe, G3; needs [train])")
     return parser
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "COUNTRIES",
     "GROUP_BACK_REFERENCES",
     "GROUP_HEADS",
+    "STATE_NAMES",
     "Place",
     "affiliation_country",
     "capital_country",
@@ -219,6 +220,8 @@ CAPITALS: dict[str, str] = {
     "paramaribo": "Suriname", "sucre": "Bolivia", "abu dhabi": "De forente arabiske emirater",
     "kuwait by": "Kuwait", "hargeisa": "Somaliland", "garowe": "Puntland", "brussel": "Belgia",
 }
+#: Lowercased names a state goes by: its countries' names and other names, and capitals.
+STATE_NAMES: frozenset[str] = frozenset(name.lower() for name in (*COUNTRIES, *COUNTRY_ALIASES, *CAPITALS))
 #: The last word of a many-word capital, for lookups that see one token at a time
 #: ("forsvarsdepartementet i New Delhi").
 CAPITALS.update({name.split()[-1]: country for name, country in list(CAPITALS.items())

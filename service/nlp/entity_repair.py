@@ -45,7 +45,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from service.nlp.claim_places import CAPITALS, COUNTRIES, COUNTRY_ALIASES, INSTITUTION_COUNTRIES
+from service.nlp.claim_places import INSTITUTION_COUNTRIES, STATE_NAMES
 from service.nlp.entities import is_role_word
 from service.nlp.quote_lexicon import GENERIC_ORGANISATION_NOUNS, NEWS_OUTLETS, OUTLET_NOUNS
 
@@ -64,8 +64,6 @@ ORGANISATION_ENDINGS: tuple[str, ...] = (
 #: Lowercase particles inside a person's name ("Ursula von der Leyen", "Rafael van der Vaart").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin",
                             "ben", "af", "zu", "ter", "dos", "das", "del"})
-#: Lowercased countries and capitals: a one-word "person" among them is a state.
-_STATES = frozenset(name.lower() for name in (*COUNTRIES, *CAPITALS, *COUNTRY_ALIASES))
 
 
 def _linked(a: Token, b: Token) -> bool:
@@ -162,7 +160,7 @@ def _relabel(doc: Doc, span: Span, surnames: set[str]) -> Span:
     if label != PERSON:
         return span
     low = span.text.lower()
-    if len(span) == 1 and low in _STATES:
+    if len(span) == 1 and low in STATE_NAMES:
         if span.text in surnames:  # "Lisa Paris ... Paris sier"
             return span
         return Span(doc, span.start, span.end, label="GPE_ORG" if span[0].dep_ == "SUBJ" else "GPE_LOC")

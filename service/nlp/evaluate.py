@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.tokens import DocBin
 from spacy.scorer import Scorer
+from spacy.tokens import DocBin
 from spacy.training import Example
 
+from service.nlp import lexicon as lexicon_table
 from service.nlp.entity_repair import repair_entities
-from service.nlp.lexicon import compact
 from service.nlp.norne import convert, default_norne, split_docs
 from service.nlp.pipeline import MODEL_DIR
 
@@ -68,18 +68,16 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
     for eg, doc in zip(examples, nlp.pipe(eg.predicted for eg in examples)):
         eg.predicted = doc
     scores = Scorer(nlp).score(examples)
-    model_ents_f = scores.get("ents_f")
+    keep = ["ents_p", "ents_r", "ents_f", "ents_per_type", "tag_acc", "pos_acc", "morph_acc",
+            "lemma_acc", "dep_uas", "dep_las", "sents_f"]
     if "ner" in nlp.pipe_names:
+        keep.append("model_ents_f")
+        scores["model_ents_f"] = scores["ents_f"]
         for eg in examples:
             repair_entities(eg.predicted)
         scores.update(Scorer.score_spans(examples, "ents"))
-    keep = ["ents_p", "ents_r", "ents_f", "ents_per_type", "tag_acc", "pos_acc", "morph_acc",
-            "lemma_acc", "dep_uas", "dep_las", "sents_f"]
-    result = {k: _round(scores[k]) for k in keep if k in scores}
-    if model_ents_f is not None:
-        result["model_ents_f"] = _round(model_ents_f)
-    if "ner" in nlp.pipe_names:
         nlp.add_pipe("newswire_entity_repair", after="ner")  # timed as the service runs it
+    result = {k: _round(scores[k]) for k in keep if k in scores}
     result.update(
         split=split,
         model=f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
@@ -113,9 +111,8 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
         table = out / "lexicon"
         if not (table / "vocab").is_dir():
             try:
-                from service.nlp.lexicon import write_pipeline
-                print(f"{write_pipeline(table)} words in the lexicon table")
-            except ImportError as exc:
+                print(f"{lexicon_table.write_pipeline(table)} words in the lexicon table")
+            except ImportError as exc:  # the [train] extra's packages
                 print(f"newswire: the lexicon needs the training extra: pip install -e '.[train]' ({exc})",
                       file=sys.stderr)
                 return 2
@@ -215,7 +212,7 @@ def _rule_lemma(rules: list, form: str) -> str | None:
 def install_nlp(nlp: spacy.Language, target: Path = MODEL_DIR, version: str = MODEL_VERSION) -> None:
     prune_lemma_exceptions(nlp)
     labels = [label for pipe_labels in nlp.pipe_labels.values() for label in pipe_labels]
-    compact(nlp.vocab, keep=labels)  # a lexicon table: same lookups, a third of the size
+    lexicon_table.compact(nlp.vocab, keep=labels)  # a lexicon table: same lookups, a third of the size
     # training inputs are not part of the model: no paths of the training machine in it
     for key in list(nlp.config.get("paths", {})):
         nlp.config["paths"][key] = None

@@ -28,7 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from service.nlp.claim_places import CAPITALS, COUNTRIES, INSTITUTION_COUNTRIES
+from service.nlp.claim_places import INSTITUTION_COUNTRIES, STATE_NAMES
 from service.nlp.entities import (
     CanonicalEntity,
     canonicalize,
@@ -709,7 +709,7 @@ def _morph_gender(doc: Doc, entity: CanonicalEntity) -> str | None:
 
 
 #: Lowercased states, capitals and seats of government: speaking, they are organisations.
-_STATE_VOICES = frozenset({*(c.lower() for c in COUNTRIES), *CAPITALS, *INSTITUTION_COUNTRIES})
+_STATE_VOICES: frozenset[str] = STATE_NAMES | frozenset(INSTITUTION_COUNTRIES)
 
 
 def _speaks_for_a_state(text: str) -> bool:

@@ -15,7 +15,7 @@ First match wins:
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -52,9 +52,7 @@ def _side_in_words(tokens: Sequence[Token], story: StoryContext | None = None) -
         if token.lower_.startswith("regjeringssoldat") and story is not None:
             # the government forces of the country in focus: the one named before, else in
             # the sentence ("regjeringssoldater ... i Chin-staten i Myanmar")
-            found = story.country_before(token.idx) or next(
-                (c for c in ((country_of_name(t.text) if t.text[:1].isupper() else country_of_adjective(t.text))
-                             for t in token.sent) if c is not None), None)
+            found = story.country_before(token.idx) or _country_in(token.sent, adjectives=True)
             if found is not None:
                 return found
         if token.lower_ == "landets" and story is not None:  # "11 av landets soldater"
@@ -192,9 +190,18 @@ def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country
 
 
 def _named_in_sentence(token: Token) -> str | None:
-    """The country named earlier in ``token``'s sentence, if any."""
-    for earlier in reversed(list(token.doc[token.sent.start:token.i])):
-        country = country_of_name(earlier.text) if earlier.text[:1].isupper() else None
+    """The country named last before ``token`` in its sentence, if any."""
+    return _country_in(reversed(token.doc[token.sent.start:token.i]), adjectives=False)
+
+
+def _country_in(tokens: Iterable[Token], *, adjectives: bool) -> str | None:
+    """The first country ``tokens`` name ("Myanmar"), or, with ``adjectives``, describe
+    ("myanmarske")."""
+    for token in tokens:
+        if token.text[:1].isupper():
+            country = country_of_name(token.text)
+        else:
+            country = country_of_adjective(token.text) if adjectives else None
         if country is not None:
             return country
     return None

@@ -3,6 +3,7 @@ are configuration so operators can map newswire onto their own cluster."""
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass, field
 
 DEFAULT_BROKER_PORT = 9092
@@ -107,6 +108,10 @@ class Settings:
     # Faust's table recovery (which reads up to that offset) would miss records. One record
     # per batch keeps end offsets exact; only for the embedded broker.
     tansu_compat: bool = field(default_factory=lambda: _env("NEWSWIRE_TANSU_COMPAT", "0") == "1")
+    # Faust's working directory. Tables live in memory and are rebuilt from their changelogs,
+    # so nothing here needs to outlive the process; kept out of the current directory.
+    data_dir: str = field(default_factory=lambda: _env(
+        "NEWSWIRE_DATA_DIR", os.path.join(tempfile.gettempdir(), "newswire-data")))
     topics: Topics = field(default_factory=Topics)
     security: Security = field(default_factory=Security)
 
@@ -122,6 +127,7 @@ class Settings:
             "NEWSWIRE_BATCH_SIZE": str(self.batch_size), "NEWSWIRE_BATCH_WITHIN": str(self.batch_within),
             "NEWSWIRE_NLP_TIMEOUT": str(self.nlp_timeout),
             "NEWSWIRE_TANSU_COMPAT": "1" if self.tansu_compat else "0",
+            "NEWSWIRE_DATA_DIR": self.data_dir,
             "NEWSWIRE_TOPIC_RAW": t.raw, "NEWSWIRE_TOPIC_ARTICLES": t.articles,
             "NEWSWIRE_TOPIC_ENRICHED": t.enriched, "NEWSWIRE_TOPIC_QUOTES": t.quotes,
             "NEWSWIRE_TOPIC_CLAIMS": t.claims, "NEWSWIRE_TOPIC_DLQ": t.dlq,

@@ -38,10 +38,12 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
     faust_patches.apply()  # a Faust recovery race that stalled commits after restarts
     settings = settings or Settings()
     topics = settings.topics
+    Path(settings.data_dir).mkdir(parents=True, exist_ok=True)  # Faust makes only the last level
     app = faust.App(
         settings.app_id,
         broker=broker_url(settings.broker),
         store="memory://",
+        datadir=str(Path(settings.data_dir) / "{conf.name}"),
         key_serializer="raw",
         value_serializer="raw",
         topic_partitions=settings.partitions,

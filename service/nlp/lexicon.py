@@ -8,8 +8,10 @@ or region (CLDR's Bokmål and English territory names, via babel), or a Norwegia
 (newswire's own gazetteer). NorNE's 545k words cannot teach the model that "Tromsø" is a
 town; these tables can.
 
-Person-name lists were left out on purpose: the large one on PyPI (names-dataset) was
-compiled from a leaked dump of personal data.
+Person names come from Faker's locale lists (MIT; first names and surnames of some sixty
+countries, Cyrillic ones romanised the way Norwegian papers write them: Шойгу → Sjojgu).
+The large name list on PyPI (names-dataset) is not used: it was compiled from a leaked
+dump of personal data.
 
 Training only: the tables come from the ``[train]`` extra's packages, and the finished
 table ships inside the model's vocab, so the service never needs them. Usage::
@@ -22,7 +24,7 @@ the exact word (spaCy 3.8 does not save a table's ``attr``, so a LOWER-keyed tab
 back keyed by ORTH): each word is entered in lower case and capitalised.
 
 Licences of what the table is derived from: wordfreq's data CC BY-SA 4.0, GeoNames
-CC BY 4.0, CLDR Unicode License; see the model card.
+CC BY 4.0, CLDR Unicode License, Faker MIT; see the model card.
 """
 from __future__ import annotations
 
@@ -51,6 +53,8 @@ FEATURES: tuple[str, ...] = (
     "region",       # a country, continent or region name (Bokmål or English)
     "region_part",  # a word inside a multi-word region name
     "norway",       # a Norwegian place or region in newswire's gazetteer
+    "first_name",   # a first name in Faker's person lists
+    "surname",      # a surname in Faker's person lists
 )
 TOP_WORDS = {"nb": 100_000, "en": 40_000, "de": 20_000}
 #: Other languages' spellings only for cities this big: they are the ones in foreign news.
@@ -59,6 +63,53 @@ SPELLINGS_FROM = 100_000
 
 def _latin(text: str) -> bool:
     return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in text)
+
+
+# Norwegian romanisation of Russian, Ukrainian and Bulgarian (Шойгу -> Sjojgu, Зеленський -> Zelenskyj).
+_CYRILLIC = dict(zip("абвгдезийклмнопрстуфхцчшщъыьэюяёжґєії",
+                     "a b v g d e z i j k l m n o p r s t u f kh ts tsj sj sjtsj _ y _ e ju ja jo sj g je i ji"
+                     .split()))
+_UKRAINIAN = {"г": "h", "и": "y"}
+
+
+def romanise(name: str, ukrainian: bool = False) -> str:
+    """A Cyrillic name as Norwegian text writes it; other text unchanged."""
+    out = []
+    for ch in name:
+        low = ch.lower()
+        latin = (_UKRAINIAN.get(low) if ukrainian else None) or _CYRILLIC.get(low)
+        if latin is None:
+            out.append(ch)
+            continue
+        latin = latin.strip("_")
+        out.append(latin.capitalize() if ch.isupper() else latin)
+    return "".join(out)
+
+
+def person_names() -> tuple[set[str], set[str]]:
+    """First names and surnames of all Faker locales, in Latin letters."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as people
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for module in pkgutil.iter_modules(people.__path__):
+        try:
+            provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in dir(provider):
+            target = first if attr.startswith("first_names") else last if attr.startswith("last_names") else None
+            names = getattr(provider, attr)
+            if target is None or not isinstance(names, (list, tuple, dict)):
+                continue
+            for name in names:
+                latin = romanise(name, ukrainian=module.name == "uk_UA")
+                if _latin(latin) and latin.isalpha():
+                    target.add(latin)
+    return first, last
 
 
 def build_table() -> dict[str, numpy.ndarray]:
@@ -106,6 +157,11 @@ def build_table() -> dict[str, numpy.ndarray]:
     for place in PLACES.values():
         if place.country == "Norge":
             mark_name(place.canonical, "norway", "norway", 1.0)
+    first_names, surnames = person_names()
+    for name in first_names:
+        mark(name, "first_name", 1.0)
+    for name in surnames:
+        mark(name, "surname", 1.0)
     return dict(rows)
 
 

@@ -84,3 +84,20 @@ def test_an_installed_model_keeps_the_labels_that_are_also_table_words(tmp_path:
     installed = spacy.load(tmp_path / "model")
     assert installed.vocab.vectors.shape == (1, 2)  # three identical rows, one kept
     assert [token.tag_ for token in installed(" ".join(words))] == ["subst", "verb", "subst"]
+
+
+@pytest.mark.parametrize(("cyrillic", "ukrainian", "norwegian"), [
+    ("Шойгу", False, "Sjojgu"), ("Сергей", False, "Sergej"), ("Щукин", False, "Sjtsjukin"),
+    ("Зеленський", True, "Zelenskyj"), ("Олександр", True, "Oleksandr"), ("Hansen", False, "Hansen"),
+])
+def test_cyrillic_names_are_romanised_as_norwegian_papers_write_them(cyrillic: str, ukrainian: bool,
+                                                                     norwegian: str) -> None:
+    assert lexicon.romanise(cyrillic, ukrainian=ukrainian) == norwegian
+
+
+def test_person_names_cover_norwegian_and_romanised_names() -> None:
+    pytest.importorskip("faker")  # the [train] extra
+    first, surnames = lexicon.person_names()
+    assert {"Trond", "Ingrid", "Sergej"} <= first
+    assert {"Solberg", "Ivanov"} <= surnames
+    assert all(name.isalpha() for name in first | surnames)

@@ -89,7 +89,8 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "kronprins", "kronprinsesse", "stortingsrepresentant", "byrådsleder",
     "byråd", "rådmann", "kommunedirektør", "statsforvalter", "fylkesmann",
     "lensmann", "rektor", "dekan", "lege", "overlege", "sjeflege", "økonom",
-    "sjeføkonom", "analytiker", "øverstkommanderende",
+    "sjeføkonom", "analytiker", "øverstkommanderende", "trener", "målvakt", "keeper",
+    "kirurg", "psykolog", "psykiater",
 })
 
 #: Endings that make a compound a role noun: "pressetalsperson", "Ap-leder".
@@ -98,7 +99,7 @@ ROLE_SUFFIXES: frozenset[str] = frozenset({
     "talsperson", "talsmann", "talskvinne", "rådgiver", "forsker", "ordfører",
     "redaktør", "ambassadør", "representant", "advokat", "økonom", "analytiker",
     "general", "admiral", "mester", "inspektør", "professor", "trener", "ombud", "vinner", "kaptein",
-    "dommer",
+    "dommer", "kirurg",
 })
 
 #: Words that qualify a role without changing it ("tidligere statsminister").

@@ -16,6 +16,9 @@ right after the NER, use what the whole story and the parse know:
   becomes a person;
 - **title**: a person's span loses a title the model took in ("Statsminister Jonas Gahr
   Støre" at the head of a sentence);
+- **trim**: a span loses an organisation noun in front ("Arbeidsgiverorganisasjonen
+  Svenskt Näringsliv") and an opening bracket with what follows, and gains the second
+  half of a hyphenated pair ("Nærings-" + "og fiskeridepartementet");
 - **one label per name**: mentions of a name with different labels take the label most of
   them have, when more than half have it;
 - **titled name**: a name of two or more capitalised words right after a title
@@ -24,14 +27,14 @@ right after the NER, use what the whole story and the parse know:
   is a state, GPE_ORG as a subject and GPE_LOC otherwise, unless it is a surname in the
   story; a "person" that is a news outlet ("Washington Post"), a known institution
   ("Etterretningstjenesten"), an acronym ("CSIS"), a name with an organisation's ending
-  ("Norgesgruppen") or named after an organisation noun ("avisen Haaretz",
+  ("Norgesgruppen", "Danmarks Lærerforening") or named after an organisation noun ("avisen Haaretz",
   "plateselskapet Universal Music") is an organisation.
 
 Places and states (GPE_*) are never made persons: "Washington" of "George Washington" is
 often the city. On NorNE dev the rules raise NER F from 76.6 to 78.0 (``newswire model
 evaluate`` reports both, ``model_ents_f`` being the model alone); the first three give
-most of it, the title and label rules 0.2; the last two mend wire copy, where the gold
-quotes and claims showed them, and change nothing on NorNE.
+most of it, the title and label rules 0.2; the trim and the last two mend wire copy, where
+the gold quotes and claims showed them, and change little on NorNE (+0.06).
 
 >>> nlp = load_pipeline()                                   # doctest: +SKIP
 >>> [(e.text, e.label_) for e in nlp("Pavlo Sjtsjerbak anslår tapene.").ents]  # doctest: +SKIP
@@ -60,7 +63,10 @@ ORGANISATION_DESCRIPTORS: tuple[str, ...] = tuple(
 #: Endings of organisation names, never of a person's ("Norgesgruppen", "Forbrukerrådet").
 ORGANISATION_ENDINGS: tuple[str, ...] = (
     "gruppen", "selskapet", "banken", "rådet", "forbundet", "partiet", "departementet", "tilsynet",
-    "direktoratet", "verket", "instituttet", "universitetet", "sykehuset", "klubben", "foreningen")
+    "direktoratet", "verket", "instituttet", "universitetet", "sykehuset", "klubben", "foreningen",
+    "forening", "forbund", "selskap", "institutt", "direktorat", "departement", "universitet")
+#: Words that join the first half of a hyphenated pair to its second ("Nærings- og fiskeridepartementet").
+PAIR_JOINERS = frozenset({"og", "eller"})
 #: Lowercase particles inside a person's name ("Ursula von der Leyen", "Rafael van der Vaart").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin",
                             "ben", "af", "zu", "ter", "dos", "das", "del"})
@@ -106,8 +112,8 @@ def repair_entities(doc: Doc) -> Doc:
     if not doc.ents:
         return doc
     taken = {token.i for ent in doc.ents for token in ent}
-    spans = [_without_leading_title(doc, Span(doc, _first_name_before(doc, ent, taken),
-                                              _end_after_particles(doc, ent), label=ent.label))
+    spans = [_without_leading_title(doc, _trimmed(doc, Span(doc, _first_name_before(doc, ent, taken),
+                                                            _end_after_particles(doc, ent), label=ent.label)))
              for ent in doc.ents]
     surnames = {span[-1].text for span in spans if span.label_ == PERSON and len(span) >= 2}
     if surnames:
@@ -120,6 +126,28 @@ def repair_entities(doc: Doc) -> Doc:
     spans = [_relabel(doc, span, surnames) for span in _majority_labels(doc, spans)]
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _trimmed(doc: Doc, span: Span) -> Span:
+    """The span without what the model ran into: an organisation noun in front
+    ("Arbeidsgiverorganisasjonen Svenskt Näringsliv" -> "Svenskt Näringsliv"), an opening
+    bracket and what follows ("Høykommissæren (UNHCR"); and with the second half of a
+    hyphenated pair it stopped before ("Bryggeri-" -> "Bryggeri- og drikkevareforeningen")."""
+    start, end, label = span.start, span.end, span.label_
+    if end - start >= 2 and doc[start].lower_.endswith(ORGANISATION_DESCRIPTORS) and doc[start + 1].is_title:
+        start += 1
+    bracket = next((t.i for t in doc[start + 1:end] if t.text == "("), None)
+    if bracket is not None:
+        end = bracket
+    last = doc[end - 1]
+    if (last.text.endswith("-") and end + 1 < len(doc) and doc[end].lower_ in PAIR_JOINERS
+            and doc[end + 1].is_lower and doc[end + 1].is_alpha):
+        end += 2
+        if doc[end - 1].lower_.endswith(ORGANISATION_ENDINGS + ORGANISATION_DESCRIPTORS):
+            label = "ORG"
+    if (start, end, label) == (span.start, span.end, span.label_):
+        return span
+    return Span(doc, start, end, label=label)
 
 
 def _without_leading_title(doc: Doc, span: Span) -> Span:

@@ -98,3 +98,28 @@ def test_a_word_joined_to_an_organisation_in_the_parse_is_part_of_its_name() -> 
     d = doc(["Arbeidsgivere", "i", "Svenskt", "Näringsliv", "advarer"], ["O", "O", "O", "B-ORG", "O"],
             heads=[4, 0, 3, 1, 4], deps=["SUBJ", "ATR", "ATR", "PUTFYLL", "ROOT"])
     assert ents(d) == [("Svenskt Näringsliv", "ORG")]
+
+
+def test_an_organisation_noun_in_front_of_the_name_is_left_out() -> None:
+    d = doc(["Arbeidsgiverorganisasjonen", "Svenskt", "Näringsliv", "advarer"], ["B-PER", "I-PER", "I-PER", "O"])
+    assert ents(d) == [("Svenskt Näringsliv", "ORG")]
+
+
+def test_a_span_ends_before_an_opening_bracket() -> None:
+    d = doc(["FNs", "høykommissær", "(", "UNHCR", ")", "sier"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    assert ents(d) == [("FNs høykommissær", "ORG")]
+
+
+def test_the_second_half_of_a_hyphenated_pair_joins_the_name() -> None:
+    d = doc(["Nærings-", "og", "fiskeridepartementet", "sier"], ["B-PER", "O", "O", "O"])
+    assert ents(d) == [("Nærings- og fiskeridepartementet", "ORG")]
+
+
+def test_a_capitalised_title_at_the_head_of_a_sentence_is_not_the_name() -> None:
+    d = doc(["Målvakt", "Silje", "Rønneberg", "sier"], ["B-PER", "I-PER", "I-PER", "O"])
+    assert ents(d) == [("Silje Rønneberg", "PER")]
+
+
+def test_a_name_ending_in_an_organisation_noun_is_an_organisation() -> None:
+    d = doc(["Danmarks", "Lærerforening", "mener"], ["B-PER", "I-PER", "O"])
+    assert ents(d) == [("Danmarks Lærerforening", "ORG")]

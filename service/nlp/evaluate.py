@@ -31,7 +31,7 @@ CONFIG = TRAINING / "newswire_nb.cfg"
 NER_CONFIG = TRAINING / "newswire_nb_ner.cfg"
 PRETRAIN_CONFIG = TRAINING / "newswire_nb_pretrain.cfg"
 PRETRAIN_EPOCHS = 8
-MODEL_VERSION = "0.3.0"
+MODEL_VERSION = "0.4.0"
 SPEED_REPEATS = 3
 # Stories per nlp.pipe call, as the worker sees them (NEWSWIRE_BATCH_SIZE; spaCy benchmark speed --batch-size 32).
 BATCH = 32

@@ -66,6 +66,8 @@ ORGANISATION_ENDINGS: tuple[str, ...] = (
     "gruppen", "selskapet", "banken", "rådet", "forbundet", "partiet", "departementet", "tilsynet",
     "direktoratet", "verket", "instituttet", "universitetet", "sykehuset", "klubben", "foreningen",
     "forening", "forbund", "selskap", "institutt", "direktorat", "departement", "universitet")
+#: Last words that make a hyphenated pair an organisation ("... og fiskeridepartementet").
+_ORGANISATION_WORD_ENDINGS: tuple[str, ...] = ORGANISATION_ENDINGS + ORGANISATION_DESCRIPTORS
 #: Words that join the first half of a hyphenated pair to its second ("Nærings- og fiskeridepartementet").
 PAIR_JOINERS = frozenset({"og", "eller"})
 #: Lowercase particles inside a person's name ("Ursula von der Leyen", "Rafael van der Vaart").
@@ -113,9 +115,7 @@ def repair_entities(doc: Doc) -> Doc:
     if not doc.ents:
         return doc
     taken = {token.i for ent in doc.ents for token in ent}
-    spans = [_without_leading_title(doc, _trimmed(doc, Span(doc, _first_name_before(doc, ent, taken),
-                                                            _end_after_particles(doc, ent), label=ent.label)))
-             for ent in doc.ents]
+    spans = [_mended_span(doc, ent, taken) for ent in doc.ents]
     surnames = {span[-1].text for span in spans if span.label_ == PERSON and len(span) >= 2}
     if surnames:
         spans = [Span(doc, span.start, span.end, label=PERSON)
@@ -127,6 +127,12 @@ def repair_entities(doc: Doc) -> Doc:
     spans = [_relabel(doc, span, surnames) for span in _majority_labels(doc, spans)]
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _mended_span(doc: Doc, ent: Span, taken: set[int]) -> Span:
+    """One entity with its own boundaries mended: first name, particles, trim, title."""
+    span = Span(doc, _first_name_before(doc, ent, taken), _end_after_particles(doc, ent), label=ent.label)
+    return _without_leading_title(doc, _trimmed(doc, span))
 
 
 def _trimmed(doc: Doc, span: Span) -> Span:
@@ -144,7 +150,7 @@ def _trimmed(doc: Doc, span: Span) -> Span:
     if (last.text.endswith("-") and end + 1 < len(doc) and doc[end].lower_ in PAIR_JOINERS
             and doc[end + 1].is_lower and doc[end + 1].is_alpha):
         end += 2
-        if doc[end - 1].lower_.endswith(ORGANISATION_ENDINGS + ORGANISATION_DESCRIPTORS):
+        if doc[end - 1].lower_.endswith(_ORGANISATION_WORD_ENDINGS):
             label = "ORG"
     if (start, end, label) == (span.start, span.end, span.label_):
         return span

@@ -66,9 +66,10 @@ def _latin(text: str) -> bool:
 
 
 # Norwegian romanisation of Russian, Ukrainian and Bulgarian (Шойгу -> Sjojgu, Зеленський -> Zelenskyj).
-_CYRILLIC = dict(zip("абвгдезийклмнопрстуфхцчшщъыьэюяёжґєії",
-                     "a b v g d e z i j k l m n o p r s t u f kh ts tsj sj sjtsj _ y _ e ju ja jo sj g je i ji"
-                     .split()))
+_CYRILLIC = {letter: "" if latin == "-" else latin  # "-": ъ and ь are not written
+             for letter, latin in zip("абвгдезийклмнопрстуфхцчшщъыьэюяёжґєії",
+                                      "a b v g d e z i j k l m n o p r s t u f kh ts tsj sj sjtsj - y - e ju ja "
+                                      "jo sj g je i ji".split())}
 _UKRAINIAN = {"г": "h", "и": "y"}
 
 
@@ -81,7 +82,6 @@ def romanise(name: str, ukrainian: bool = False) -> str:
         if latin is None:
             out.append(ch)
             continue
-        latin = latin.strip("_")
         out.append(latin.capitalize() if ch.isupper() else latin)
     return "".join(out)
 

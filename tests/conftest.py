@@ -21,13 +21,9 @@ from service.settings import Topics
 @pytest.fixture(scope="session", autouse=True)
 def faust_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Workers started by tests keep their scratch directories in pytest's temp area."""
-    previous = os.environ.get("NEWSWIRE_DATA_DIR")
-    os.environ["NEWSWIRE_DATA_DIR"] = str(tmp_path_factory.mktemp("faust-data"))
-    yield
-    if previous is None:
-        os.environ.pop("NEWSWIRE_DATA_DIR", None)
-    else:
-        os.environ["NEWSWIRE_DATA_DIR"] = previous
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSWIRE_DATA_DIR", str(tmp_path_factory.mktemp("faust-data")))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -18,13 +18,14 @@ from pathlib import Path
 
 import spacy
 
+from service.nlp.evaluate import BATCH
 from service.nlp.norne import default_norne, split_docs
 from service.nlp.pipeline import MODEL_DIR, load_model
 
 
 def words_per_second(nlp: spacy.Language, texts: list[str], words: int) -> float:
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=32):  # stories per call, as the worker batches them
+    for _ in nlp.pipe(texts, batch_size=BATCH):  # stories per call, as the worker batches them
         pass
     return words / (time.perf_counter() - start)
 

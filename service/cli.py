@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="pretrain the shared tok2vec on the train text first (experiment C)")
     t.add_argument("--lexicon", action="store_true",
                    help="give the tok2vec the static lexicon features (the shipped recipe, G3; needs [train])")
+    t.add_argument("--augment", action="store_true",
+                   help="swap names in half the training stories for others of the same label (experiment H1)")
     return parser
 
 

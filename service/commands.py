@@ -88,7 +88,7 @@ def cmd_model(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(orjson.dumps(scores, option=orjson.OPT_INDENT_2) + b"\n")
         return 0
     return evaluate.train(norne=args.norne, out=args.out, separate_ner=args.separate_ner,
-                          pretrain=args.pretrain, lexicon=args.lexicon)
+                          pretrain=args.pretrain, lexicon=args.lexicon, augment=args.augment)
 
 
 __all__ = ["cmd_enrich", "cmd_broker", "cmd_worker", "cmd_replay", "cmd_tail", "cmd_demo",

@@ -92,7 +92,7 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
 
 
 def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate_ner: bool = False,
-          pretrain: bool = False, lexicon: bool = False) -> int:
+          pretrain: bool = False, lexicon: bool = False, augment: bool = False) -> int:
     """Convert NorNE, train the multi-task pipeline (and, with ``separate_ner``, the NER
     with a tok2vec of its own, assembled in), install into the package, and print the
     installed pipeline's dev scores.
@@ -101,7 +101,9 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
     characters objective) on the train text, one sentence a line, and training starts
     from those weights. With ``lexicon`` the tok2vec also reads a static table of word
     features (frequencies, places; :mod:`service.nlp.lexicon`, needs the ``[train]``
-    extra), which ships inside the model.
+    extra), which ships inside the model. With ``augment`` half the training stories
+    arrive with some of their names swapped for other names of the same label
+    (:mod:`service.nlp.augment`).
 
     Runs in the foreground; for long runs start it with ``nohup`` (see ``make model``).
     A run that was stopped resumes: a stage whose model-best exists is not trained again.
@@ -121,6 +123,8 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
                 return 2
         paths += ["--paths.vectors", str(table), "--components.tok2vec.model.embed.include_static_vectors",
                   "true"]
+    if augment:
+        paths += ["--corpora.train.augmenter", json.dumps(entity_swap_override(corpus / "train.spacy"))]
     if pretrain:
         weights = out / "pretrain" / f"model{PRETRAIN_EPOCHS - 1}.bin"
         if not weights.is_file():
@@ -140,7 +144,8 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
         if (out / name / "model-best").is_dir():
             continue
         cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out / name), *paths,
-               "--code", str(TRAINING / "blas_ops.py")]  # numpy's BLAS: same training, ~1.2x faster
+               # numpy's BLAS: same training, ~1.2x faster (augment.py registers it too)
+               "--code", str(TRAINING / ("augment.py" if augment else "blas_ops.py"))]
         # one BLAS thread, as the shipped model was trained: the same run gives the same model
         code = subprocess.call(cmd, env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
         if code:
@@ -150,6 +155,12 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
     # the installed pipeline on dev, as `newswire model evaluate` prints it
     print(json.dumps(evaluate("dev", norne=norne, speed=False), ensure_ascii=False, indent=2))
     return 0
+
+
+def entity_swap_override(train_corpus: Path) -> dict[str, Any]:
+    """The ``corpora.train.augmenter`` block of an entity-swap run (``train(augment=True)``);
+    ``training/augment.py`` registers the function it names."""
+    return {"@augmenters": "newswire.entity_swap.v1", "corpus": str(train_corpus), "level": 0.5, "rate": 0.5}
 
 
 def write_raw_text(docbin: Path, target: Path) -> int:

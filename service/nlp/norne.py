@@ -22,7 +22,7 @@ SENTENCES_PER_DOC = 20
 # NDT morphology values → UD features. Values not listed carry no UD feature.
 FEATURE_MAP: dict[str, tuple[str, str]] = {
     "mask": ("Gender", "Masc"), "fem": ("Gender", "Fem"), "nøyt": ("Gender", "Neut"),
-    "m/f": ("Gender", "Masc,Fem"),
+    "m/f": ("Gender", "Fem,Masc"),
     "ent": ("Number", "Sing"), "eint": ("Number", "Sing"), "fl": ("Number", "Plur"),
     "be": ("Definite", "Def"), "bu": ("Definite", "Def"), "ub": ("Definite", "Ind"),
     "gen": ("Case", "Gen"), "nom": ("Case", "Nom"), "akk": ("Case", "Acc"),
@@ -64,12 +64,18 @@ _QUANT_DETS = {"alle", "all", "mange", "mye", "noen", "få", "flere", "fleste", 
 
 
 def ud_features(morph: set[str]) -> str:
-    feats: dict[str, str] = {}
+    """UD features of a token's NDT values; values that share a feature are joined, so
+    pronoun "den" (mask|fem) is Gender=Fem,Masc, as UD writes it.
+
+    >>> ud_features({"mask", "fem", "ent", "pers", "3"})
+    'Gender=Fem,Masc|Number=Sing|Person=3|PronType=Prs'
+    """
+    feats: dict[str, set[str]] = {}
     for value in morph:
         if value in FEATURE_MAP:
-            name, val = FEATURE_MAP[value]
-            feats[name] = val
-    return "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+            name, vals = FEATURE_MAP[value]
+            feats.setdefault(name, set()).update(vals.split(","))
+    return "|".join(f"{k}={','.join(sorted(v))}" for k, v in sorted(feats.items()))
 
 
 @dataclass

@@ -6,6 +6,7 @@ from pathlib import Path
 from spacy.util import registry
 
 from service.nlp.augment import entity_swap_augmenter
+from service.nlp import architectures  # noqa: F401  (newswire's layers, for configs that name them)
 from service.nlp.blas_ops import BlasOps
 
 registry.ops("BlasOps")(BlasOps)

@@ -19,6 +19,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from service.nlp import architectures  # noqa: F401  (registers the layers a config may name)
 from service.nlp.blas_ops import blas_ops, limit_blas_threads
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "nb_newswire"

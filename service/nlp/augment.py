@@ -18,6 +18,7 @@ import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
@@ -28,6 +29,14 @@ from spacy.training import Example
 SWAPPED_LABELS = frozenset({"PER", "ORG", "GPE_LOC", "GPE_ORG", "LOC", "PROD", "EVT"})
 
 Inventory = dict[tuple[str, int], list[tuple[str, ...]]]
+
+
+class Chance(Protocol):
+    """What a swap draws on: a ``random.Random``, or the ``random`` module spaCy seeds."""
+
+    def random(self) -> float: ...
+
+    def choice(self, seq: Any) -> Any: ...
 
 
 def _is_genitive(span: Span) -> bool:
@@ -49,7 +58,7 @@ def genitive(word: str) -> str:
     return word + ("'" if word[-1:].lower() in ("s", "x", "z") else "s")
 
 
-def swap_entities(doc: Doc, inventory: Inventory, rng: random.Random, rate: float) -> Doc:
+def swap_entities(doc: Doc, inventory: Inventory, rng: Chance, rate: float) -> Doc:
     """A copy of gold ``doc`` with each swappable entity replaced, with probability
     ``rate``, by another mention of its label and length; all other annotation kept."""
     words = [token.text for token in doc]

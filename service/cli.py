@@ -63,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--split", choices=["dev", "test"], default="dev")
     e.add_argument("--norne", type=Path, default=None, help="NorNE directory (env NEWSWIRE_NORNE)")
     e.add_argument("--model", type=Path, default=None, help="a pipeline directory (default: shipped)")
+    c = msub.add_parser("compare", help="entity F of two pipelines on the same stories, with bootstrap "
+                                        "intervals of each and of their difference; prints JSON")
+    c.add_argument("model_a", type=Path)
+    c.add_argument("model_b", type=Path, nargs="?", default=None, help="default: the shipped model")
+    c.add_argument("--split", choices=["dev", "test"], default="dev")
+    c.add_argument("--norne", type=Path, default=None, help="NorNE directory (env NEWSWIRE_NORNE)")
     t = msub.add_parser("train", help="convert NorNE, train, evaluate and install the model")
     t.add_argument("--norne", type=Path, default=None)
     t.add_argument("--out", type=Path, default=Path("runs/model"))

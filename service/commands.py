@@ -79,10 +79,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_model(args: argparse.Namespace) -> int:
     from service.nlp import evaluate
 
-    if args.model_command == "evaluate":
+    if args.model_command in ("evaluate", "compare"):
         try:
-            scores = evaluate.evaluate(args.split, norne=args.norne, model=args.model)
-        except FileNotFoundError as exc:
+            if args.model_command == "evaluate":
+                scores = evaluate.evaluate(args.split, norne=args.norne, model=args.model)
+            else:
+                scores = evaluate.compare(args.split, args.model_a, args.model_b or evaluate.MODEL_DIR,
+                                          norne=args.norne)
+        except (FileNotFoundError, OSError) as exc:
             print(f"newswire: {exc}", file=sys.stderr)
             return 2
         sys.stdout.buffer.write(orjson.dumps(scores, option=orjson.OPT_INDENT_2) + b"\n")

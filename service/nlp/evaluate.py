@@ -23,6 +23,7 @@ from spacy.tokens import DocBin
 from spacy.training import Example
 
 from service.nlp import lexicon as lexicon_table
+from service.nlp.bootstrap import difference_interval, entity_counts, f_interval, micro_f
 from service.nlp.entity_repair import repair_entities
 from service.nlp.norne import convert, default_norne, split_docs
 from service.nlp.pipeline import MODEL_DIR, load_model
@@ -67,9 +68,7 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
     """
     nlp = load_model(model or MODEL_DIR)  # as the service loads it
     gold = split_docs(nlp.vocab, norne or default_norne(), split)
-    examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold]
-    for eg, doc in zip(examples, nlp.pipe(eg.predicted for eg in examples)):
-        eg.predicted = doc
+    examples = _annotated(nlp, gold)
     scores = Scorer(nlp).score(examples)
     keep = ["ents_p", "ents_r", "ents_f", "ents_per_type", "tag_acc", "pos_acc", "morph_acc",
             "lemma_acc", "dep_uas", "dep_las", "sents_f"]
@@ -81,6 +80,9 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
         scores.update(Scorer.score_spans(examples, "ents"))
         nlp.add_pipe("newswire_entity_repair", after="ner")  # timed as the service runs it
     result = {k: _round(scores[k]) for k in keep if k in scores}
+    if "ner" in nlp.pipe_names:
+        # how far the score would move with other stories of the same kind (service.nlp.bootstrap)
+        result["ents_f_ci95"] = list(f_interval(entity_counts(examples)))
     result.update(
         split=split,
         model=f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
@@ -88,6 +90,31 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
     )
     if speed:
         result["words_per_second"] = round(words_per_second(nlp, [d.text for d in gold]))
+    return result
+
+
+def _annotated(nlp: spacy.Language, gold: list) -> list[Example]:
+    """Examples pairing each gold doc with the pipeline's annotation of its text."""
+    examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold]
+    for eg, doc in zip(examples, nlp.pipe(eg.predicted for eg in examples)):
+        eg.predicted = doc
+    return examples
+
+
+def compare(split: str, model_a: Path, model_b: Path, *, norne: Path | None = None) -> dict[str, Any]:
+    """Entity F (repaired, as the service sees it) of two pipelines on the same stories, each
+    with its 95 % interval, and the paired interval of the difference F(a) − F(b)."""
+    counts, result = [], {"split": split}
+    for key, path in (("a", model_a), ("b", model_b)):
+        nlp = load_model(path)
+        examples = _annotated(nlp, split_docs(nlp.vocab, norne or default_norne(), split))
+        for eg in examples:
+            repair_entities(eg.predicted)
+        counts.append(entity_counts(examples))
+        result[key] = {"model": str(path), "ents_f": round(micro_f(counts[-1]), 2),
+                       "ents_f_ci95": list(f_interval(counts[-1]))}
+    result["difference"] = round(result["a"]["ents_f"] - result["b"]["ents_f"], 2)
+    result["difference_ci95"] = list(difference_interval(*counts))
     return result
 
 

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from service.nlp.evaluate import evaluate, write_raw_text
+from service.nlp.evaluate import compare, evaluate, write_raw_text
 from service.nlp.norne import default_norne
 from service.nlp.pipeline import MODEL_DIR
 
@@ -35,6 +35,19 @@ def dev_scores() -> dict:
 def test_ner_f_on_dev_stays_above_floor(dev_scores):
     assert dev_scores["ents_f"] >= NER_F_FLOOR, dev_scores
     assert dev_scores["model_ents_f"] >= MODEL_NER_F_FLOOR, dev_scores
+
+
+def test_the_dev_score_comes_with_its_document_bootstrap_interval(dev_scores):
+    low, high = dev_scores["ents_f_ci95"]
+    assert low < dev_scores["ents_f"] < high
+    assert 1.0 < high - low < 15.0  # 123 stories: a few points either way, not zero, not everything
+
+
+def test_a_model_compared_with_itself_differs_by_nothing():
+    result = compare("dev", MODEL_DIR, MODEL_DIR, norne=default_norne())
+    assert result["a"]["ents_f"] == result["b"]["ents_f"] > 0
+    assert result["difference"] == 0.0 and result["difference_ci95"] == [0.0, 0.0]
+    assert result["a"]["ents_f_ci95"][0] < result["a"]["ents_f"] < result["a"]["ents_f_ci95"][1]
 
 
 def test_the_shipped_model_stays_under_the_size_cap():

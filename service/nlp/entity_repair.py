@@ -70,6 +70,9 @@ ORGANISATION_ENDINGS: tuple[str, ...] = (
 _ORGANISATION_WORD_ENDINGS: tuple[str, ...] = ORGANISATION_ENDINGS + ORGANISATION_DESCRIPTORS
 #: Words that join the first half of a hyphenated pair to its second ("Nærings- og fiskeridepartementet").
 PAIR_JOINERS = frozenset({"og", "eller"})
+#: A name does not end in one of these; an organisation's name goes on past it
+#: ("Norsk senter for menneskerettigheter"), anything else stops before it ("Darren på").
+NAME_PREPOSITIONS = frozenset({"for", "mot", "av", "i", "på", "til", "om", "fra", "med"})
 #: Lowercase particles inside a person's name ("Ursula von der Leyen", "Rafael van der Vaart").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin",
                             "ben", "af", "zu", "ter", "dos", "das", "del"})
@@ -152,9 +155,24 @@ def _trimmed(doc: Doc, span: Span) -> Span:
         end += 2
         if doc[end - 1].lower_.endswith(_ORGANISATION_WORD_ENDINGS):
             label = "ORG"
+    if end - start >= 2 and doc[end - 1].lower_ in NAME_PREPOSITIONS and label in ("PER", "ORG"):
+        end = _past_the_preposition(doc, end) if label == "ORG" else end - 1
     if (start, end, label) == (span.start, span.end, span.label_):
         return span
     return Span(doc, start, end, label=label)
+
+
+def _past_the_preposition(doc: Doc, end: int) -> int:
+    """Where an organisation name that stops on a preposition ends: after the lower-case
+    words that complete it ("... for ernæring og landbruk"), else before the preposition."""
+    def completes(i: int) -> bool:
+        return i < len(doc) and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in PAIR_JOINERS
+
+    if not completes(end):
+        return end - 1
+    if doc[end + 1:end + 2].text in PAIR_JOINERS and completes(end + 2):
+        return end + 3
+    return end + 1
 
 
 def _without_leading_title(doc: Doc, span: Span) -> Span:

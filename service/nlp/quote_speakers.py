@@ -249,6 +249,8 @@ class SpeakerResolver:
             return make(_unnamed_canonical(tokens), PERSON)
         if head.pos_ == "PROPN" or _is_capitalised_name(head) or _looks_proper(head):
             return self._bare_name(head, tokens, text, text_start, text_end)
+        if _acronym_bracket(tokens) is not None:  # "FNs høykommissær for flyktninger (UNHCR)": an agency
+            return make(_unnamed_canonical(tokens), ORGANISATION)
         if head.pos_ in ("NOUN", "X") or head.tag_ == "subst":
             return make(_unnamed_canonical(tokens), ANONYMOUS if anonymous_clause else None)
         return None
@@ -320,6 +322,8 @@ class SpeakerResolver:
             low -= 1
         while high < tokens.end and _is_name_word(self.doc[high]):
             high += 1
+        if _pair_continues(self.doc, high, tokens.end):  # "Bryggeri- og drikkevareforeningen"
+            high += 2
         name = " ".join(t.text for t in self.doc[low:high]) or head.text
         name = strip_genitive(name, is_genitive=False)  # a speaker is never a possessor
         linked = self._person_names.get(_fold(name))
@@ -670,8 +674,29 @@ def _is_indefinite(tokens) -> bool:
     return len(tokens) > 0 and tokens[0].lower_ in _INDEFINITE | {"flere", "mange", "noen", "enkelte"}
 
 
+def _pair_continues(doc: Doc, end: int, limit: int) -> bool:
+    """A name ending in a hyphen continues over "og"/"eller" and the lower-case word that
+    completes it: "Bryggeri- og drikkevareforeningen", "Nærings- og fiskeridepartementet"."""
+    return (end + 1 < limit and doc[end - 1].text.endswith("-") and doc[end].lower_ in ("og", "eller")
+            and doc[end + 1].is_lower and doc[end + 1].is_alpha)
+
+
+def _acronym_bracket(tokens) -> int | None:
+    """Where "(ACRONYM)" at the end of a mention opens, if it does: the acronym is an
+    organisation's ("FNs høykommissær for flyktninger (UNHCR)")."""
+    words = [t for t in tokens if t.text != ")"]
+    if len(words) >= 3 and words[-2].text == "(" and words[-1].text.isupper() and len(words[-1].text) >= 2:
+        return words[-2].i
+    return None
+
+
 def _unnamed_canonical(tokens) -> str:
-    """The mention without articles, quantifiers and anonymity words."""
+    """The mention without articles, quantifiers, anonymity words and a closing
+    "(ACRONYM)": "FNs organisasjon for ernæring og landbruk (FAO)" -> "FNs organisasjon for
+    ernæring og landbruk"."""
+    bracket = _acronym_bracket(tokens)
+    if bracket is not None:
+        tokens = tokens.doc[tokens[0].i:bracket]
     words = [t for t in tokens if t.text not in _PUNCT or t.text in "()"]
     folded = [t.lower_ for t in words]
     for phrase in SPEAKER_DROP_PHRASES:

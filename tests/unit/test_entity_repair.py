@@ -123,3 +123,14 @@ def test_a_capitalised_title_at_the_head_of_a_sentence_is_not_the_name() -> None
 def test_a_name_ending_in_an_organisation_noun_is_an_organisation() -> None:
     d = doc(["Danmarks", "Lærerforening", "mener"], ["B-PER", "I-PER", "O"])
     assert ents(d) == [("Danmarks Lærerforening", "ORG")]
+
+
+def test_a_name_does_not_end_on_a_preposition() -> None:
+    words = ["Norsk", "senter", "for", "menneskerettigheter", "mener", "at", "Darren", "på", "Larnington", "lyver"]
+    d = doc(words, ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-PER", "I-PER", "O", "O"])
+    assert ents(d) == [("Norsk senter for menneskerettigheter", "ORG"), ("Darren", "PER")]
+    d = doc(["FNs", "organisasjon", "for", "ernæring", "og", "landbruk", "sier"],
+            ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"])
+    assert ents(d) == [("FNs organisasjon for ernæring og landbruk", "ORG")]
+    d = doc(["Senter", "for", "Oslo"], ["B-ORG", "I-ORG", "O"])  # nothing lower-case to complete it
+    assert ents(d) == [("Senter", "ORG")]

@@ -299,3 +299,17 @@ def test_a_court_and_a_reporting_paper_named_again_by_their_nouns(nlp) -> None:
 def test_a_capitalised_compound_title_is_not_part_of_the_speaker(nlp) -> None:
     _, quotes = run(nlp, "Landslagstrener Stig Rønning sier at seieren ikke kom som noen overraskelse.")
     assert quotes[0]["speaker"]["canonical"] == "Stig Rønning" and quotes[0]["role"].lower() == "landslagstrener"
+
+
+def test_a_hyphenated_pair_is_one_organisation_speaker(nlp) -> None:
+    _, quotes = run(nlp, "Tekstil- og skotøyforbundet sier at lønningene må opp.")
+    assert [(q["speaker"]["canonical"], q["speaker_type"]) for q in quotes] == [
+        ("Tekstil- og skotøyforbundet", "organisation")]
+
+
+def test_a_closing_acronym_in_brackets_marks_an_organisation_and_leaves_the_name(nlp) -> None:
+    _, quotes = run(nlp, "Ifølge EUs spesialutsending for Sahel (EUSR) er situasjonen forverret.")
+    assert [(q["speaker"]["canonical"], q["speaker_type"]) for q in quotes] == [
+        ("EUs spesialutsending for Sahel", "organisation")]
+    _, quotes = run(nlp, "Ifølge FNs kontor for koordinering av humanitær innsats (OCHA) er 3 millioner barn rammet.")
+    assert [q["speaker"]["canonical"] for q in quotes] == ["FNs kontor for koordinering av humanitær innsats"]

@@ -81,3 +81,9 @@ def test_tail_describes_events_readably(event, expected):
 
 def test_sample_archive_is_bundled():
     assert SAMPLE_ARCHIVE.is_dir() and len(sample_paths()) >= 20
+
+
+def test_model_compare_reports_a_clear_error_for_a_missing_pipeline(tmp_path):
+    missing = run_cli("model", "compare", str(tmp_path / "no-such-model"), "--split", "dev")
+    assert missing.returncode == 2
+    assert b"newswire: " in missing.stderr and b"no-such-model" in missing.stderr

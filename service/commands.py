@@ -86,7 +86,7 @@ def cmd_model(args: argparse.Namespace) -> int:
             else:
                 scores = evaluate.compare(args.split, args.model_a, args.model_b or evaluate.MODEL_DIR,
                                           norne=args.norne)
-        except (FileNotFoundError, OSError) as exc:
+        except OSError as exc:  # a missing NorNE or pipeline directory
             print(f"newswire: {exc}", file=sys.stderr)
             return 2
         sys.stdout.buffer.write(orjson.dumps(scores, option=orjson.OPT_INDENT_2) + b"\n")

@@ -19,7 +19,7 @@ from typing import Any
 
 import spacy
 from spacy.scorer import Scorer
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
 from service.nlp import lexicon as lexicon_table
@@ -93,7 +93,7 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
     return result
 
 
-def _annotated(nlp: spacy.Language, gold: list) -> list[Example]:
+def _annotated(nlp: spacy.Language, gold: list[Doc]) -> list[Example]:
     """Examples pairing each gold doc with the pipeline's annotation of its text."""
     examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold]
     for eg, doc in zip(examples, nlp.pipe(eg.predicted for eg in examples)):

@@ -1,0 +1,65 @@
+"""What ensembling would buy: a span-majority vote of several pipelines' entities on NorNE.
+
+    python bench/ner_vote.py --split dev service/models/nb_newswire runs/h3/model-best runs/h4/model-best
+
+Each pipeline annotates the split and repairs its entities, as the service does. A
+mention (offsets and label) is kept when more than half of the pipelines predict it;
+overlaps go to the longest. The vote is scored like ``newswire model compare``: its F,
+its 95 % interval over resampled stories, and the paired interval of its difference to
+the first pipeline named. The service runs one pipeline; this measures the accuracy that
+n pipelines would cost n times the time and size for.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import filter_spans
+
+from service.nlp.bootstrap import difference_interval, entity_counts, f_interval, micro_f
+from service.nlp.entity_repair import repair_entities
+from service.nlp.norne import default_norne, split_docs
+from service.nlp.pipeline import load_model
+
+Mention = tuple[int, int, str]
+
+
+def voted(doc: Doc, mentions: list[set[Mention]]) -> Doc:
+    """A copy of ``doc`` whose entities are the mentions most of ``mentions`` hold."""
+    votes = Counter(mention for predicted in mentions for mention in predicted)
+    spans = [doc.char_span(start, end, label=label) for (start, end, label), n in votes.items()
+             if n * 2 > len(mentions)]
+    result = doc.copy()
+    result.ents = filter_spans([Span(result, s.start, s.end, label=s.label_) for s in spans if s is not None])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("models", nargs="+", type=Path)
+    parser.add_argument("--split", choices=["dev", "test"], default="dev")
+    args = parser.parse_args()
+    first: list[Doc] = []
+    gold: list[Doc] = []
+    mentions: list[list[set[Mention]]] = []
+    for path in args.models:
+        nlp = load_model(path)
+        gold = split_docs(nlp.vocab, default_norne(), args.split)
+        docs = [repair_entities(doc) for doc in nlp.pipe(g.text for g in gold)]
+        first = first or docs
+        mentions.append([{(e.start_char, e.end_char, e.label_) for e in doc.ents} for doc in docs])
+    single = entity_counts(Example(doc, g) for doc, g in zip(first, gold))
+    vote = entity_counts(Example(voted(doc, [m[i] for m in mentions]), g)
+                         for i, (doc, g) in enumerate(zip(first, gold)))
+    print(json.dumps({"split": args.split, "models": [str(p) for p in args.models],
+                      "first_f": round(micro_f(single), 2), "vote_f": round(micro_f(vote), 2),
+                      "vote_f_ci95": f_interval(vote), "vote_minus_first_ci95": difference_interval(vote, single)},
+                     indent=2))
+
+
+if __name__ == "__main__":
+    main()

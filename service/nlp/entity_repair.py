@@ -149,9 +149,7 @@ def _trimmed(doc: Doc, span: Span) -> Span:
     bracket = next((t.i for t in doc[start + 1:end] if t.text == "("), None)
     if bracket is not None:
         end = bracket
-    last = doc[end - 1]
-    if (last.text.endswith("-") and end + 1 < len(doc) and doc[end].lower_ in PAIR_JOINERS
-            and doc[end + 1].is_lower and doc[end + 1].is_alpha):
+    if pair_continues(doc, end):
         end += 2
         if doc[end - 1].lower_.endswith(_ORGANISATION_WORD_ENDINGS):
             label = "ORG"
@@ -160,6 +158,14 @@ def _trimmed(doc: Doc, span: Span) -> Span:
     if (start, end, label) == (span.start, span.end, span.label_):
         return span
     return Span(doc, start, end, label=label)
+
+
+def pair_continues(doc: Doc, end: int, limit: int | None = None) -> bool:
+    """Whether a name ending before ``end`` in a hyphen goes on over "og"/"eller" and the
+    lower-case word that completes it ("Bryggeri- og drikkevareforeningen"), within ``limit``."""
+    limit = len(doc) if limit is None else limit
+    return (0 < end and end + 1 < limit and doc[end - 1].text.endswith("-") and doc[end].lower_ in PAIR_JOINERS
+            and doc[end + 1].is_lower and doc[end + 1].is_alpha)
 
 
 def _past_the_preposition(doc: Doc, end: int) -> int:

@@ -29,6 +29,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from service.nlp.claim_places import INSTITUTION_COUNTRIES, STATE_NAMES
+from service.nlp.entity_repair import pair_continues
 from service.nlp.entities import (
     CanonicalEntity,
     canonicalize,
@@ -322,7 +323,7 @@ class SpeakerResolver:
             low -= 1
         while high < tokens.end and _is_name_word(self.doc[high]):
             high += 1
-        if _pair_continues(self.doc, high, tokens.end):  # "Bryggeri- og drikkevareforeningen"
+        if pair_continues(self.doc, high, tokens.end):  # "Bryggeri- og drikkevareforeningen"
             high += 2
         name = " ".join(t.text for t in self.doc[low:high]) or head.text
         name = strip_genitive(name, is_genitive=False)  # a speaker is never a possessor
@@ -672,13 +673,6 @@ def _is_definite_singular(token: Token) -> bool:
 
 def _is_indefinite(tokens) -> bool:
     return len(tokens) > 0 and tokens[0].lower_ in _INDEFINITE | {"flere", "mange", "noen", "enkelte"}
-
-
-def _pair_continues(doc: Doc, end: int, limit: int) -> bool:
-    """A name ending in a hyphen continues over "og"/"eller" and the lower-case word that
-    completes it: "Bryggeri- og drikkevareforeningen", "Nærings- og fiskeridepartementet"."""
-    return (end + 1 < limit and doc[end - 1].text.endswith("-") and doc[end].lower_ in ("og", "eller")
-            and doc[end + 1].is_lower and doc[end + 1].is_alpha)
 
 
 def _acronym_bracket(tokens) -> int | None:

@@ -9,8 +9,8 @@ and morphological feature stays where it was. A genitive keeps its genitive endi
     inventory = mention_inventory(train_docs)
     swapped = swap_entities(doc, inventory, random.Random(0), rate=0.5)
 
-Training-only: ``training/augment.py`` registers :func:`entity_swap_augmenter` for
-``spacy train``; the service never imports this module.
+Training-only: importing the module registers ``newswire.entity_swap.v1`` for ``spacy
+train`` (``training/newswire_code.py`` does); the service never imports it.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
+from spacy.util import registry
 
 #: Labels whose mentions are swapped. DRV ("norske", "Fr.p.-gruppen") is inflected like
 #: the word it derives from and MISC has too few mentions to swap among.
@@ -113,3 +114,11 @@ def entity_swap_augmenter(corpus: Path, level: float, rate: float
         yield Example(nlp.make_doc(reference.text), reference)
 
     return augment
+
+
+@registry.augmenters("newswire.entity_swap.v1")
+def create_entity_swap(corpus: Path, level: float = 0.5, rate: float = 0.5
+                       ) -> Callable[[Language, Example], Iterator[Example]]:
+    """The registered form of :func:`entity_swap_augmenter`, for a config's
+    ``corpora.train.augmenter`` block."""
+    return entity_swap_augmenter(Path(corpus), level, rate)

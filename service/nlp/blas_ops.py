@@ -11,7 +11,7 @@ Usage::
     with blas_ops():
         nlp = spacy.load(path)   # every layer built here multiplies through numpy
 
-``spacy train ... --code training/blas_ops.py`` trains with them too (that file registers
+``spacy train ... --code training/newswire_code.py`` trains with them too (that file registers
 :class:`BlasOps` as thinc's "numpy" backend, which ``spacy train`` picks for the CPU;
 importing this module changes no default). BLAS threads are limited to ``NEWSWIRE_BLAS_THREADS`` (default 1):
 newswire scales by worker processes, and idle BLAS threads spin on the cores they share.

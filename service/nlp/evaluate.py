@@ -171,8 +171,7 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
         if (out / name / "model-best").is_dir():
             continue
         cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(out / name), *paths,
-               # numpy's BLAS: same training, ~1.2x faster (augment.py registers it too)
-               "--code", str(TRAINING / ("augment.py" if augment else "blas_ops.py"))]
+               "--code", str(TRAINING / "newswire_code.py")]  # numpy's BLAS (~1.2x faster), our layers
         # one BLAS thread, as the shipped model was trained: the same run gives the same model
         code = subprocess.call(cmd, env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
         if code:
@@ -186,7 +185,7 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
 
 def entity_swap_override(train_corpus: Path) -> dict[str, Any]:
     """The ``corpora.train.augmenter`` block of an entity-swap run (``train(augment=True)``);
-    ``training/augment.py`` registers the function it names."""
+    ``service/nlp/augment.py`` registers the function it names."""
     return {"@augmenters": "newswire.entity_swap.v1", "corpus": str(train_corpus), "level": 0.5, "rate": 0.5}
 
 

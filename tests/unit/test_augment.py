@@ -87,7 +87,7 @@ def test_the_augmenter_yields_aligned_examples_from_the_corpus(tmp_path) -> None
 
 def test_the_training_config_takes_the_augmenter_override(tmp_path) -> None:
     """What ``newswire model train --augment`` passes to ``spacy train`` resolves, with
-    training/augment.py loaded, to a corpus that yields swapped stories."""
+    training/newswire_code.py loaded, to a corpus that yields swapped stories."""
     import importlib.util
 
     from spacy.tokens import DocBin
@@ -95,7 +95,7 @@ def test_the_training_config_takes_the_augmenter_override(tmp_path) -> None:
 
     from service.nlp.evaluate import CONFIG, TRAINING, entity_swap_override
 
-    spec = importlib.util.spec_from_file_location("newswire_training_augment", TRAINING / "augment.py")
+    spec = importlib.util.spec_from_file_location("newswire_training_code", TRAINING / "newswire_code.py")
     spec.loader.exec_module(importlib.util.module_from_spec(spec))
     path = tmp_path / "train.spacy"
     stories = [gold(["Ola", "Hansen", "kom"], ["B-PER", "I-PER", "O"]),

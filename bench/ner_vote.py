@@ -21,7 +21,7 @@ from spacy.training import Example
 from spacy.util import filter_spans
 
 from service.nlp.bootstrap import difference_interval, entity_counts, f_interval, micro_f
-from service.nlp.entity_repair import repair_entities
+from service.nlp.evaluate import annotated
 from service.nlp.norne import default_norne, split_docs
 from service.nlp.pipeline import load_model
 
@@ -43,18 +43,14 @@ def main() -> None:
     parser.add_argument("models", nargs="+", type=Path)
     parser.add_argument("--split", choices=["dev", "test"], default="dev")
     args = parser.parse_args()
-    first: list[Doc] = []
-    gold: list[Doc] = []
-    mentions: list[list[set[Mention]]] = []
+    runs: list[list[Example]] = []
     for path in args.models:
         nlp = load_model(path)
-        gold = split_docs(nlp.vocab, default_norne(), args.split)
-        docs = [repair_entities(doc) for doc in nlp.pipe(g.text for g in gold)]
-        first = first or docs
-        mentions.append([{(e.start_char, e.end_char, e.label_) for e in doc.ents} for doc in docs])
-    single = entity_counts(Example(doc, g) for doc, g in zip(first, gold))
-    vote = entity_counts(Example(voted(doc, [m[i] for m in mentions]), g)
-                         for i, (doc, g) in enumerate(zip(first, gold)))
+        runs.append(annotated(nlp, split_docs(nlp.vocab, default_norne(), args.split), repaired=True))
+    mentions = [[{(e.start_char, e.end_char, e.label_) for e in eg.predicted.ents} for eg in run] for run in runs]
+    single = entity_counts(runs[0])
+    vote = entity_counts(Example(voted(eg.predicted, [m[i] for m in mentions]), eg.reference)
+                         for i, eg in enumerate(runs[0]))
     print(json.dumps({"split": args.split, "models": [str(p) for p in args.models],
                       "first_f": round(micro_f(single), 2), "vote_f": round(micro_f(vote), 2),
                       "vote_f_ci95": f_interval(vote), "vote_minus_first_ci95": difference_interval(vote, single)},

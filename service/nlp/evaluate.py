@@ -68,8 +68,9 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
     """
     nlp = load_model(model or MODEL_DIR)  # as the service loads it
     gold = split_docs(nlp.vocab, norne or default_norne(), split)
-    examples = _annotated(nlp, gold)
+    examples = annotated(nlp, gold)
     scores = Scorer(nlp).score(examples)
+    interval: dict[str, list[float]] = {}  # already in percent, unlike spaCy's scores
     keep = ["ents_p", "ents_r", "ents_f", "ents_per_type", "tag_acc", "pos_acc", "morph_acc",
             "lemma_acc", "dep_uas", "dep_las", "sents_f"]
     if "ner" in nlp.pipe_names:
@@ -78,12 +79,12 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
         for eg in examples:
             repair_entities(eg.predicted)
         scores.update(Scorer.score_spans(examples, "ents"))
+        # how far the score would move with other stories of the same kind (service.nlp.bootstrap)
+        interval["ents_f_ci95"] = list(f_interval(entity_counts(examples)))
         nlp.add_pipe("newswire_entity_repair", after="ner")  # timed as the service runs it
     result = {k: _round(scores[k]) for k in keep if k in scores}
-    if "ner" in nlp.pipe_names:
-        # how far the score would move with other stories of the same kind (service.nlp.bootstrap)
-        result["ents_f_ci95"] = list(f_interval(entity_counts(examples)))
     result.update(
+        interval,
         split=split,
         model=f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
         words=sum(len(d) for d in gold),
@@ -93,11 +94,12 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
     return result
 
 
-def _annotated(nlp: spacy.Language, gold: list[Doc]) -> list[Example]:
-    """Examples pairing each gold doc with the pipeline's annotation of its text."""
+def annotated(nlp: spacy.Language, gold: list[Doc], *, repaired: bool = False) -> list[Example]:
+    """Examples pairing each gold doc with the pipeline's annotation of its text; with
+    ``repaired``, its entities mended by the entity repair, as the service sees them."""
     examples = [Example(nlp.make_doc(doc.text), doc) for doc in gold]
     for eg, doc in zip(examples, nlp.pipe(eg.predicted for eg in examples)):
-        eg.predicted = doc
+        eg.predicted = repair_entities(doc) if repaired else doc
     return examples
 
 
@@ -107,9 +109,7 @@ def compare(split: str, model_a: Path, model_b: Path, *, norne: Path | None = No
     counts, result = [], {"split": split}
     for key, path in (("a", model_a), ("b", model_b)):
         nlp = load_model(path)
-        examples = _annotated(nlp, split_docs(nlp.vocab, norne or default_norne(), split))
-        for eg in examples:
-            repair_entities(eg.predicted)
+        examples = annotated(nlp, split_docs(nlp.vocab, norne or default_norne(), split), repaired=True)
         counts.append(entity_counts(examples))
         result[key] = {"model": str(path), "ents_f": round(micro_f(counts[-1]), 2),
                        "ents_f_ci95": list(f_interval(counts[-1]))}

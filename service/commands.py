@@ -79,20 +79,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_model(args: argparse.Namespace) -> int:
     from service.nlp import evaluate
 
-    if args.model_command in ("evaluate", "compare"):
-        try:
-            if args.model_command == "evaluate":
-                scores = evaluate.evaluate(args.split, norne=args.norne, model=args.model)
-            else:
-                scores = evaluate.compare(args.split, args.model_a, args.model_b or evaluate.MODEL_DIR,
-                                          norne=args.norne)
-        except OSError as exc:  # a missing NorNE or pipeline directory
-            print(f"newswire: {exc}", file=sys.stderr)
-            return 2
-        sys.stdout.buffer.write(orjson.dumps(scores, option=orjson.OPT_INDENT_2) + b"\n")
-        return 0
-    return evaluate.train(norne=args.norne, out=args.out, separate_ner=args.separate_ner,
-                          pretrain=args.pretrain, lexicon=args.lexicon, augment=args.augment)
+    if args.model_command == "train":
+        return evaluate.train(norne=args.norne, out=args.out, separate_ner=args.separate_ner,
+                              pretrain=args.pretrain, lexicon=args.lexicon, augment=args.augment)
+    try:
+        if args.model_command == "compare":
+            scores = evaluate.compare(args.split, args.model_a, args.model_b or evaluate.MODEL_DIR, norne=args.norne)
+        else:
+            scores = evaluate.evaluate(args.split, norne=args.norne, model=args.model)
+    except OSError as exc:  # a missing NorNE or pipeline directory
+        print(f"newswire: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.buffer.write(orjson.dumps(scores, option=orjson.OPT_INDENT_2) + b"\n")
+    return 0
 
 
 __all__ = ["cmd_enrich", "cmd_broker", "cmd_worker", "cmd_replay", "cmd_tail", "cmd_demo",

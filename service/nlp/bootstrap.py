@@ -51,6 +51,13 @@ def _indices(n: int, rounds: int, seed: int) -> numpy.ndarray:
     return numpy.random.default_rng(seed).integers(0, n, size=(rounds, n))
 
 
+def _central(values: numpy.ndarray, level: float) -> tuple[float, float]:
+    """The central ``level`` share of ``values``, as (low, high) rounded to 0.01."""
+    tail = (1 - level) / 2 * 100
+    low, high = numpy.percentile(values, [tail, 100 - tail])
+    return round(float(low), 2), round(float(high), 2)
+
+
 def micro_f(counts: Sequence[Counts]) -> float:
     """Micro F in percent over all ``counts``."""
     return float(_f(numpy.asarray(counts, dtype=numpy.int64).sum(axis=0)))
@@ -59,10 +66,7 @@ def micro_f(counts: Sequence[Counts]) -> float:
 def f_interval(counts: Sequence[Counts], *, level: float = 0.95, rounds: int = ROUNDS,
                seed: int = SEED) -> tuple[float, float]:
     """The central ``level`` interval of micro F (percent) over resampled documents."""
-    scores = _f(_resampled_sums(counts, _indices(len(counts), rounds, seed)))
-    tail = (1 - level) / 2 * 100
-    low, high = numpy.percentile(scores, [tail, 100 - tail])
-    return round(float(low), 2), round(float(high), 2)
+    return _central(_f(_resampled_sums(counts, _indices(len(counts), rounds, seed))), level)
 
 
 def difference_interval(counts_a: Sequence[Counts], counts_b: Sequence[Counts], *, level: float = 0.95,
@@ -72,7 +76,4 @@ def difference_interval(counts_a: Sequence[Counts], counts_b: Sequence[Counts], 
     if len(counts_a) != len(counts_b):
         raise ValueError(f"paired counts differ in length: {len(counts_a)} and {len(counts_b)}")
     indices = _indices(len(counts_a), rounds, seed)
-    differences = _f(_resampled_sums(counts_a, indices)) - _f(_resampled_sums(counts_b, indices))
-    tail = (1 - level) / 2 * 100
-    low, high = numpy.percentile(differences, [tail, 100 - tail])
-    return round(float(low), 2), round(float(high), 2)
+    return _central(_f(_resampled_sums(counts_a, indices)) - _f(_resampled_sums(counts_b, indices)), level)

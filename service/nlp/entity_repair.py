@@ -19,6 +19,8 @@ right after the NER, use what the whole story and the parse know:
 - **trim**: a span loses an organisation noun in front ("Arbeidsgiverorganisasjonen
   Svenskt Näringsliv") and an opening bracket with what follows, and gains the second
   half of a hyphenated pair ("Nærings-" + "og fiskeridepartementet");
+- **spelled out**: a one-word name with an organisation's ending right before an
+  organisation's acronym in brackets is that organisation ("Folkehelseinstituttet (FHI)");
 - **one label per name**: mentions of a name with different labels take the label most of
   them have, when more than half have it;
 - **titled name**: a name of two or more capitalised words right after a title
@@ -127,9 +129,27 @@ def repair_entities(doc: Doc) -> Doc:
         held = {token.i for span in spans for token in span}
         spans += [Span(doc, token.i, token.i + 1, label=PERSON) for token in doc
                   if token.i not in held and token.text in surnames and token.is_title and token.is_alpha]
+    spans += _spelled_out_acronyms(doc, spans)
     spans = [_relabel(doc, span, surnames) for span in _majority_labels(doc, spans)]
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _spelled_out_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The one-word organisation name an acronym in brackets spells out, when the model
+    found only the acronym: "Folkehelseinstituttet (FHI)" -> "Folkehelseinstituttet", with
+    the acronym's label (canonicalisation then links every "FHI" to it)."""
+    held = {token.i for span in spans for token in span}
+    found = []
+    for span in spans:
+        start = span.start
+        if (len(span) == 1 and span.label_ in ("ORG", "GPE_ORG") and span.text.isupper() and len(span.text) >= 2
+                and start >= 2 and doc[start - 1].text == "(" and doc[start + 1:start + 2].text == ")"):
+            word = doc[start - 2]
+            if (word.i not in held and word.is_title and word.is_alpha
+                    and word.lower_.endswith(ORGANISATION_ENDINGS)):
+                found.append(Span(doc, word.i, word.i + 1, label=span.label_))
+    return found
 
 
 def _mended_span(doc: Doc, ent: Span, taken: set[int]) -> Span:

@@ -182,6 +182,7 @@ class SpeakerResolver:
             low += 1
         while high > head.i + 1 and (doc[high - 1].text in ",;:–—-" or doc[high - 1].is_space):
             high -= 1
+        high = _closing_bracket(doc, low, high)
         if head.pos_ != "PROPN" and head.i not in self._entity_at:
             high = self._apposed_name_end(high)
         if relative is None:
@@ -232,6 +233,9 @@ class SpeakerResolver:
             return make(canonical, PERSON, role, gender)
         if _is_anonymous_noun(lower):
             return make(self._anonymous_canonical(tokens, head), ANONYMOUS)
+        bracket = _acronym_bracket(tokens)
+        if bracket is not None and head.i > bracket:  # the parse made "(UNHCR)" the head; the name is before it
+            return make(_unnamed_canonical(tokens), ORGANISATION)
         named = self._named_organisation(head)
         if named is not None:
             return make(named, ORGANISATION)
@@ -673,6 +677,15 @@ def _is_definite_singular(token: Token) -> bool:
 
 def _is_indefinite(tokens) -> bool:
     return len(tokens) > 0 and tokens[0].lower_ in _INDEFINITE | {"flere", "mange", "noen", "enkelte"}
+
+
+def _closing_bracket(doc: Doc, low: int, high: int) -> int:
+    """End of a mention that opens a bracket the parse left outside it: "FNs høykommissær
+    for flyktninger (UNHCR" takes in its ")", which is no part of what follows."""
+    words = [t.text for t in doc[low:high]]
+    if words.count("(") > words.count(")") and high < len(doc) and doc[high].text == ")":
+        return high + 1
+    return high
 
 
 def _acronym_bracket(tokens) -> int | None:

@@ -134,3 +134,15 @@ def test_a_name_does_not_end_on_a_preposition() -> None:
     assert ents(d) == [("FNs organisasjon for ernæring og landbruk", "ORG")]
     d = doc(["Senter", "for", "Oslo"], ["B-ORG", "I-ORG", "O"])  # nothing lower-case to complete it
     assert ents(d) == [("Senter", "ORG")]
+
+
+def test_the_name_an_acronym_in_brackets_spells_out_becomes_the_organisation() -> None:
+    from service.nlp.entities import canonicalize
+
+    words = ["Folkehelseinstituttet", "(", "FHI", ")", "opplyser", "at", "FHI", "ser", "økt", "smitte"]
+    d = repair_entities(doc(words, ["O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O"]))
+    assert [(e.text, e.label_) for e in d.ents] == [("Folkehelseinstituttet", "ORG"), ("FHI", "ORG"), ("FHI", "ORG")]
+    assert [e.canonical for e in canonicalize(d)] == ["Folkehelseinstituttet"] * 3
+    # Only a word with an organisation's ending, and only before an acronym in brackets.
+    d = doc(["Solberg", "(", "FHI", ")", "og", "Folkehelseinstituttet", "FHI"], ["O", "O", "B-ORG", "O", "O", "O", "B-ORG"])
+    assert ents(d) == [("FHI", "ORG"), ("FHI", "ORG")]

@@ -313,3 +313,22 @@ def test_a_closing_acronym_in_brackets_marks_an_organisation_and_leaves_the_name
         ("EUs spesialutsending for Sahel", "organisation")]
     _, quotes = run(nlp, "Ifølge FNs kontor for koordinering av humanitær innsats (OCHA) er 3 millioner barn rammet.")
     assert [q["speaker"]["canonical"] for q in quotes] == ["FNs kontor for koordinering av humanitær innsats"]
+
+
+def test_a_speaker_headed_by_its_bracketed_acronym_keeps_its_bracket_and_spelled_out_name() -> None:
+    """A parse that makes "(UNHCR)" the head and leaves ")" outside the phrase."""
+    import spacy
+
+    from service.nlp.quote_speakers import SpeakerResolver
+
+    words = ["Ifølge", "FNs", "høykommissær", "for", "flyktninger", "(", "UNHCR", ")", "har", "mange", "flyktet"]
+    heads = [8, 2, 6, 2, 3, 6, 0, 8, 8, 10, 8]
+    deps = ["ADV", "DET", "ATR", "ATR", "PUTFYLL", "IK", "PUTFYLL", "IP", "ROOT", "DET", "SUBJ"]
+    pos = ["ADP", "PROPN", "NOUN", "ADP", "NOUN", "PUNCT", "PROPN", "PUNCT", "AUX", "ADJ", "VERB"]
+    ents = ["O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O"]
+    spaces = [True, True, True, True, True, False, False, True, True, True, False]
+    doc = Doc(spacy.blank("nb").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents)
+    speaker = SpeakerResolver(doc).speaker_for(doc[6])
+    assert speaker is not None
+    assert speaker.text == "FNs høykommissær for flyktninger (UNHCR)"
+    assert (speaker.canonical, speaker.kind) == ("FNs høykommissær for flyktninger", "organisation")

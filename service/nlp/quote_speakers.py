@@ -241,7 +241,8 @@ class SpeakerResolver:
             return make(named, ORGANISATION)
         if _speaks_for_a_state(tokens.text):  # "Moskva avviser", "Det hvite hus opplyser"
             return make(tokens.text, ORGANISATION)
-        if is_role_word(lower) or is_role_word(_strip_definite(lower)):
+        # "byrådet" is the council (råd, neuter); "byråden" the councillor (masculine)
+        if (is_role_word(lower) or is_role_word(_strip_definite(lower))) and not lower.endswith("rådet"):
             return self._role_speaker(tokens, head, text, text_start, text_end, anonymous_clause)
         if lower.endswith(AGE_NOUN_SUFFIXES):
             antecedent = self._nearest_person(head.idx, None)

@@ -315,6 +315,13 @@ def test_a_closing_acronym_in_brackets_marks_an_organisation_and_leaves_the_name
     assert [q["speaker"]["canonical"] for q in quotes] == ["FNs kontor for koordinering av humanitær innsats"]
 
 
+def test_a_council_speaks_as_an_organisation_and_a_councillor_as_a_person(nlp) -> None:
+    _, quotes = run(nlp, "Ordningen vil koste kommunen 45 millioner kroner i året, ifølge byrådet i Tromsø.")
+    assert [(q["speaker"]["canonical"], q["speaker_type"]) for q in quotes] == [("byrådet i Tromsø", "organisation")]
+    _, quotes = run(nlp, "Ordningen vil koste kommunen 45 millioner kroner i året, ifølge byråden i Tromsø.")
+    assert [q["speaker_type"] for q in quotes] == ["person"]
+
+
 def test_a_speaker_headed_by_its_bracketed_acronym_keeps_its_bracket_and_spelled_out_name() -> None:
     """A parse that makes "(UNHCR)" the head and leaves ")" outside the phrase."""
     import spacy

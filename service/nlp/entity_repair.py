@@ -21,6 +21,8 @@ right after the NER, use what the whole story and the parse know:
   half of a hyphenated pair ("Nærings-" + "og fiskeridepartementet");
 - **spelled out**: a one-word name with an organisation's ending right before an
   organisation's acronym in brackets is that organisation ("Folkehelseinstituttet (FHI)");
+- **mistyped organisation**: a place, product, event or miscellaneous name with an
+  organisation's ending ("Norgesgruppen" as a product) is an organisation;
 - **one label per name**: mentions of a name with different labels take the label most of
   them have, when more than half have it;
 - **titled name**: a name of two or more capitalised words right after a title
@@ -60,6 +62,8 @@ __all__ = ["EntityRepair", "repair_entities"]
 #: Labels the model confuses with a surname; places and states are not second-guessed.
 SURNAME_CONFUSIONS = frozenset({"LOC", "PROD", "ORG", "EVT", "MISC"})
 PERSON = "PER"
+#: Labels the model gives an organisation's name when it has not recognised it as one.
+MISTYPED_ORGANISATIONS = frozenset({"LOC", "PROD", "EVT", "MISC"})
 #: Nouns after which a name is an organisation's, never a person's ("avisen Haaretz").
 ORGANISATION_DESCRIPTORS: tuple[str, ...] = tuple(
     GENERIC_ORGANISATION_NOUNS | OUTLET_NOUNS | {"tankesmien", "tenketanken", "kringkasteren", "forlaget"})
@@ -236,6 +240,8 @@ def _relabel(doc: Doc, span: Span, surnames: set[str]) -> Span:
     if (label in SURNAME_CONFUSIONS and len(span) >= 2 and span.start > 0
             and _is_title_word(doc[span.start - 1]) and all(t.is_title and t.is_alpha for t in span)):
         return Span(doc, span.start, span.end, label=PERSON)
+    if label in MISTYPED_ORGANISATIONS and span[-1].lower_.endswith(ORGANISATION_ENDINGS):
+        return Span(doc, span.start, span.end, label="ORG")  # "Norgesgruppen" called a product
     if label != PERSON:
         return span
     low = span.text.lower()

@@ -146,3 +146,9 @@ def test_the_name_an_acronym_in_brackets_spells_out_becomes_the_organisation() -
     # Only a word with an organisation's ending, and only before an acronym in brackets.
     d = doc(["Solberg", "(", "FHI", ")", "og", "Folkehelseinstituttet", "FHI"], ["O", "O", "B-ORG", "O", "O", "O", "B-ORG"])
     assert ents(d) == [("FHI", "ORG"), ("FHI", "ORG")]
+
+
+def test_a_place_or_product_with_an_organisation_ending_is_an_organisation() -> None:
+    words = ["Norgesgruppen", "og", "Forbrukerrådet", "i", "Bergen", "ser", "Vildanden"]
+    d = doc(words, ["B-PROD", "O", "B-LOC", "O", "B-LOC", "O", "B-PROD"])
+    assert ents(d) == [("Norgesgruppen", "ORG"), ("Forbrukerrådet", "ORG"), ("Bergen", "LOC"), ("Vildanden", "PROD")]

@@ -23,6 +23,8 @@ right after the NER, use what the whole story and the parse know:
   organisation's acronym in brackets is that organisation ("Folkehelseinstituttet (FHI)");
 - **mistyped organisation**: a place, product, event or miscellaneous name with an
   organisation's ending ("Norgesgruppen" as a product) is an organisation;
+- **not a name**: a generic organisation noun the model took for a name at the head of a
+  sentence ("Konsernet skriver") is no entity; the quote speakers resolve it to the name;
 - **one label per name**: mentions of a name with different labels take the label most of
   them have, when more than half have it;
 - **titled name**: a name of two or more capitalised words right after a title
@@ -134,9 +136,16 @@ def repair_entities(doc: Doc) -> Doc:
         spans += [Span(doc, token.i, token.i + 1, label=PERSON) for token in doc
                   if token.i not in held and token.text in surnames and token.is_title and token.is_alpha]
     spans += _spelled_out_acronyms(doc, spans)
+    spans = [span for span in spans if not _is_bare_common_noun(span)]
     spans = [_relabel(doc, span, surnames) for span in _majority_labels(doc, spans)]
     doc.ents = filter_spans(spans)
     return doc
+
+
+def _is_bare_common_noun(span: Span) -> bool:
+    """"Konsernet", "Selskapet" at the head of a sentence: a noun that refers to an
+    organisation, not its name (the quote speakers resolve it to the name)."""
+    return len(span) == 1 and span.label_ != PERSON and span[0].lower_ in GENERIC_ORGANISATION_NOUNS
 
 
 def _spelled_out_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:

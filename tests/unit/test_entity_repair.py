@@ -152,3 +152,8 @@ def test_a_place_or_product_with_an_organisation_ending_is_an_organisation() -> 
     words = ["Norgesgruppen", "og", "Forbrukerrådet", "i", "Bergen", "ser", "Vildanden"]
     d = doc(words, ["B-PROD", "O", "B-LOC", "O", "B-LOC", "O", "B-PROD"])
     assert ents(d) == [("Norgesgruppen", "ORG"), ("Forbrukerrådet", "ORG"), ("Bergen", "LOC"), ("Vildanden", "PROD")]
+
+
+def test_a_generic_organisation_noun_is_not_a_name() -> None:
+    d = doc(["Konsernet", "skriver", "at", "Selskapet", "Orkla", "vokser"], ["B-ORG", "O", "O", "B-ORG", "B-ORG", "O"])
+    assert ents(d) == [("Orkla", "ORG")]

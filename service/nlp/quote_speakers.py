@@ -160,7 +160,8 @@ class SpeakerResolver:
             low, high = self._entity_at[head.i][:2]
         relative: int | None = None
         for child in head.lefts:
-            if child.dep_ in ("DET", "ATR", "APP", "FLAT", "ADV") and not _is_boundary(child):
+            # a verb is never part of the mention, however the parse attached it ("anslår analytiker")
+            if child.dep_ in ("DET", "ATR", "APP", "FLAT", "ADV") and not _is_boundary(child) and child.pos_ != "VERB":
                 low = min(low, _left_edge(child))
         for child in head.rights:
             if child.i < high:
@@ -183,11 +184,21 @@ class SpeakerResolver:
         while high > head.i + 1 and (doc[high - 1].text in ",;:–—-" or doc[high - 1].is_space):
             high -= 1
         high = _closing_bracket(doc, low, high)
+        if high == head.i + 1 and head.i not in self._entity_at and is_role_word(head.lower_):
+            high = self._name_after_title(high)
         if head.pos_ != "PROPN" and head.i not in self._entity_at:
             high = self._apposed_name_end(high)
         if relative is None:
             relative = _relative_after(doc, high)
         return low, high, relative
+
+    def _name_after_title(self, high: int) -> int:
+        """End of the person named right after a title the parse left alone ("anslår
+        analytiker Kristine Holm Brekke", with the name parsed as a clause of its own)."""
+        found = self._entity_at.get(high)
+        if found is not None and found[0] == high and found[2].label == "PER":
+            return found[1]
+        return high
 
     def _apposed_name_end(self, high: int) -> int:
         """"En talsperson for X, oberstløytnant Taras Hrytsenko, sier": take in the name."""

@@ -322,6 +322,14 @@ def test_a_council_speaks_as_an_organisation_and_a_councillor_as_a_person(nlp) -
     assert [q["speaker_type"] for q in quotes] == ["person"]
 
 
+def test_a_title_parsed_apart_from_its_name_still_names_the_speaker(nlp) -> None:
+    """The parse makes the cue a modifier of the title and the name a clause of its own."""
+    _, quotes = run(nlp, "Stansen kan koste selskapet flere hundre millioner kroner i tapte inntekter, "
+                         "anslår analytiker Kristine Holm Brekke i Sparebank 1 Markets.")
+    assert [(q["speaker"]["text"], q["speaker"]["canonical"], q["role"], q["speaker_type"]) for q in quotes] == [
+        ("analytiker Kristine Holm Brekke", "Kristine Holm Brekke", "analytiker", "person")]
+
+
 def test_a_speaker_headed_by_its_bracketed_acronym_keeps_its_bracket_and_spelled_out_name() -> None:
     """A parse that makes "(UNHCR)" the head and leaves ")" outside the phrase."""
     import spacy

@@ -436,10 +436,12 @@ class SpeakerResolver:
                     if _fold(entity.canonical) in NEWS_OUTLETS or self._reported(entity):
                         return entity.canonical
             elif lower in GENERIC_ORGANISATION_NOUNS:
+                # an organisation named before wins over a nearer place: "Equinor … i Nordsjøen. Selskapet"
                 labels = ("ORG", "LOC") if lower in _COMPANY_NOUNS else ("ORG",)
-                for entity in earlier:
-                    if entity.label in labels and _fold(entity.canonical) not in NEWS_OUTLETS:
-                        return entity.canonical
+                for label in labels:
+                    for entity in earlier:
+                        if entity.label == label and _fold(entity.canonical) not in NEWS_OUTLETS:
+                            return entity.canonical
             else:
                 stem = _noun_stem(lower)
                 for entity in earlier:

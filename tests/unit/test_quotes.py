@@ -330,6 +330,11 @@ def test_a_title_parsed_apart_from_its_name_still_names_the_speaker(nlp) -> None
         ("analytiker Kristine Holm Brekke", "Kristine Holm Brekke", "analytiker", "person")]
 
 
+def test_the_company_is_the_organisation_named_before_not_a_nearer_place(nlp) -> None:
+    _, quotes = run(nlp, "Aker BP har funnet olje i Nordsjøen, nær Troll-feltet. Selskapet anslår at funnet er stort.")
+    assert [(q["speaker"]["text"], q["speaker"]["canonical"]) for q in quotes] == [("Selskapet", "Aker BP")]
+
+
 def test_a_speaker_headed_by_its_bracketed_acronym_keeps_its_bracket_and_spelled_out_name() -> None:
     """A parse that makes "(UNHCR)" the head and leaves ")" outside the phrase."""
     import spacy

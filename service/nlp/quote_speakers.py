@@ -59,6 +59,8 @@ from service.nlp.quote_lexicon import (
 PERSON, ORGANISATION, ANONYMOUS = "person", "organisation", "anonymous"
 _NAME_LABELS = frozenset({"PER", "ORG", "GPE_ORG", "GPE_LOC", "LOC"})
 _ORG_LABELS = frozenset({"ORG", "GPE_ORG", "GPE_LOC", "LOC"})
+#: "X i Equinor", "X ved Universitetet i Oslo", "X hos Amnesty": the person works there.
+EMPLOYER_PREPOSITIONS = frozenset({"i", "ved", "hos", "fra"})
 _RECOVERABLE_LABELS = frozenset({"PROD", "MISC", "DRV", "EVT"})
 _COMPANY_NOUNS = frozenset({"selskapet", "bedriften", "konsernet", "rederiet", "firmaet", "virksomheten"})
 _NP_PREPOSITIONS = frozenset({"i", "for", "ved", "hos", "på", "nær", "fra", "blant", "av", "innen"})
@@ -126,11 +128,26 @@ class SpeakerResolver:
     def speaker_for(self, head: Token) -> Speaker | None:
         """The speaker whose mention has ``head`` as its head token, or None."""
         head = real_token(head)
+        head = self._person_before_employer(head) or head
         start, end, relative = self.noun_phrase(head)
         speaker = self._classify(head, start, end, relative)
         if speaker is not None:
             self.remember(speaker, head)
         return speaker
+
+    def _person_before_employer(self, head: Token) -> Token | None:
+        """The person when the parse made their employer the head: "Sjeføkonom Frode Sætre
+        i Sparebank 1 Østlandet sier", with "Østlandet" as the subject."""
+        doc = self.doc
+        if not (head.is_title or head.is_upper) or self._label(head) == "PER":
+            return None
+        i = head.i
+        while i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper or doc[i - 1].like_num) \
+                and self._label(doc[i - 1]) != "PER":
+            i -= 1
+        if i >= 2 and doc[i - 1].lower_ in EMPLOYER_PREPOSITIONS and self._label(doc[i - 2]) == "PER":
+            return doc[i - 2]
+        return None
 
     def remember(self, speaker: Speaker, head: Token) -> None:
         """Record a resolved speaker as an antecedent for later pronouns and descriptions."""

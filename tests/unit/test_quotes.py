@@ -335,6 +335,17 @@ def test_the_company_is_the_organisation_named_before_not_a_nearer_place(nlp) ->
     assert [(q["speaker"]["text"], q["speaker"]["canonical"]) for q in quotes] == [("Selskapet", "Aker BP")]
 
 
+def test_the_person_speaks_when_the_parse_makes_their_employer_the_subject(nlp) -> None:
+    for text, person in [
+        ("Sjeføkonom Frode Sætre i Sparebank 1 Østlandet sier at arbeidsmarkedet er overraskende robust.",
+         "Frode Sætre"),
+        ("Sjeføkonom Hilde Nordbø i Nordkapp Sparebank mener grepet kan gi et lite løft i prisveksten.",
+         "Hilde Nordbø"),
+    ]:
+        _, quotes = run(nlp, text)
+        assert [(q["speaker"]["canonical"], q["speaker_type"]) for q in quotes] == [(person, "person")]
+
+
 def test_a_speaker_headed_by_its_bracketed_acronym_keeps_its_bracket_and_spelled_out_name() -> None:
     """A parse that makes "(UNHCR)" the head and leaves ")" outside the phrase."""
     import spacy

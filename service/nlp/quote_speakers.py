@@ -622,6 +622,11 @@ def _simple_np_end(doc: Doc, start: int) -> int:
     """End of a plain noun phrase (determiners, adjectives, nouns, names) starting at ``start``."""
     end = start
     while end < len(doc) and end - start < 6 and doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+        # determiners and adjectives come before the noun: after it they start the next
+        # phrase ("ifølge politiet i Øst kjente mannen"), as does the sentence's root
+        if doc[end].dep_ == "ROOT" or (doc[end].pos_ in ("DET", "ADJ")
+                                      and any(t.pos_ in ("NOUN", "PROPN") for t in doc[start:end])):
+            break
         end += 1
     return end if end > start and doc[end - 1].pos_ in ("NOUN", "PROPN") else start
 

@@ -346,6 +346,12 @@ def test_the_person_speaks_when_the_parse_makes_their_employer_the_subject(nlp) 
         assert [(q["speaker"]["canonical"], q["speaker_type"]) for q in quotes] == [(person, "person")]
 
 
+def test_an_according_to_speaker_stops_before_the_inverted_verb(nlp) -> None:
+    _, quotes = run(nlp, "Ifølge politiet i Øst kjente mannen og den fornærmede hverandre fra før.")
+    assert [(q["speaker"]["text"], q["text"]) for q in quotes] == [
+        ("politiet i Øst", "kjente mannen og den fornærmede hverandre fra før")]
+
+
 def test_a_speaker_headed_by_its_bracketed_acronym_keeps_its_bracket_and_spelled_out_name() -> None:
     """A parse that makes "(UNHCR)" the head and leaves ")" outside the phrase."""
     import spacy

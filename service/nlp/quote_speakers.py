@@ -269,8 +269,7 @@ class SpeakerResolver:
             return make(named, ORGANISATION)
         if _speaks_for_a_state(tokens.text):  # "Moskva avviser", "Det hvite hus opplyser"
             return make(tokens.text, ORGANISATION)
-        # "byrådet" is the council (råd, neuter); "byråden" the councillor (masculine)
-        if (is_role_word(lower) or is_role_word(_strip_definite(lower))) and not lower.endswith("rådet"):
+        if is_role_word(lower) or is_role_word(_strip_definite(lower)):
             return self._role_speaker(tokens, head, text, text_start, text_end, anonymous_clause)
         if lower.endswith(AGE_NOUN_SUFFIXES):
             antecedent = self._nearest_person(head.idx, None)
@@ -658,7 +657,9 @@ def _is_subject(token: Token) -> bool:
 
 
 def _strip_definite(word: str) -> str:
-    for ending in ("en", "et", "n"):
+    """"statsministeren" -> "statsminister". Titles are masculine or common gender, so a
+    neuter "-et" is never stripped: "byrådet" is the council, "byråden" the councillor."""
+    for ending in ("en", "n"):
         if word.endswith(ending) and len(word) > len(ending) + 3:
             candidate = word[: -len(ending)]
             if is_role_word(candidate):

@@ -59,7 +59,7 @@ from service.nlp.claim_places import INSTITUTION_COUNTRIES, STATE_NAMES
 from service.nlp.entities import is_role_word
 from service.nlp.quote_lexicon import GENERIC_ORGANISATION_NOUNS, NEWS_OUTLETS, OUTLET_NOUNS
 
-__all__ = ["EntityRepair", "repair_entities"]
+__all__ = ["EntityRepair", "is_capital_acronym", "pair_continues", "repair_entities"]
 
 #: Labels the model confuses with a surname; places and states are not second-guessed.
 SURNAME_CONFUSIONS = frozenset({"LOC", "PROD", "ORG", "EVT", "MISC"})
@@ -156,7 +156,7 @@ def _spelled_out_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     found = []
     for span in spans:
         start = span.start
-        if (len(span) == 1 and span.label_ in ("ORG", "GPE_ORG") and span.text.isupper() and len(span.text) >= 2
+        if (len(span) == 1 and span.label_ in ("ORG", "GPE_ORG") and is_capital_acronym(span.text)
                 and start >= 2 and doc[start - 1].text == "(" and doc[start + 1:start + 2].text == ")"):
             word = doc[start - 2]
             if (word.i not in held and word.is_title and word.is_alpha
@@ -191,6 +191,11 @@ def _trimmed(doc: Doc, span: Span) -> Span:
     if (start, end, label) == (span.start, span.end, span.label_):
         return span
     return Span(doc, start, end, label=label)
+
+
+def is_capital_acronym(text: str) -> bool:
+    """"FHI", "UNHCR": two or more capitals, as an organisation's acronym is written."""
+    return len(text) >= 2 and text.isupper()
 
 
 def pair_continues(doc: Doc, end: int, limit: int | None = None) -> bool:
@@ -260,7 +265,7 @@ def _relabel(doc: Doc, span: Span, surnames: set[str]) -> Span:
         return Span(doc, span.start, span.end, label="GPE_ORG" if span[0].dep_ == "SUBJ" else "GPE_LOC")
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     described = before.endswith(ORGANISATION_DESCRIPTORS)  # "avisen Haaretz", "plateselskapet Universal"
-    acronym = len(span) == 1 and len(span.text) >= 2 and span.text.isupper()
+    acronym = len(span) == 1 and is_capital_acronym(span.text)
     named_as_one = span[-1].lower_.endswith(ORGANISATION_ENDINGS)  # "Norgesgruppen"
     if described or acronym or named_as_one or low in NEWS_OUTLETS or low in INSTITUTION_COUNTRIES:
         return Span(doc, span.start, span.end, label="ORG")

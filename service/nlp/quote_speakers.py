@@ -29,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from service.nlp.claim_places import INSTITUTION_COUNTRIES, STATE_NAMES
-from service.nlp.entity_repair import pair_continues
+from service.nlp.entity_repair import is_capital_acronym, pair_continues
 from service.nlp.entities import (
     CanonicalEntity,
     canonicalize,
@@ -201,21 +201,22 @@ class SpeakerResolver:
         while high > head.i + 1 and (doc[high - 1].text in ",;:–—-" or doc[high - 1].is_space):
             high -= 1
         high = _closing_bracket(doc, low, high)
+        # a title the parse left alone takes in the name right after it ("anslår analytiker
+        # Kristine Holm Brekke", with the name parsed as a clause of its own)
         if high == head.i + 1 and head.i not in self._entity_at and is_role_word(head.lower_):
-            high = self._name_after_title(high)
+            high = self._person_end(high) or high
         if head.pos_ != "PROPN" and head.i not in self._entity_at:
             high = self._apposed_name_end(high)
         if relative is None:
             relative = _relative_after(doc, high)
         return low, high, relative
 
-    def _name_after_title(self, high: int) -> int:
-        """End of the person named right after a title the parse left alone ("anslår
-        analytiker Kristine Holm Brekke", with the name parsed as a clause of its own)."""
-        found = self._entity_at.get(high)
-        if found is not None and found[0] == high and found[2].label == "PER":
+    def _person_end(self, start: int) -> int | None:
+        """End of the person's name that starts at ``start``, if one does."""
+        found = self._entity_at.get(start)
+        if found is not None and found[0] == start and found[2].label == "PER":
             return found[1]
-        return high
+        return None
 
     def _apposed_name_end(self, high: int) -> int:
         """"En talsperson for X, oberstløytnant Taras Hrytsenko, sier": take in the name."""
@@ -225,10 +226,9 @@ class SpeakerResolver:
         i = high + 1
         while i < len(doc) and i - high < 5 and is_role_word(doc[i].text) and self._label(doc[i]) != "PER":
             i += 1
-        if i < len(doc) and self._label(doc[i]) == "PER":
-            end = self._entity_at[i][1]
-            if end >= len(doc) or doc[end].is_punct:
-                return end
+        end = self._person_end(i)
+        if end is not None and (end >= len(doc) or doc[end].is_punct):
+            return end
         return high
 
     def _names_a_person(self, token: Token) -> bool:
@@ -282,7 +282,7 @@ class SpeakerResolver:
             return make(_unnamed_canonical(tokens), PERSON)
         if head.pos_ == "PROPN" or _is_capitalised_name(head) or _looks_proper(head):
             return self._bare_name(head, tokens, text, text_start, text_end)
-        if _acronym_bracket(tokens) is not None:  # "FNs høykommissær for flyktninger (UNHCR)": an agency
+        if bracket is not None:  # "FNs høykommissær for flyktninger (UNHCR)": an agency
             return make(_unnamed_canonical(tokens), ORGANISATION)
         if head.pos_ in ("NOUN", "X") or head.tag_ == "subst":
             return make(_unnamed_canonical(tokens), ANONYMOUS if anonymous_clause else None)
@@ -620,12 +620,13 @@ def _right_edge(token: Token) -> int:
 def _simple_np_end(doc: Doc, start: int) -> int:
     """End of a plain noun phrase (determiners, adjectives, nouns, names) starting at ``start``."""
     end = start
+    after_noun = False
     while end < len(doc) and end - start < 6 and doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
         # determiners and adjectives come before the noun: after it they start the next
         # phrase ("ifølge politiet i Øst kjente mannen"), as does the sentence's root
-        if doc[end].dep_ == "ROOT" or (doc[end].pos_ in ("DET", "ADJ")
-                                      and any(t.pos_ in ("NOUN", "PROPN") for t in doc[start:end])):
+        if doc[end].dep_ == "ROOT" or (after_noun and doc[end].pos_ in ("DET", "ADJ")):
             break
+        after_noun = after_noun or doc[end].pos_ in ("NOUN", "PROPN")
         end += 1
     return end if end > start and doc[end - 1].pos_ in ("NOUN", "PROPN") else start
 
@@ -729,7 +730,7 @@ def _acronym_bracket(tokens) -> int | None:
     """Where "(ACRONYM)" at the end of a mention opens, if it does: the acronym is an
     organisation's ("FNs høykommissær for flyktninger (UNHCR)")."""
     words = [t for t in tokens if t.text != ")"]
-    if len(words) >= 3 and words[-2].text == "(" and words[-1].text.isupper() and len(words[-1].text) >= 2:
+    if len(words) >= 3 and words[-2].text == "(" and is_capital_acronym(words[-1].text):
         return words[-2].i
     return None
 

@@ -11,11 +11,13 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from service.broker import EmbeddedBroker, run_sync, wait_for_broker
 from service.settings import Topics
+from tests.shared_data import require_shared
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -65,3 +67,15 @@ def unique_topics(request: pytest.FixtureRequest) -> TopicNamer:
     """Topic names unique to this test, safe on the shared broker."""
     test = re.sub(r"[^A-Za-z0-9_-]+", "_", request.node.name)[:60]
     return TopicNamer(f"t{uuid.uuid4().hex[:8]}.{test}")
+
+
+@pytest.fixture(scope="session")
+def norne_dir() -> Path:
+    """NorNE's directory (``tests/shared_data.py``: skips without it, fails under CI=true)."""
+    return require_shared("norne")
+
+
+@pytest.fixture(scope="session")
+def wire_samples() -> Path:
+    """The real wire samples' directory (``files/`` and ``repro/``)."""
+    return require_shared("wire-samples")

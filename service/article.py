@@ -6,6 +6,20 @@ from typing import Literal
 
 PubStatus = Literal["usable", "withheld", "canceled"]
 SourceFormat = Literal["text", "ninjs", "nitf", "newsml"]
+TagKind = Literal["person", "organisation", "place", "subject", "event", "object"]
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A person, organisation, place or subject the sender itself tagged the story with,
+    in ninjs's shape: ``uri`` is the sender's identifier (a Wikidata or iMatrics URI, a
+    G2 QCode), ``literal`` a code or string form, ``rel`` the relation as sent."""
+
+    kind: TagKind
+    name: str | None
+    uri: str | None = None
+    literal: str | None = None
+    rel: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +48,7 @@ class Article:
     versioncreated: str | None = None
     subjects: tuple[str, ...] = ()
     signals: tuple[str, ...] = field(default=())  # "update", "correction" (NewsML-G2 signal)
+    tags: tuple[Tag, ...] = ()  # the sender's own people, organisations, places, subjects
 
     @property
     def paragraphs(self) -> list[str]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ..article import PubStatus
 from ..errors import WireFormatError
@@ -20,6 +22,7 @@ _DIGITS = re.compile(r"\d{1,18}", re.ASCII)
 _COMPACT_TIME = re.compile(
     r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?)?", re.ASCII
 )
+_SPACED = re.compile(r"\d{4}-\d{2}-\d{2} \d")
 _PUBSTATUS: dict[str, PubStatus] = {
     "usable": "usable",
     "withheld": "withheld",
@@ -120,23 +123,38 @@ def pubstatus(value: Any, fmt: str, where: str) -> PubStatus:
     )
 
 
-def timestamp(value: Any) -> str | None:
-    """ISO 8601 as sent; NITF's compact ``20240115T101500+0100`` gets separators."""
-    if not isinstance(value, str):
-        return None
-    value = inline(value)
-    if value is None:
+def timestamp(value: Any, local_zone: str | None = None) -> str | None:
+    """ISO 8601 with an explicit offset (``2024-01-15T10:15:00+01:00``, or ``Z``).
+
+    Accepts the extended and the basic (NITF ``20240115T101500+0100``) forms, a space
+    for the ``T``, and ``+0100`` offsets. A time sent without an offset is read in
+    ``local_zone`` (an IANA name: NTB's NITF stamps are Europe/Oslo time, daylight
+    saving included) and gets that zone's offset at that moment; without a known zone
+    it is dropped (None) rather than guessed. A date alone stays a date.
+    """
+    if not isinstance(value, str) or (value := inline(value)) is None:
         return None
     match = _COMPACT_TIME.fullmatch(value)
-    if not match:
-        return value
-    year, month, day, hour, minute, second, zone = match.groups()
-    out = f"{year}-{month}-{day}"
-    if hour is not None:
-        out += f"T{hour}:{minute}:{second or '00'}"
-        if zone:
-            out += zone if zone == "Z" or ":" in zone else f"{zone[:3]}:{zone[3:]}"
-    return out
+    if match:
+        year, month, day, hour, minute, second, zone = match.groups()
+        if hour is None:
+            return f"{year}-{month}-{day}"
+        value = f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}{zone or ''}"
+    try:
+        moment = datetime.fromisoformat(value.replace(" ", "T", 1) if _SPACED.match(value) else value)
+    except ValueError:
+        return None
+    if len(value) == 10:  # a date alone
+        return moment.date().isoformat()
+    if moment.tzinfo is None:
+        if local_zone is None:
+            return None
+        moment = moment.replace(tzinfo=ZoneInfo(local_zone))
+    precise = moment.microsecond % 1000
+    text = moment.isoformat(timespec="microseconds" if precise else "milliseconds" if moment.microsecond else "seconds")
+    if moment.utcoffset() == timedelta(0) and value.endswith(("Z", "z")):
+        text = text[: -len("+00:00")] + "Z"
+    return text
 
 
 def unique(items: list[str | None]) -> tuple[str, ...]:

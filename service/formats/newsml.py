@@ -126,3 +126,8 @@ def newsml_article(root: etree._Element) -> Article:
 def parse_newsml(raw: bytes) -> Article:
     """Parse one NewsML-G2 document."""
     return newsml_article(parse_xml(raw, FMT))
+
+
+def parse_newsml_items(raw: bytes) -> list[Article | WireFormatError]:
+    """Every newsItem of a NewsML-G2 document (TODO: one per item; today the single one)."""
+    return [parse_newsml(raw)]

@@ -8,11 +8,12 @@ Report: ``python -m service.nlp.claim_eval``.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from service.nlp.claim_eval import GOLD_PATH, NORNE_REFS_PATH, evaluate, load_gold, load_norne_refs
-from service.nlp.norne import default_norne, read_splits
+from service.nlp.norne import read_splits
 from service.nlp.numbers import find_quantities
 from service.nlp.pipeline import load_pipeline
 
@@ -29,12 +30,9 @@ MIN_CLAIMS, MIN_NEGATIVES = 100, 100
 
 
 @pytest.fixture(scope="module")
-def stories() -> list:
-    try:
-        norne = default_norne()
-    except FileNotFoundError as exc:
-        pytest.fail(f"NorNE is needed for the claim gold set (its sentences are stored by reference): {exc}")
-    return load_gold() + load_norne_refs(norne=norne)
+def stories(norne_dir: Path) -> list:
+    # part of the gold set is NorNE sentences stored by reference: norne_dir skips without NorNE
+    return load_gold() + load_norne_refs(norne=norne_dir)
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +55,8 @@ def test_gold_set_is_large_and_consistent(stories: list) -> None:
                     assert story.text[span["start"]:span["end"]] == span["text"], (story.id, key)
 
 
-def test_norne_references_hold_no_text_and_no_test_documents() -> None:
-    splits = read_splits(default_norne())
+def test_norne_references_hold_no_text_and_no_test_documents(norne_dir: Path) -> None:
+    splits = read_splits(norne_dir)
     for line in NORNE_REFS_PATH.read_text(encoding="utf-8").splitlines():
         ref = json.loads(line)
         assert "text" not in ref and splits[ref["file"]] in ("train", "dev"), ref["id"]

@@ -9,7 +9,6 @@ import spacy
 from spacy.tokens import DocBin
 
 from service.nlp.evaluate import compare, evaluate, write_raw_text
-from service.nlp.norne import default_norne
 from service.nlp.pipeline import MODEL_DIR
 
 pytestmark = pytest.mark.quality
@@ -23,13 +22,9 @@ TAG_FLOOR = 97.5
 
 
 @pytest.fixture(scope="module")
-def dev_scores() -> dict:
+def dev_scores(norne_dir) -> dict:
     assert (MODEL_DIR / "config.cfg").is_file(), f"the trained model is missing from {MODEL_DIR}"
-    try:
-        norne = default_norne()
-    except FileNotFoundError as exc:
-        pytest.fail(f"NorNE is needed for the model floor: {exc}")
-    return evaluate("dev", norne=norne, speed=False)
+    return evaluate("dev", norne=norne_dir, speed=False)
 
 
 def test_ner_f_on_dev_stays_above_floor(dev_scores):
@@ -43,8 +38,8 @@ def test_the_dev_score_comes_with_its_document_bootstrap_interval(dev_scores):
     assert 1.0 < high - low < 15.0  # 123 stories: a few points either way, not zero, not everything
 
 
-def test_a_model_compared_with_itself_differs_by_nothing():
-    result = compare("dev", MODEL_DIR, MODEL_DIR, norne=default_norne())
+def test_a_model_compared_with_itself_differs_by_nothing(norne_dir):
+    result = compare("dev", MODEL_DIR, MODEL_DIR, norne=norne_dir)
     assert result["a"]["ents_f"] == result["b"]["ents_f"] > 0
     assert result["difference"] == 0.0 and result["difference_ci95"] == [0.0, 0.0]
     assert result["a"]["ents_f_ci95"][0] < result["a"]["ents_f"] < result["a"]["ents_f_ci95"][1]

@@ -188,11 +188,18 @@ def build_deadletter(
     source: Source | None,
     uri: str | None = None,
     version: int | None = None,
+    item: int | None = None,
     time: str | None = None,
 ) -> dict[str, Any]:
-    """A dead letter carrying the original bytes so nothing is lost."""
+    """A dead letter carrying the original bytes so nothing is lost.
+
+    ``item`` is the story's position in a message that carries several (NewsML-G2
+    newsItems), so each failed story of one message is its own dead letter.
+    """
     digest = hashlib.sha256(payload).hexdigest()
     where = f"{source.topic}/{source.partition}/{source.offset}" if source else "offline"
+    if item is not None:
+        where += f"#{item}"
     return {
         "schema": DEADLETTER_SCHEMA,
         "event_id": str(uuid.uuid5(_ID_NAMESPACE, f"dlq\x1f{where}\x1f{digest}")),
@@ -200,6 +207,7 @@ def build_deadletter(
         "reason": reason,
         "uri": uri,
         "version": version,
+        "item": item,
         "original_base64": base64.b64encode(payload).decode("ascii"),
         "original_sha256": digest,
         "original_size": len(payload),

@@ -26,7 +26,7 @@ from .ninjs import parse_ninjs
 from .nitf import parse_nitf
 from .text import parse_text
 
-__all__ = ["FORMATS", "Item", "detect", "parse", "parse_items"]
+__all__ = ["FORMATS", "Item", "detect", "numbered", "parse", "parse_items"]
 
 #: One story of a message: its article, or why that story alone could not be read.
 Item = Article | WireFormatError
@@ -62,6 +62,12 @@ def parse_items(raw: bytes | str, fmt: str = "auto", *, max_bytes: int | None = 
         return PARSERS[chosen](raw)
     except RecursionError:
         raise WireFormatError("message nested too deeply", fmt=chosen) from None
+
+
+def numbered(items: list[Item]) -> list[tuple[int | None, Item]]:
+    """Each story with its position, None when the message carries only one: the
+    position is what tells apart the dead letters and records of one message's stories."""
+    return [(index if len(items) > 1 else None, item) for index, item in enumerate(items)]
 
 
 def parse(raw: bytes | str, fmt: str = "auto", *, max_bytes: int | None = None) -> Article:

@@ -21,11 +21,11 @@ from service.claims_timeline import next_entry
 from service.enrich import Enricher
 from service.events import Source, timeline_event
 from service.errors import NewswireError
-from service.formats import parse
+from service.formats import numbered, parse_items
 from service.settings import Settings, broker_url, producer_batch_bytes
 from service.stream.deadletter import send_deadletter
 from service.stream import faust_patches
-from service.stream.envelope import source_from_headers, source_headers
+from service.stream.envelope import item_from_headers, source_from_headers, source_headers
 from service.stream.outage import OutageLog
 from service.stream.processor import BatchProcessor, OutputTopics, Pending
 
@@ -87,7 +87,7 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
             source = Source(message.topic, message.partition, message.offset)
             payload: bytes = event.value if isinstance(event.value, bytes) else bytes(event.value or b"")
             try:
-                article = parse(payload, max_bytes=settings.max_message_bytes)
+                items = parse_items(payload, max_bytes=settings.max_message_bytes)
             except NewswireError as exc:
                 await send_deadletter(outputs.dlq, payload, exc, source)
                 continue
@@ -95,14 +95,24 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
                 log.exception("parser failed unexpectedly at %s", source)
                 await send_deadletter(outputs.dlq, payload, exc, source)
                 continue
-            await articles_topic.send(key=article.uri, value=payload, headers=source_headers(source))
+            for index, item in numbered(items):  # each story of the message on its own
+                if isinstance(item, NewswireError):
+                    await send_deadletter(outputs.dlq, payload, item, source, item=index)
+                else:
+                    await articles_topic.send(key=item.uri, value=payload,
+                                              headers=source_headers(source, index))
 
     @app.agent(articles_topic)
     async def enrich(stream: faust.StreamT) -> None:
         async for events in stream.take_events(settings.batch_size, within=settings.batch_within):
-            batch = [Pending(parse(e.value, max_bytes=settings.max_message_bytes), e.value,
-                             source_from_headers(e.headers)) for e in events]
+            batch = [pending(e.value, e.headers) for e in events]
             await processor().process(batch)
+
+    def pending(payload: bytes, headers: object) -> Pending:
+        index = item_from_headers(headers)  # type: ignore[arg-type]
+        article = parse_items(payload, max_bytes=settings.max_message_bytes)[index or 0]
+        assert not isinstance(article, NewswireError)  # ingest sends only stories that parsed
+        return Pending(article, payload, source_from_headers(headers), index)  # type: ignore[arg-type]
 
     ALIVE_FILE.unlink(missing_ok=True)  # a restarted container must not look alive before it is
 

@@ -9,11 +9,21 @@ from typing import Iterable, Mapping
 from service.events import Source
 
 _TOPIC, _PARTITION, _OFFSET = "newswire-source-topic", "newswire-source-partition", "newswire-source-offset"
+# Which story of a message that carries several (a NewsML-G2 newsMessage) this record is.
+_ITEM = "newswire-item"
 
 
-def source_headers(source: Source) -> dict[str, bytes]:
-    return {_TOPIC: source.topic.encode(), _PARTITION: str(source.partition).encode(),
-            _OFFSET: str(source.offset).encode()}
+def source_headers(source: Source, item: int | None = None) -> dict[str, bytes]:
+    headers = {_TOPIC: source.topic.encode(), _PARTITION: str(source.partition).encode(),
+               _OFFSET: str(source.offset).encode()}
+    if item is not None:
+        headers[_ITEM] = str(item).encode()
+    return headers
+
+
+def item_from_headers(headers: Mapping[str, bytes] | Iterable[tuple[str, bytes]] | None) -> int | None:
+    found = dict(headers or {}).get(_ITEM)
+    return int(found) if found is not None else None
 
 
 def source_from_headers(headers: Mapping[str, bytes] | Iterable[tuple[str, bytes]] | None) -> Source:

@@ -31,6 +31,7 @@ class Pending:
     article: Article
     payload: bytes
     source: Source
+    item: int | None = None  # the story's position in a message that carries several
 
 
 @dataclass
@@ -169,7 +170,7 @@ class BatchProcessor:
     async def _deadletter(self, item: Pending, error: BaseException) -> None:
         self.counters.dead_lettered += 1
         await send_deadletter(self.outputs.dlq, item.payload, error, item.source,
-                              uri=item.article.uri, version=item.article.version)
+                              uri=item.article.uri, version=item.article.version, item=item.item)
 
 
 def _as_enrichment_error(exc: BaseException, timeout: float) -> EnrichmentError:

@@ -16,7 +16,7 @@ from service.article import Article
 from service.enrich import Enricher
 from service.errors import NewswireError
 from service.events import build_deadletter
-from service.formats import parse
+from service.formats import numbered, parse_items
 from service.replay import Pacer, RawMessage, ReplaySummary, iter_archives
 from service.settings import Settings, bootstrap_servers, producer_batch_bytes, topic_configs
 from service.stream.versions import Action, Published, decide, record
@@ -32,13 +32,14 @@ def _progress(messages: Iterable[RawMessage], what: str) -> Iterator[RawMessage]
 
 
 def story_key(payload: bytes) -> bytes | None:
-    """The message's uri as its key, so every version of a story lands on one raw
-    partition and keeps the archive's order; None when it does not parse (the worker
-    dead-letters it)."""
+    """The message's uri (its first story's, when it carries several) as its key, so every
+    version of a story lands on one raw partition and keeps the archive's order; None when
+    it does not parse (the worker dead-letters it)."""
     try:
-        return parse(payload).uri.encode()
+        first = parse_items(payload)[0]
     except NewswireError:
         return None
+    return first.uri.encode() if isinstance(first, Article) else None
 
 
 async def replay_to_broker(paths: list[Path], settings: Settings, *, topic: str,
@@ -109,10 +110,20 @@ class OfflineRun:
     def add(self, message: RawMessage) -> None:
         self.summary.read += 1
         try:
-            article = parse(message.payload, max_bytes=self.settings.max_message_bytes)
+            items = numbered(parse_items(message.payload, max_bytes=self.settings.max_message_bytes))
+        except NewswireError as exc:
+            items = [(None, exc)]
+        for index, item in items:
+            self._add_story(message, index, item)
+
+    def _add_story(self, message: RawMessage, index: int | None, item: Article | NewswireError) -> None:
+        try:
+            if isinstance(item, NewswireError):
+                raise item
+            article = item
             self.enricher.check(article)
         except NewswireError as exc:
-            self._write(build_deadletter(message.payload, error_type=exc.error_type,
+            self._write(build_deadletter(message.payload, error_type=exc.error_type, item=index,
                                          reason=f"{exc.reason} [{message.source}]", source=None))
             self.summary.dead_lettered += 1
             return
@@ -122,7 +133,7 @@ class OfflineRun:
             return
         if action is Action.STALE:
             self._write(build_deadletter(
-                message.payload, error_type="StaleVersion", source=None, uri=article.uri,
+                message.payload, error_type="StaleVersion", source=None, uri=article.uri, item=index,
                 version=article.version, reason=f"version {article.version} of {article.uri} arrived after "
                 f"version {self.published[article.uri].version} [{message.source}]"))
             self.summary.dead_lettered += 1

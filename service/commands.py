@@ -22,17 +22,28 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_enrich(args: argparse.Namespace) -> int:
-    from service.enrich import enrich_text
+    """Print the event of each story in the message (most carry one); a story that cannot
+    be read is reported on stderr and makes the exit status 2."""
+    from service.enrich import default_enricher
     from service.errors import NewswireError
+    from service.formats import numbered, parse_items
 
     raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     try:
-        event = enrich_text(raw, args.format)
+        items = numbered(parse_items(raw, args.format))
     except NewswireError as exc:
         print(f"newswire: {exc.error_type}: {exc.reason}", file=sys.stderr)
         return 2
-    sys.stdout.buffer.write(orjson.dumps(event, option=orjson.OPT_INDENT_2) + b"\n")
-    return 0
+    failed = 0
+    for index, item in items:
+        if isinstance(item, NewswireError):
+            where = f"story {index + 1} of {len(items)}: " if index is not None else ""
+            print(f"newswire: {where}{item.error_type}: {item.reason}", file=sys.stderr)
+            failed += 1
+            continue
+        event = default_enricher().enrich(item)
+        sys.stdout.buffer.write(orjson.dumps(event, option=orjson.OPT_INDENT_2) + b"\n")
+    return 2 if failed else 0
 
 
 def cmd_broker(args: argparse.Namespace) -> int:

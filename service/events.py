@@ -17,6 +17,7 @@ from typing import Any, Iterable, Mapping
 
 from service import __version__
 from service.article import Article
+from service.wire_tags import link_entities, tag_items
 
 ENRICHED_SCHEMA = "newswire.enriched/1"
 QUOTE_SCHEMA = "newswire.quote/1"
@@ -99,7 +100,8 @@ def _article_fields(article: Article) -> dict[str, Any]:
 
 
 def ninjs_mentions(entities: Iterable[Mapping[str, Any]]) -> dict[str, list[dict[str, str]]]:
-    """ninjs ``people``/``organisations``/``places``, one per distinct canonical name."""
+    """ninjs ``people``/``organisations``/``places``, one per distinct canonical name, with
+    the sender's ``uri`` where the entity is linked to the sender's tag."""
     buckets: dict[str, list[dict[str, str]]] = {"people": [], "organisations": [], "places": []}
     seen: set[tuple[str, str]] = set()
     for ent in entities:
@@ -107,7 +109,10 @@ def ninjs_mentions(entities: Iterable[Mapping[str, Any]]) -> dict[str, list[dict
         if bucket is None or (bucket, ent["canonical"]) in seen:
             continue
         seen.add((bucket, ent["canonical"]))
-        buckets[bucket].append({"name": ent["canonical"], "rel": "mentions", "literal": ent["canonical"]})
+        item = {"name": ent["canonical"], "rel": "mentions", "literal": ent["canonical"]}
+        if ent.get("uri"):
+            item["uri"] = ent["uri"]
+        buckets[bucket].append(item)
     return buckets
 
 
@@ -122,6 +127,7 @@ def build_enriched(
     processed_at: str | None = None,
 ) -> dict[str, Any]:
     """The enriched event for one article version (topic ``ntb.wire.enriched``)."""
+    entities = link_entities(entities, article.tags)
     return {
         "schema": ENRICHED_SCHEMA,
         "event_id": event_id(article.uri, article.version, provenance.pipeline_version),
@@ -131,6 +137,7 @@ def build_enriched(
         "quotes": quotes,
         "claims": claims,
         **ninjs_mentions(entities),
+        "tags": tag_items(article.tags),
         "provenance": provenance.as_dict(source, processed_at or utc_now()),
     }
 

@@ -45,9 +45,13 @@ class Source:
     topic: str
     partition: int
     offset: int
+    item: int | None = None  # the story's position in a message that carries several
 
     def as_dict(self) -> dict[str, Any]:
-        return {"topic": self.topic, "partition": self.partition, "offset": self.offset}
+        found = {"topic": self.topic, "partition": self.partition, "offset": self.offset}
+        if self.item is not None:
+            found["item"] = self.item
+        return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ and publishes the timeline entry.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import faust
@@ -25,7 +26,7 @@ from service.formats import numbered, parse_items
 from service.settings import Settings, broker_url, producer_batch_bytes
 from service.stream.deadletter import send_deadletter
 from service.stream import faust_patches
-from service.stream.envelope import item_from_headers, source_from_headers, source_headers
+from service.stream.envelope import source_from_headers, source_headers
 from service.stream.outage import OutageLog
 from service.stream.processor import BatchProcessor, OutputTopics, Pending
 
@@ -96,11 +97,11 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
                 await send_deadletter(outputs.dlq, payload, exc, source)
                 continue
             for index, item in numbered(items):  # each story of the message on its own
+                story_source = replace(source, item=index)
                 if isinstance(item, NewswireError):
-                    await send_deadletter(outputs.dlq, payload, item, source, item=index)
+                    await send_deadletter(outputs.dlq, payload, item, story_source)
                 else:
-                    await articles_topic.send(key=item.uri, value=payload,
-                                              headers=source_headers(source, index))
+                    await articles_topic.send(key=item.uri, value=payload, headers=source_headers(story_source))
 
     @app.agent(articles_topic)
     async def enrich(stream: faust.StreamT) -> None:
@@ -109,10 +110,10 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
             await processor().process(batch)
 
     def pending(payload: bytes, headers: object) -> Pending:
-        index = item_from_headers(headers)  # type: ignore[arg-type]
-        article = parse_items(payload, max_bytes=settings.max_message_bytes)[index or 0]
+        source = source_from_headers(headers)  # type: ignore[arg-type]
+        article = parse_items(payload, max_bytes=settings.max_message_bytes)[source.item or 0]
         assert not isinstance(article, NewswireError)  # ingest sends only stories that parsed
-        return Pending(article, payload, source_from_headers(headers), index)  # type: ignore[arg-type]
+        return Pending(article, payload, source)
 
     ALIVE_FILE.unlink(missing_ok=True)  # a restarted container must not look alive before it is
 

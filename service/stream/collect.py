@@ -40,10 +40,11 @@ async def _read_some(consumer: AIOKafkaConsumer, seen: Collected) -> None:
         seen[tp.topic].extend(orjson.loads(r.value) for r in records)
 
 
-def source_of(event: Mapping) -> tuple[str, int, int] | None:
-    """The raw message an enriched event, retraction or dead letter came from."""
+def source_of(event: Mapping) -> tuple[str, int, int, int | None] | None:
+    """The raw message an enriched event, retraction or dead letter came from, and the
+    story's position in it when it carries several."""
     src = event.get("source") if "source" in event else (event.get("provenance") or {}).get("source")
-    return (src["topic"], src["partition"], src["offset"]) if src else None
+    return (src["topic"], src["partition"], src["offset"], src.get("item")) if src else None
 
 
 async def collect_to_end(settings: Settings, topics: list[str], timeout: float = 120.0) -> Collected:

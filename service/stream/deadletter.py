@@ -20,7 +20,6 @@ async def send_deadletter(
     *,
     uri: str | None = None,
     version: int | None = None,
-    item: int | None = None,
 ) -> dict:
     """Publish one dead letter (key: the source uri when known) and return it."""
     if isinstance(error, NewswireError):
@@ -28,7 +27,8 @@ async def send_deadletter(
     else:  # an unexpected bug must still not lose the message
         error_type, reason = type(error).__name__, f"unexpected error: {error!r}"
     event = build_deadletter(payload, error_type=error_type, reason=reason, source=source,
-                             uri=uri, version=version, item=item)
+                             uri=uri, version=version,
+                             item=source.item if source else None)
     log.warning("dead-lettered %s: %s: %s", event["source"], error_type, reason)
     await topic.send(key=(uri or event["event_id"]).encode(), value=orjson.dumps(event))
     return event

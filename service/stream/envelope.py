@@ -13,19 +13,16 @@ _TOPIC, _PARTITION, _OFFSET = "newswire-source-topic", "newswire-source-partitio
 _ITEM = "newswire-item"
 
 
-def source_headers(source: Source, item: int | None = None) -> dict[str, bytes]:
+def source_headers(source: Source) -> dict[str, bytes]:
     headers = {_TOPIC: source.topic.encode(), _PARTITION: str(source.partition).encode(),
                _OFFSET: str(source.offset).encode()}
-    if item is not None:
-        headers[_ITEM] = str(item).encode()
+    if source.item is not None:
+        headers[_ITEM] = str(source.item).encode()
     return headers
-
-
-def item_from_headers(headers: Mapping[str, bytes] | Iterable[tuple[str, bytes]] | None) -> int | None:
-    found = dict(headers or {}).get(_ITEM)
-    return int(found) if found is not None else None
 
 
 def source_from_headers(headers: Mapping[str, bytes] | Iterable[tuple[str, bytes]] | None) -> Source:
     found = dict(headers or {})
-    return Source(found[_TOPIC].decode(), int(found[_PARTITION]), int(found[_OFFSET]))
+    item = found.get(_ITEM)
+    return Source(found[_TOPIC].decode(), int(found[_PARTITION]), int(found[_OFFSET]),
+                  int(item) if item is not None else None)

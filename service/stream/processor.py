@@ -30,8 +30,7 @@ log = logging.getLogger(__name__)
 class Pending:
     article: Article
     payload: bytes
-    source: Source
-    item: int | None = None  # the story's position in a message that carries several
+    source: Source  # with the story's position when the message carries several
 
 
 @dataclass
@@ -170,7 +169,7 @@ class BatchProcessor:
     async def _deadletter(self, item: Pending, error: BaseException) -> None:
         self.counters.dead_lettered += 1
         await send_deadletter(self.outputs.dlq, item.payload, error, item.source,
-                              uri=item.article.uri, version=item.article.version, item=item.item)
+                              uri=item.article.uri, version=item.article.version)
 
 
 def _as_enrichment_error(exc: BaseException, timeout: float) -> EnrichmentError:

@@ -140,6 +140,9 @@ def test_source_survives_the_internal_topic_headers():
     source = Source("ntb.wire.raw", 1, 99)
     assert source_from_headers(source_headers(source)) == source
     assert source_from_headers(list(source_headers(source).items())) == source
+    story = Source("ntb.wire.raw", 1, 99, item=2)  # the third story of a newsMessage
+    assert source_from_headers(source_headers(story)) == story
+    assert story.as_dict()["item"] == 2 and "item" not in source.as_dict()
 
 
 def test_published_record_round_trips_and_keeps_history():

@@ -2,7 +2,7 @@
 PYTHON ?= python
 NORNE ?= ../shared/data/norne
 
-.PHONY: install test demo model model-status bench compose-check
+.PHONY: install test demo model model-status pretrain bench compose-check
 
 install:
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
@@ -29,6 +29,13 @@ model:
 
 model-status:
 	@tail -n 5 runs/model.log
+
+# Pretrain the tok2vec on NoReC + NorNE train text (training/pretrain.py), at low priority with
+# one BLAS thread, in the background; a stopped run resumes from its last finished shard.
+pretrain:
+	mkdir -p runs
+	OPENBLAS_NUM_THREADS=1 nohup nice -n 19 $(PYTHON) training/pretrain.py >> runs/pretrain.log 2>&1 &
+	@echo "pretraining in the background; log: runs/pretrain.log, weights: runs/pretrain/weights/"
 
 bench:
 	$(PYTHON) bench/throughput.py

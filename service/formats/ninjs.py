@@ -1,7 +1,33 @@
-"""IPTC ninjs JSON (2.x, with 1.x field names accepted), as NTB's newsroom emits it.
+"""IPTC ninjs JSON, versions 1.x, 2.x and 3.x, each read by its documented names.
 
-Unknown keys are ignored. ``story_id`` is the ``NTB-ID`` alternative id, which every
-version of a story shares; without one it is the ``uri``.
+Names per IPTC's schemas (``ninjs-schema_1.0``–``1.8``, ``2.0``–``2.4``, ``3.0``–``3.3``):
+
+- 1.x: ``uri``, ``version``, ``pubstatus``, ``urgency``, ``firstcreated``,
+  ``versioncreated``, ``language``, ``located``, ``headline``, ``byline``, the text in
+  ``body_text``/``body_html``/``body_xhtml``/any ``body_*``, ``description_text``/any
+  ``description_*``, ``altids`` as ``{role: value}``, tags in ``person``,
+  ``organisation``, ``place``, ``subject``, ``event``, ``object`` (name, rel, scheme,
+  code); declared in ``$standard``.
+- 2.x: the same lower-case names, with ``headlines``, ``bodies`` and ``descriptions`` as
+  ``[{role, contenttype, value}]``, ``by`` for the byline, ``altids`` as
+  ``[{role, value}]``, tags in ``people``, ``organisations``, ``places``, ``subjects``,
+  ``events``, ``objects`` (name, rel, uri, literal); declared in ``standard``.
+- 3.x: 2.x's structure in camelCase: ``firstCreated``, ``versionCreated``,
+  ``pubStatus``, ``altIds``, ``contentType`` (in bodies, descriptions, headlines),
+  ``edNote``, ``copyrightHolder``…; ``uri``, ``version``, ``urgency``, ``language``,
+  ``located``, ``by``, ``headlines``, ``bodies``, ``descriptions`` and the tag lists are
+  spelled as in 2.x.
+
+The version is the declared one, else told by the names (:mod:`.ninjs_names`); the other
+versions' names stay a fallback. What senders add is read too: TT's ``body_html5`` and
+``bylines`` ``[{byline}]`` (after ``by``/``byline``), and the story identifier is
+``uri``, else Superdesk's ``guid``, else the Superdesk content API's ``_id``.
+
+``story_id`` is the ``NTB-ID`` alternative id, which every version of an NTB story
+shares; without one it is the identifier. ``language`` is the declared tag, else a guess
+from the text (:func:`.common.language`). Times keep their offset; a time without one is
+dropped (ninjs says nothing of a zone). Which body rendition is the text, and how it is
+cleaned: :mod:`.ninjs_body`, :mod:`.ninjs_html`. Tags: :mod:`.ninjs_tags`.
 """
 from __future__ import annotations
 
@@ -12,12 +38,15 @@ import orjson
 
 from ..article import Article
 from ..errors import WireFormatError
-from .common import body_text, decode_utf8, inline, pubstatus, timestamp, unique, urgency, version
-from .htmltext import html_paragraphs
+from .common import body_text, decode_utf8, inline, language, pubstatus, timestamp, unique, urgency, version
+from .ninjs_body import story_paragraphs
+from .ninjs_names import field, ninjs_version
+from .ninjs_tags import subject_names, tags
 
 FMT = "ninjs"
 STORY_ID_ROLE = "ntb-id"
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+IDENTIFIERS = ("uri", "guid", "_id")  # ninjs, Superdesk, Superdesk content API
+_CONTENT_KEYS = frozenset("headline headlines bodies descriptions".split())
 _LOCATION = re.compile(r":? line (\d+) column (\d+)(?: \(char \d+\))?\s*$")
 
 
@@ -51,31 +80,36 @@ def _items(value: Any) -> list[dict[str, Any]]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
-def _headline(doc: dict[str, Any]) -> str | None:
-    headlines = _items(doc.get("headlines"))
-    main = [h for h in headlines if h.get("role") in (None, "", "main")] or headlines
-    for item in main:
-        if text := inline(_string(item.get("value"))):
-            return text
-    if isinstance(doc.get("headlines"), str):
-        return inline(doc["headlines"])
-    return inline(_string(doc.get("headline")))
+def _headline(doc: dict[str, Any], ninjs: int) -> str | None:
+    headlines = doc.get("headlines")
+    items = _items(headlines)
+    main = [h for h in items if h.get("role") in (None, "", "main")] or items
+    listed = next((text for h in main if (text := inline(_string(h.get("value"))))), None)
+    single = inline(_string(headlines)) or inline(_string(doc.get("headline")))
+    return (single or listed) if ninjs == 1 else (listed or single)
 
 
-def _byline(doc: dict[str, Any]) -> str | None:
-    names = unique([_string(item.get("byline")) for item in _items(doc.get("bylines"))])
-    if names:
-        return ", ".join(names)
-    return inline(_string(doc.get("byline")))
+def _byline(doc: dict[str, Any], ninjs: int) -> str | None:
+    by = inline(_string(doc.get("by")))
+    byline = inline(_string(doc.get("byline")))
+    listed = ", ".join(unique([_string(item.get("byline")) for item in _items(doc.get("bylines"))])) or None
+    order = (byline, listed, by) if ninjs == 1 else (by, byline, listed)
+    return next((value for value in order if value), None)
 
 
-def _subjects(doc: dict[str, Any]) -> tuple[str, ...]:
-    items = _items(doc.get("subjects")) or _items(doc.get("subject"))
-    return unique([_string(item.get("name")) or _string(item.get("uri")) for item in items])
+def _identifier(doc: dict[str, Any]) -> str:
+    for key in IDENTIFIERS:
+        if uri := inline(_string(doc.get(key))):
+            return uri
+    if not (_CONTENT_KEYS & doc.keys() or any(key.startswith("body_") for key in doc)):
+        raise WireFormatError("valid JSON but not ninjs: no uri, headlines or bodies", fmt=FMT)
+    raise WireFormatError(
+        "missing uri: none of uri, guid (Superdesk) or _id (Superdesk content API) is set", fmt=FMT, where="uri"
+    )
 
 
-def _story_id(doc: dict[str, Any], uri: str) -> str:
-    altids = doc.get("altids")
+def _story_id(doc: dict[str, Any], ninjs: int, uri: str) -> str:
+    altids = field(doc, "altids", ninjs)
     if isinstance(altids, dict):  # ninjs 1.x: {"role": "value"}
         pairs = [(str(role), value) for role, value in altids.items()]
     else:
@@ -86,57 +120,33 @@ def _story_id(doc: dict[str, Any], uri: str) -> str:
     return uri
 
 
-def _is_html(contenttype: str, value: str) -> bool:
-    if contenttype:
-        return "html" in contenttype
-    return "<p" in value.lower() or "<br" in value.lower()
-
-
-def _paragraphs(doc: dict[str, Any]) -> list[str]:
-    """Paragraphs of the first usable body: main role first, HTML before plain text."""
-    candidates: list[tuple[int, int, str]] = []  # (role rank, html rank, value)
-    for item in _items(doc.get("bodies")):
-        value = _string(item.get("value"))
-        contenttype = (_string(item.get("contenttype")) or "").lower()
-        if value and (not contenttype or "html" in contenttype or contenttype.startswith("text/plain")):
-            role_rank = 0 if item.get("role") in (None, "", "main", "body") else 1
-            candidates.append((role_rank, 0 if _is_html(contenttype, value) else 1, value))
-    for key, html_rank in (("body_html", 0), ("body_xhtml", 0), ("body_text", 1)):
-        if value := _string(doc.get(key)):
-            candidates.append((0, html_rank, value))
-    for _, html_rank, value in sorted(candidates, key=lambda c: c[:2]):
-        paragraphs = html_paragraphs(value) if html_rank == 0 else _BLANK_LINE.split(value.replace("\r\n", "\n"))
-        if any(p.strip() for p in paragraphs):
-            return paragraphs
-    return []
-
-
 def parse_ninjs(raw: bytes) -> Article:
-    """Parse one ninjs document."""
+    """Parse one ninjs document (1.x, 2.x or 3.x)."""
     doc = _loads(raw)
     if not isinstance(doc, dict):
         kind = {list: "an array", str: "a string"}.get(type(doc), type(doc).__name__)
         raise WireFormatError(f"valid JSON but not ninjs: top level is {kind}, expected an object", fmt=FMT)
-    uri = inline(_string(doc.get("uri")))
-    if uri is None:
-        content_keys = {"bodies", "headlines", "headline", "body_html", "body_text"}
-        if not content_keys & doc.keys():
-            raise WireFormatError("valid JSON but not ninjs: no uri, headlines or bodies", fmt=FMT)
-        raise WireFormatError("missing uri", fmt=FMT, where="uri")
-    language = inline(_string(doc.get("language")))
+    ninjs = ninjs_version(doc)
+    uri = _identifier(doc)
+    headline = _headline(doc, ninjs)
+    declared = inline(_string(doc.get("language")))
+    body = body_text(story_paragraphs(doc, ninjs, headline, declared), FMT)
+    found_tags = tags(doc, ninjs)
+    status_name = "pubStatus" if ninjs >= 3 else "pubstatus"
     return Article(
         uri=uri,
         version=version(doc.get("version"), FMT, "version"),
-        story_id=_story_id(doc, uri),
-        body_text=body_text(_paragraphs(doc), FMT),
+        story_id=_story_id(doc, ninjs, uri),
+        body_text=body,
         source_format="ninjs",
-        pubstatus=pubstatus(doc.get("pubstatus"), FMT, "pubstatus"),
+        pubstatus=pubstatus(field(doc, "pubstatus", ninjs), FMT, status_name),
         urgency=urgency(doc.get("urgency")),
-        language=language or "nb",
-        headline=_headline(doc),
-        byline=_byline(doc),
+        language=language(declared, body),
+        headline=headline,
+        byline=_byline(doc, ninjs),
         located=inline(_string(doc.get("located"))),
-        firstcreated=timestamp(doc.get("firstcreated")),
-        versioncreated=timestamp(doc.get("versioncreated")),
-        subjects=_subjects(doc),
+        firstcreated=timestamp(field(doc, "firstcreated", ninjs)),
+        versioncreated=timestamp(field(doc, "versioncreated", ninjs)),
+        subjects=subject_names(found_tags),
+        tags=found_tags,
     )

@@ -1,0 +1,66 @@
+"""The sender's own tagging in ninjs: people, organisations, places, subjects, events, objects.
+
+2.x/3.x items carry ``name``, ``uri``, ``literal`` and ``rel``, kept as sent. 1.x items
+(``person``, ``organisation``, ``place``, ``subject``, ``event``, ``object``) carry
+``scheme`` and ``code`` instead: the code is the ``literal``, and when the scheme is an
+absolute URI, scheme and code make the ``uri``, as ninjs 2.x defines it ("a complete uri
+with the code": IPTC's 1.x example ``scheme`` ``http://cvx.iptc.org/iso3166-1a2/`` +
+``code`` ``it`` is ``uri`` ``http://cvx.iptc.org/iso3166-1a2/it`` in its 2.x form).
+"""
+from __future__ import annotations
+
+from typing import Any, cast
+
+from ..article import Tag, TagKind
+from .common import inline
+from .ninjs_names import PLURAL, tag_field
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return inline(value) if isinstance(value, str) else None
+
+
+def _items(value: Any) -> list[dict[str, Any]]:
+    if isinstance(value, dict):
+        value = [value]
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _uri(item: dict[str, Any], code: str | None) -> str | None:
+    if uri := _text(item.get("uri")):
+        return uri
+    scheme = _text(item.get("scheme"))
+    if scheme is None or code is None or "://" not in scheme:
+        return None
+    return scheme + code if scheme.endswith(("/", "#", "=", ":")) else f"{scheme}/{code}"
+
+
+def _tag(kind: str, item: dict[str, Any]) -> Tag | None:
+    code = _text(item.get("code"))
+    literal = _text(item.get("literal")) or code
+    tag = Tag(
+        kind=cast(TagKind, kind),
+        name=_text(item.get("name")),
+        uri=_uri(item, code),
+        literal=literal,
+        rel=_text(item.get("rel")),
+    )
+    return tag if tag.name or tag.uri or tag.literal else None
+
+
+def tags(doc: dict[str, Any], version: int) -> tuple[Tag, ...]:
+    """Every tag, in the order sent, each once."""
+    found: dict[Tag, None] = {}
+    for kind in PLURAL:
+        for item in _items(tag_field(doc, kind, version)):
+            if tag := _tag(kind, item):
+                found.setdefault(tag, None)
+    return tuple(found)
+
+
+def subject_names(tags: tuple[Tag, ...]) -> tuple[str, ...]:
+    """Subject names; a code or URI only where no name is sent."""
+    names = [tag.name or tag.literal or tag.uri for tag in tags if tag.kind == "subject"]
+    return tuple(dict.fromkeys(name for name in names if name))

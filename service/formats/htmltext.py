@@ -2,14 +2,17 @@
 (XHTML and NITF bodies), with one walker for both.
 
 One paragraph per block element (``p``, headings, ``li``, ``blockquote``, NITF
-``block``/``hl2``…); inline tags are dropped, their text kept; ``script``/``style``
-content never appears, nor ``head`` or NITF ``media`` captions. Whitespace is
-collapsed later by :func:`.common.body_text`.
+``block``/``hl2``/``bq``…); a table gives one paragraph per row, its cells separated
+by a space; inline tags are dropped, their text kept. Never read: ``script``/``style``
+content, ``head``, NITF ``media`` (captions), ``note`` (editor's notes) and ``credit``.
+A U+2029 PARAGRAPH SEPARATOR in the text breaks the paragraph there (the NITF reader
+puts it where the sender wrote an explicit line break). Whitespace is collapsed later
+by :func:`.common.body_text`.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import lxml.html
 from lxml import etree
@@ -17,38 +20,52 @@ from lxml import etree
 from service.errors import WireFormatError
 
 BLOCKS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr td th caption "
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr caption "
     "section article header footer aside figure figcaption address hr body html main nav "
-    "hl1 hl2 block bq note".split()
+    "hl1 hl2 block bq".split()
 )
-SKIP = frozenset("head script style template title noscript media".split())
+CELLS = frozenset("td th".split())
+SKIP = frozenset("head script style template title noscript media note credit nitf-table-metadata".split())
+PARAGRAPH_SEPARATOR = "\u2029"
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # libxml2 would turn them into U+FFFD
+
+
+class Block(NamedTuple):
+    """One paragraph's text and the block element it came from (None: loose text)."""
+
+    text: str
+    element: etree._Element | None
 
 
 class _Collector:
     def __init__(self) -> None:
-        self.paragraphs: list[str] = []
+        self.blocks: list[Block] = []
         self._buffer: list[str] = []
+        self._open: list[etree._Element] = []
 
     def data(self, text: str | None) -> None:
         if text:
             self._buffer.append(text)
 
-    def start(self, tag: str) -> None:
-        if tag in BLOCKS:
+    def start(self, name: str, element: etree._Element) -> None:
+        if name in BLOCKS:
             self.flush()
-        elif tag == "br":
+            self._open.append(element)
+        elif name in CELLS or name == "br":
             self._buffer.append(" ")
 
-    def end(self, tag: str) -> None:
-        if tag in BLOCKS:
+    def end(self, name: str) -> None:
+        if name in BLOCKS:
             self.flush()
+            self._open.pop()
 
     def flush(self) -> None:
         text = "".join(self._buffer)
         self._buffer.clear()
-        if text.strip():
-            self.paragraphs.append(text)
+        owner = self._open[-1] if self._open else None
+        for piece in text.split(PARAGRAPH_SEPARATOR):
+            if piece.strip():
+                self.blocks.append(Block(piece, owner))
 
 
 def html_paragraphs(markup: str) -> list[str]:
@@ -74,10 +91,11 @@ def local_name(node: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
-def element_paragraphs(root: etree._Element) -> list[str]:
-    """Paragraph texts under an element; iterative, so depth never matters."""
+def element_blocks(root: etree._Element) -> list[Block]:
+    """Paragraphs under an element with the block element each came from; iterative,
+    so depth never matters."""
     collector = _Collector()
-    collector.start(local_name(root))
+    collector.start(local_name(root), root)
     collector.data(root.text)
     stack: list[tuple[etree._Element, Iterator[etree._Element]]] = [(root, iter(root))]
     while stack:
@@ -93,8 +111,13 @@ def element_paragraphs(root: etree._Element) -> list[str]:
         if not name or name in SKIP:
             collector.data(child.tail)
             continue
-        collector.start(name)
+        collector.start(name, child)
         collector.data(child.text)
         stack.append((child, iter(child)))
     collector.flush()
-    return collector.paragraphs
+    return collector.blocks
+
+
+def element_paragraphs(root: etree._Element) -> list[str]:
+    """Paragraph texts under an element."""
+    return [block.text for block in element_blocks(root)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -13,12 +13,29 @@ import orjson
 from service.settings import Settings, bootstrap_servers
 
 log = logging.getLogger("newswire")
+# wait_for_broker's one line per failed attempt; shown with -v only (the caller reports once).
+probe_log = logging.getLogger("newswire.probe")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings()
+    """The settings from the environment; ``--broker`` replaces NEWSWIRE_BROKER (which
+    is then not read at all)."""
     broker = getattr(args, "broker", None)
-    return replace(settings, broker=broker) if broker else settings
+    return Settings(broker=broker) if broker else Settings()
+
+
+def reach_broker(settings: Settings, wait: float) -> None:
+    """Return once the broker answers a metadata request; after ``wait`` seconds raise
+    BrokerUnavailable saying, on one line, which address and what failed last."""
+    from service.broker import BrokerUnavailable, wait_for_broker
+
+    address = bootstrap_servers(settings.broker)
+    try:
+        asyncio.run(wait_for_broker(address, timeout=wait, log=probe_log, **settings.security.aiokafka_kwargs()))
+    except BrokerUnavailable as exc:
+        found = re.search(r"; last: (.*)\)\. ", str(exc))
+        detail = re.sub(r", <AddressFamily\.\w+: \d+>", "", found.group(1) if found else str(exc))
+        raise BrokerUnavailable(f"cannot reach the broker at {address} within {wait:g}s: {detail}") from None
 
 
 def cmd_enrich(args: argparse.Namespace) -> int:
@@ -60,12 +77,15 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
+    from service.replay import iter_archives
     from service.stream.replay import replay_offline, replay_to_broker
 
     settings = _settings(args)
+    iter_archives(args.archives)  # every path exists and is of a known kind, before any output
     if args.out:
         summary = replay_offline(args.archives, args.out, settings=settings)
     else:
+        reach_broker(settings, args.wait)
         summary = asyncio.run(replay_to_broker(
             args.archives, settings, topic=args.topic or settings.topics.raw,
             rate=args.rate, speed=args.speed))
@@ -77,6 +97,7 @@ def cmd_tail(args: argparse.Namespace) -> int:
     from service.stream.tail import tail
 
     settings = _settings(args)
+    reach_broker(settings, args.wait)
     return asyncio.run(tail(args.topic, settings, from_beginning=args.from_beginning,
                             as_json=args.json, max_events=args.max, idle=args.idle))
 
@@ -106,4 +127,4 @@ def cmd_model(args: argparse.Namespace) -> int:
 
 
 __all__ = ["cmd_enrich", "cmd_broker", "cmd_worker", "cmd_replay", "cmd_tail", "cmd_demo",
-           "cmd_model", "bootstrap_servers"]
+           "cmd_model", "bootstrap_servers", "reach_broker"]

@@ -224,11 +224,74 @@ def iter_archives(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_skip: OnSkip | None = None,
-) -> Iterator[RawMessage]:
+) -> Messages:
     """The messages of several archives, one after the other; all paths are checked
     before the first message is read."""
+    paths = [Path(p) for p in paths]
     readers = [iter_archive(p, max_bytes=max_bytes, on_skip=on_skip) for p in paths]
-    return itertools.chain.from_iterable(readers)
+    return Messages(paths, itertools.chain.from_iterable(readers), max_bytes)
+
+
+class Messages(Iterator[RawMessage]):
+    """An iterator over the messages of several archives that can also say, before
+    reading, how many there are where that is cheap to know (:meth:`count`)."""
+
+    def __init__(self, paths: list[Path], messages: Iterator[RawMessage], max_bytes: int) -> None:
+        self.paths = paths
+        self._messages = messages
+        self._max_bytes = max_bytes
+
+    def __iter__(self) -> Messages:
+        return self
+
+    def __next__(self) -> RawMessage:
+        return next(self._messages)
+
+    def count(self) -> int | None:
+        """How many messages the archives hold, or ``None`` when one of them cannot be
+        counted without reading it through (a compressed tar, a very large JSONL file)."""
+        total = 0
+        for path in self.paths:
+            found = count_messages(path, max_bytes=self._max_bytes)
+            if found is None:
+                return None
+            total += found
+        return total
+
+
+COUNT_JSONL_MAX_BYTES = 1024 * 1024 * 1024
+
+
+def count_messages(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> int | None:
+    """How many messages :func:`iter_archive` would yield for ``path``, when that is
+    cheap to know: a directory's listing, a JSONL file's lines (up to 1 GiB), a zip's or
+    an uncompressed tar's member list, a single file. ``None`` for a compressed tar
+    (its index is only known once it is read through) and whenever counting fails
+    (the reader reports what is wrong)."""
+    path = Path(path)
+    name = path.name.lower()
+    try:
+        if path.is_dir():
+            real_root = path.resolve()
+            return sum(1 for _rel, file in _dir_files(path) if _dir_member_skip(real_root, file, max_bytes) is None)
+        if name.endswith(JSONL_SUFFIXES):
+            if path.stat().st_size > COUNT_JSONL_MAX_BYTES:
+                return None
+            with path.open("rb") as handle:
+                return sum(1 for line in handle if line.strip() and len(line.strip()) <= max_bytes)
+        if name.endswith(ZIP_SUFFIXES):
+            with zipfile.ZipFile(path) as archive:
+                return sum(1 for info in archive.infolist() if _zip_member_skip(info, max_bytes) is None)
+        if name.endswith(TAR_SUFFIXES):
+            if not name.endswith(".tar"):
+                return None
+            with tarfile.open(path, "r:") as tar:  # uncompressed only: the index is a walk over headers
+                return sum(1 for member in tar.getmembers() if _tar_member_skip(member, max_bytes) is None)
+        if name.endswith(MESSAGE_SUFFIXES):
+            return 1 if path.stat().st_size <= max_bytes else 0
+    except (OSError, tarfile.TarError, zipfile.BadZipFile, EOFError, zlib.error, ValueError):
+        return None
+    return None
 
 
 def _iter_file(path: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]:
@@ -239,33 +302,43 @@ def _iter_file(path: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]
             return
         data = path.read_bytes()
     except OSError as exc:
-        raise ArchiveError(f"{path}: cannot read: {exc}") from exc
+        raise ArchiveError(f"{path}: cannot read: {_os_reason(exc)}") from exc
     yield RawMessage.from_payload(data, str(path))
+
+
+def _dir_files(root: Path) -> list[tuple[str, Path]]:
+    """The message files below ``root`` as (relative path, path), sorted."""
+    return sorted(
+        (p.relative_to(root).as_posix(), p)
+        for p in root.rglob("*")
+        if is_message_name(p.relative_to(root).as_posix()) and p.is_file()
+    )
+
+
+def _dir_member_skip(real_root: Path, file: Path, max_bytes: int) -> str | None:
+    """Why ``file`` is not read, or ``None``; OSError if it cannot be looked at."""
+    if not file.resolve().is_relative_to(real_root):
+        return "link points outside the directory"
+    size = file.stat().st_size
+    return _too_big(size, max_bytes) if size > max_bytes else None
 
 
 def _iter_dir(root: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]:
     try:
         real_root = root.resolve()
-        files = sorted(
-            (p.relative_to(root).as_posix(), p)
-            for p in root.rglob("*")
-            if is_message_name(p.relative_to(root).as_posix()) and p.is_file()
-        )
+        files = _dir_files(root)
     except OSError as exc:
-        raise ArchiveError(f"{root}: cannot list directory: {exc}") from exc
+        raise ArchiveError(f"{root}: cannot list directory: {_os_reason(exc)}") from exc
     for rel, file in files:
         source = f"{root}:{rel}"
         try:
-            if not file.resolve().is_relative_to(real_root):
-                skip(source, "link points outside the directory")
-                continue
-            size = file.stat().st_size
-            if size > max_bytes:
-                skip(source, _too_big(size, max_bytes))
+            reason = _dir_member_skip(real_root, file, max_bytes)
+            if reason is not None:
+                skip(source, reason)
                 continue
             data = file.read_bytes()
         except OSError as exc:
-            skip(source, f"cannot read: {exc}")
+            skip(source, f"cannot read: {_os_reason(exc)}")
             continue
         yield RawMessage.from_payload(data, source)
 
@@ -285,7 +358,21 @@ def _iter_jsonl(path: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage
                     continue
                 yield RawMessage.from_payload(jsonl_payload(line), source)
     except OSError as exc:
-        raise ArchiveError(f"{path}: cannot read: {exc}") from exc
+        raise ArchiveError(f"{path}: cannot read: {_os_reason(exc)}") from exc
+
+
+def _tar_member_skip(member: tarfile.TarInfo, max_bytes: int) -> str | None:
+    """Why a message-named tar member is not read, or ``None``; "" for one that is
+    not a message at all (directories, other names), which is passed over silently."""
+    if member.isdir() or not is_message_name(member.name):
+        return ""
+    if safe_member_name(member.name) is None:
+        return "member path points outside the archive"
+    if not member.isfile():
+        return "not a regular file"
+    if member.size > max_bytes:
+        return _too_big(member.size, max_bytes)
+    return None
 
 
 def _iter_tar(path: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]:
@@ -294,46 +381,61 @@ def _iter_tar(path: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]:
     try:
         with tarfile.open(path, "r:*") as tar:
             for member in sorted(tar.getmembers(), key=lambda m: _sort_key(m.name)):
-                if member.isdir() or not is_message_name(member.name):
-                    continue
-                source = f"{path}:{member.name}"
-                clean = safe_member_name(member.name)
-                if clean is None:
-                    skip(source, "member path points outside the archive")
-                elif not member.isfile():
-                    skip(source, "not a regular file")
-                elif member.size > max_bytes:
-                    skip(source, _too_big(member.size, max_bytes))
-                else:
+                reason = _tar_member_skip(member, max_bytes)
+                if reason:
+                    skip(f"{path}:{member.name}", reason)
+                elif reason is None:
                     handle = tar.extractfile(member)
                     data = handle.read() if handle else b""
-                    yield RawMessage.from_payload(data, f"{path}:{clean}")
+                    yield RawMessage.from_payload(data, f"{path}:{safe_member_name(member.name)}")
     except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
-        raise ArchiveError(f"{path}: cannot read tar archive: {exc}") from exc
+        raise ArchiveError(f"{path}: cannot read tar archive: {_tar_reason(exc)}") from exc
+
+
+def _tar_reason(exc: BaseException) -> str:
+    """One line for a tar failure (``tarfile`` lists every compression it tried, one a line)."""
+    if isinstance(exc, tarfile.ReadError) and "could not be opened successfully" in str(exc):
+        return "not a tar file (plain, gzip, bzip2 or xz)"
+    if isinstance(exc, OSError):
+        return _os_reason(exc)
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _os_reason(exc: OSError) -> str:
+    """The OS's own words for a failure (``Permission denied``), else the message."""
+    return exc.strerror or " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _zip_member_skip(info: zipfile.ZipInfo, max_bytes: int) -> str | None:
+    """As :func:`_tar_member_skip`, for a zip member's declared entry."""
+    if info.is_dir() or not is_message_name(info.filename):
+        return ""
+    if safe_member_name(info.filename) is None:
+        return "member path points outside the archive"
+    if info.file_size > max_bytes:
+        return _too_big(info.file_size, max_bytes)
+    return None
 
 
 def _iter_zip(path: Path, max_bytes: int, skip: OnSkip) -> Iterator[RawMessage]:
     try:
         with zipfile.ZipFile(path) as archive:
             for info in sorted(archive.infolist(), key=lambda i: _sort_key(i.filename)):
-                if info.is_dir() or not is_message_name(info.filename):
-                    continue
                 source = f"{path}:{info.filename}"
-                clean = safe_member_name(info.filename)
-                if clean is None:
-                    skip(source, "member path points outside the archive")
-                    continue
-                if info.file_size > max_bytes:
-                    skip(source, _too_big(info.file_size, max_bytes))
+                reason = _zip_member_skip(info, max_bytes)
+                if reason:
+                    skip(source, reason)
+                if reason is not None:
                     continue
                 with archive.open(info) as handle:
                     data = handle.read(max_bytes + 1)  # the declared size may lie
                 if len(data) > max_bytes:
                     skip(source, f"more than {max_bytes} bytes, over the read limit")
                     continue
-                yield RawMessage.from_payload(data, f"{path}:{clean}")
+                yield RawMessage.from_payload(data, f"{path}:{safe_member_name(info.filename)}")
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
-        raise ArchiveError(f"{path}: cannot read zip archive: {exc}") from exc
+        reason = _os_reason(exc) if isinstance(exc, OSError) else " ".join(str(exc).split())
+        raise ArchiveError(f"{path}: cannot read zip archive: {reason}") from exc
 
 
 # --------------------------------------------------------------------------- pacing

@@ -2,16 +2,35 @@
 are configuration so operators can map newswire onto their own cluster."""
 from __future__ import annotations
 
+import math
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 
 DEFAULT_BROKER_PORT = 9092
 DEFAULT_BROKER = f"kafka://127.0.0.1:{DEFAULT_BROKER_PORT}"
+PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
+# The mechanisms that take a user name and password (all newswire passes on).
+SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
+# The raw topic takes 3/4 of the request limit less 64 KiB (see topic_configs).
+MIN_REQUEST_BYTES = 128 * 1024
+_TOPIC_NAME = re.compile(r"[A-Za-z0-9._-]{1,249}")
+_HOST_PORT = re.compile(r"(?P<host>\[[0-9A-Fa-f:.]+\]|[^\s:/\[\],]+)(?::(?P<port>\d{1,5}))?")
+
+
+class SettingsError(ValueError):
+    """A setting with a value newswire cannot use; the message names the variable, the
+    value and what is expected."""
+
+
+def _bad(name: str, value: str, expected: str) -> SettingsError:
+    return SettingsError(f"{name}={value!r}: expected {expected}")
 
 
 def _env(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+    """Unset and empty are the same (compose passes unset variables as empty strings)."""
+    return os.environ.get(name) or default
 
 
 def _optional(name: str) -> str | None:
@@ -19,17 +38,91 @@ def _optional(name: str) -> str | None:
     return os.environ.get(name) or None
 
 
+def _int(name: str, default: int, minimum: int = 1, unit: str = "") -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = None
+    if value is None or value < minimum:
+        raise _bad(name, raw, f"a whole number{unit} of at least {minimum}")
+    return value
+
+
+def _seconds(name: str, default: float, *, zero_ok: bool) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0 or (value == 0 and not zero_ok):
+        raise _bad(name, raw, f"a number of seconds, {'0 or more' if zero_ok else 'more than 0'}")
+    return value
+
+
+def _flag(name: str) -> bool:
+    raw = os.environ.get(name, "").strip()
+    if raw not in ("", "0", "1"):
+        raise _bad(name, raw, "0 or 1")
+    return raw == "1"
+
+
+def _choice(name: str, default: str, allowed: tuple[str, ...]) -> str:
+    raw = os.environ.get(name) or default
+    if raw.strip().upper() not in allowed:
+        raise _bad(name, raw, f"one of {', '.join(allowed)}")
+    return raw.strip().upper()
+
+
+def _topic(name: str, default: str) -> str:
+    raw = os.environ.get(name) or default
+    if not _TOPIC_NAME.fullmatch(raw) or raw in (".", ".."):
+        raise _bad(name, raw, "a Kafka topic name (letters, digits, '.', '_' and '-'; at most 249)")
+    return raw
+
+
+def check_broker_address(address: str) -> str:
+    """``address`` if it is ``host[:port][,host[:port]...]``, optionally ``kafka://``-prefixed;
+    ValueError saying what is expected otherwise.
+
+    >>> check_broker_address("kafka://a:9092,b:9093")
+    'kafka://a:9092,b:9093'
+    """
+    expected = "host:port, several separated by commas (optionally after kafka://)"
+    scheme, sep, rest = address.strip().rpartition("://")
+    if sep and scheme.lower() != "kafka":
+        raise ValueError(expected)
+    items = rest.split(",")
+    for item in items:
+        match = _HOST_PORT.fullmatch(item.strip())
+        if not match or (match["port"] is not None and not 0 < int(match["port"]) < 65536):
+            raise ValueError(expected)
+    return address.strip()
+
+
+def _broker(name: str, default: str) -> str:
+    raw = os.environ.get(name) or default
+    try:
+        return check_broker_address(raw)
+    except ValueError as exc:
+        raise _bad(name, raw, str(exc)) from None
+
+
 @dataclass(frozen=True)
 class Topics:
-    raw: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_RAW", "ntb.wire.raw"))
-    articles: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_ARTICLES", "newswire.internal.articles"))
-    enriched: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_ENRICHED", "ntb.wire.enriched"))
-    quotes: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_QUOTES", "ntb.wire.quotes"))
-    claims: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_CLAIMS", "ntb.wire.claims"))
-    dlq: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_DLQ", "ntb.wire.dlq"))
-    timeline: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_TIMELINE", "ntb.claims.timeline"))
+    raw: str = field(default_factory=lambda: _topic("NEWSWIRE_TOPIC_RAW", "ntb.wire.raw"))
+    articles: str = field(default_factory=lambda: _topic("NEWSWIRE_TOPIC_ARTICLES", "newswire.internal.articles"))
+    enriched: str = field(default_factory=lambda: _topic("NEWSWIRE_TOPIC_ENRICHED", "ntb.wire.enriched"))
+    quotes: str = field(default_factory=lambda: _topic("NEWSWIRE_TOPIC_QUOTES", "ntb.wire.quotes"))
+    claims: str = field(default_factory=lambda: _topic("NEWSWIRE_TOPIC_CLAIMS", "ntb.wire.claims"))
+    dlq: str = field(default_factory=lambda: _topic("NEWSWIRE_TOPIC_DLQ", "ntb.wire.dlq"))
+    timeline: str = field(default_factory=lambda: _topic("NEWSWIRE_TOPIC_TIMELINE", "ntb.claims.timeline"))
     # Claims re-keyed by side|theatre, so each timeline meets its table partition.
-    claims_by_theatre: str = field(default_factory=lambda: _env("NEWSWIRE_TOPIC_CLAIMS_BY_THEATRE",
+    claims_by_theatre: str = field(default_factory=lambda: _topic("NEWSWIRE_TOPIC_CLAIMS_BY_THEATRE",
                                                                 "newswire.internal.claims-by-theatre"))
 
     def outputs(self) -> list[str]:
@@ -44,8 +137,8 @@ class Security:
     """Kafka transport security from the environment. The password never appears in
     ``repr``, logs or events."""
 
-    protocol: str = field(default_factory=lambda: _env("NEWSWIRE_SECURITY_PROTOCOL", "PLAINTEXT").upper())
-    sasl_mechanism: str = field(default_factory=lambda: _env("NEWSWIRE_SASL_MECHANISM", "PLAIN").upper())
+    protocol: str = field(default_factory=lambda: _choice("NEWSWIRE_SECURITY_PROTOCOL", "PLAINTEXT", PROTOCOLS))
+    sasl_mechanism: str = field(default_factory=lambda: _env("NEWSWIRE_SASL_MECHANISM", "PLAIN").strip().upper())
     sasl_username: str | None = field(default_factory=lambda: _optional("NEWSWIRE_SASL_USERNAME"))
     sasl_password: str | None = field(default_factory=lambda: _optional("NEWSWIRE_SASL_PASSWORD"), repr=False)
     ssl_cafile: str | None = field(default_factory=lambda: _optional("NEWSWIRE_SSL_CAFILE"))
@@ -53,11 +146,19 @@ class Security:
     ssl_keyfile: str | None = field(default_factory=lambda: _optional("NEWSWIRE_SSL_KEYFILE"))
 
     def __post_init__(self) -> None:
-        allowed = {"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}
-        if self.protocol not in allowed:
-            raise ValueError(f"NEWSWIRE_SECURITY_PROTOCOL must be one of {sorted(allowed)}, not {self.protocol!r}")
-        if self.protocol.startswith("SASL") and not (self.sasl_username and self.sasl_password):
-            raise ValueError("SASL needs NEWSWIRE_SASL_USERNAME and NEWSWIRE_SASL_PASSWORD")
+        if self.protocol not in PROTOCOLS:
+            raise _bad("NEWSWIRE_SECURITY_PROTOCOL", self.protocol, f"one of {', '.join(PROTOCOLS)}")
+        if self.protocol.startswith("SASL"):
+            if not (self.sasl_username and self.sasl_password):
+                raise SettingsError("SASL needs NEWSWIRE_SASL_USERNAME and NEWSWIRE_SASL_PASSWORD "
+                                    f"(NEWSWIRE_SECURITY_PROTOCOL={self.protocol})")
+            if self.sasl_mechanism not in SASL_MECHANISMS:
+                raise _bad("NEWSWIRE_SASL_MECHANISM", self.sasl_mechanism, f"one of {', '.join(SASL_MECHANISMS)}")
+        if "SSL" in self.protocol:
+            for name, path in (("NEWSWIRE_SSL_CAFILE", self.ssl_cafile), ("NEWSWIRE_SSL_CERTFILE", self.ssl_certfile),
+                               ("NEWSWIRE_SSL_KEYFILE", self.ssl_keyfile)):
+                if path is not None and not os.path.isfile(path):
+                    raise _bad(name, path, "the path of an existing file")
 
     def ssl_context(self):  # noqa: ANN201
         if "SSL" not in self.protocol:
@@ -92,22 +193,24 @@ class Security:
 @dataclass(frozen=True)
 class Settings:
     app_id: str = field(default_factory=lambda: _env("NEWSWIRE_APP_ID", "newswire"))
-    broker: str = field(default_factory=lambda: _env("NEWSWIRE_BROKER", DEFAULT_BROKER))
-    partitions: int = field(default_factory=lambda: int(_env("NEWSWIRE_PARTITIONS", "4")))
-    replication: int = field(default_factory=lambda: int(_env("NEWSWIRE_REPLICATION", "1")))
-    max_message_bytes: int = field(default_factory=lambda: int(_env("NEWSWIRE_MAX_MESSAGE_BYTES", str(2 * 1024 * 1024))))
+    broker: str = field(default_factory=lambda: _broker("NEWSWIRE_BROKER", DEFAULT_BROKER))
+    partitions: int = field(default_factory=lambda: _int("NEWSWIRE_PARTITIONS", 4))
+    replication: int = field(default_factory=lambda: _int("NEWSWIRE_REPLICATION", 1))
+    max_message_bytes: int = field(default_factory=lambda: _int("NEWSWIRE_MAX_MESSAGE_BYTES", 2 * 1024 * 1024,
+                                                                unit=" of bytes"))
     # Largest record newswire produces: a dead letter carries its original base64-encoded,
     # so this must exceed 4/3 of the largest raw message the broker accepts.
-    max_request_bytes: int = field(default_factory=lambda: int(_env("NEWSWIRE_MAX_REQUEST_BYTES", str(8 * 1024 * 1024))))
+    max_request_bytes: int = field(default_factory=lambda: _int("NEWSWIRE_MAX_REQUEST_BYTES", 8 * 1024 * 1024,
+                                                                minimum=MIN_REQUEST_BYTES, unit=" of bytes"))
     # Longest body analysed (NTB stories stay far below; a runaway body must not stall a partition).
-    max_body_chars: int = field(default_factory=lambda: int(_env("NEWSWIRE_MAX_BODY_CHARS", "200000")))
-    batch_size: int = field(default_factory=lambda: int(_env("NEWSWIRE_BATCH_SIZE", "32")))
-    batch_within: float = field(default_factory=lambda: float(_env("NEWSWIRE_BATCH_WITHIN", "0.5")))
-    nlp_timeout: float = field(default_factory=lambda: float(_env("NEWSWIRE_NLP_TIMEOUT", "30")))
+    max_body_chars: int = field(default_factory=lambda: _int("NEWSWIRE_MAX_BODY_CHARS", 200000, unit=" of characters"))
+    batch_size: int = field(default_factory=lambda: _int("NEWSWIRE_BATCH_SIZE", 32))
+    batch_within: float = field(default_factory=lambda: _seconds("NEWSWIRE_BATCH_WITHIN", 0.5, zero_ok=True))
+    nlp_timeout: float = field(default_factory=lambda: _seconds("NEWSWIRE_NLP_TIMEOUT", 30.0, zero_ok=False))
     # Tansu 0.6 reports a partition's end offset as its last batch's base offset + 1, so
     # Faust's table recovery (which reads up to that offset) would miss records. One record
     # per batch keeps end offsets exact; only for the embedded broker.
-    tansu_compat: bool = field(default_factory=lambda: _env("NEWSWIRE_TANSU_COMPAT", "0") == "1")
+    tansu_compat: bool = field(default_factory=lambda: _flag("NEWSWIRE_TANSU_COMPAT"))
     # Faust's working directory. Tables live in memory and are rebuilt from their changelogs,
     # so nothing here needs to outlive the process; kept out of the current directory.
     data_dir: str = field(default_factory=lambda: _env(

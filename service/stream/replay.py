@@ -17,7 +17,7 @@ from service.enrich import Enricher
 from service.errors import NewswireError
 from service.events import build_deadletter
 from service.formats import numbered, parse_items
-from service.replay import Pacer, RawMessage, ReplaySummary, iter_archives
+from service.replay import Messages, Pacer, RawMessage, ReplaySummary, iter_archives
 from service.settings import Settings, bootstrap_servers, producer_batch_bytes, topic_configs
 from service.stream.versions import Action, Published, decide, record
 
@@ -26,9 +26,12 @@ OFFLINE_BATCH = 32
 
 
 def _progress(messages: Iterable[RawMessage], what: str) -> Iterator[RawMessage]:
-    if sys.stderr.isatty():
-        return iter(tqdm(messages, desc=what, unit="msg", file=sys.stderr))
-    return iter(messages)
+    """A progress bar on a terminal, with a total when the archives can be counted
+    cheaply (not a compressed tar: that would mean reading it twice)."""
+    if not sys.stderr.isatty():
+        return iter(messages)
+    total = messages.count() if isinstance(messages, Messages) else None
+    return iter(tqdm(messages, desc=what, unit="msg", total=total, file=sys.stderr))
 
 
 def story_key(payload: bytes) -> bytes | None:

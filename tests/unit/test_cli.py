@@ -74,9 +74,88 @@ def test_offline_replay_dead_letters_what_it_cannot_parse(tmp_path):
      "[dead letter raw/1/9] WireFormatError: nitf: bad"),
     ({"schema": "newswire.retraction/1", "story_id": "S", "version": 2, "headline": "Trekkes", "uri": "u"},
      "[S v2] RETRACTED Trekkes"),
+    ({"schema": "newswire.deadletter/1", "source": {"topic": "raw", "partition": 0, "offset": 4, "item": 1},
+      "item": 1, "error_type": "WireFormatError", "reason": "newsml: no body"},
+     "[dead letter raw/0/4, item 1] WireFormatError: newsml: no body"),
+    ({"schema": "newswire.deadletter/1", "source": None, "item": None, "error_type": "StaleVersion",
+      "reason": "version 1 of u arrived after version 2"},
+     "[dead letter] StaleVersion: version 1 of u arrived after version 2"),
+    ({"schema": "newswire.quote/1", "story_id": "S", "quote": {
+        "kind": "indirect", "text": "det regner", "role": "meteorolog",
+        "speaker": {"text": "meteorolog Kari Nilsen", "start": 0, "end": 22, "canonical": "Kari Nilsen"}}},
+     "[S] indirect: «det regner» — Kari Nilsen (meteorolog)"),
+    ({"schema": "newswire.quote/1", "story_id": "S",
+      "quote": {"kind": "scare", "text": "Vinterstorm", "speaker": None}},
+     "[S] scare: «Vinterstorm» — ?"),
+    ({"schema": "newswire.claim/1", "story_id": "S", "claim": {
+        "type": "strength", "text": "over 100 000 soldater", "value": 100000.0, "min": 100000.0, "max": None,
+        "side": "Russland",
+        "location": {"text": "i Donetsk", "start": 1, "end": 9, "canonical": "Donetsk", "kind": "region"},
+        "claimant": {"text": "ukrainske kilder", "start": 0, "end": 16, "canonical": "Ukraina", "type": "country"}}},
+     "[S] strength: over 100 000 soldater (value 100,000, side Russland, location Donetsk, claimant Ukraina)"),
+    ({"schema": "newswire.claim/1", "story_id": "S", "claim": {
+        "type": "deployment", "text": "mellom 90.000 og 100.000 soldater", "value": None, "min": 90000.0,
+        "max": 100000.0, "side": None, "location": None, "claimant": None}},
+     "[S] deployment: mellom 90.000 og 100.000 soldater (value 90,000–100,000)"),
+    ({"schema": "newswire.timeline/1", "key": "Russland|Ukraina", "sequence": 2, "disagreement": True,
+      "claim": {"type": "strength", "point": 105000.0, "claimant": {"canonical": "NATO", "type": "organisation"}},
+      "change": {"absolute": 5000.0, "relative": 0.05}, "story": {"story_id": "NTB1"}},
+     "[Russland|Ukraina #2] strength 105,000 — NATO, change +5,000 DISAGREEMENT (NTB1)"),
+    ({"schema": "newswire.enriched/1", "story_id": "S", "version": 1, "headline": "Regn",
+      "entities": [{"text": "Bergen", "canonical": "Bergen"}, {"text": "Kari", "canonical": "Kari Nilsen"},
+                   {"text": "Bergens", "canonical": "Bergen"}], "quotes": [{}], "claims": []},
+     "[S v1] Regn — 2 names: Bergen, Kari Nilsen; 1 quote, 0 claims"),
+    ({"schema": "newswire.quote/1", "story_id": "S"}, '{"schema":"newswire.quote/1","story_id":"S"}'),
 ])
 def test_tail_describes_events_readably(event, expected):
     assert describe(event) == expected
+
+
+def test_tail_lines_name_things_and_never_print_python_reprs(tmp_path):
+    """Every event the sample archive gives, of every schema, as tail prints it."""
+    from service.claims_timeline import next_entry, timeline_key
+    from service.events import claim_events, claim_story, quote_events, timeline_event
+
+    out = tmp_path / "events.jsonl"
+    assert main(["replay", str(SAMPLE_ARCHIVE), "--out", str(out)]) == 0
+    events = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    enriched = [e for e in events if e["schema"] == "newswire.enriched/1"]
+    children = [c for e in enriched for c in quote_events(e) + claim_events(e)]
+    timelines, states = [], {}
+    for child in children:
+        if child["schema"] == "newswire.claim/1":
+            key = timeline_key(child["claim"])
+            states[key], entry = next_entry(states.get(key), child["claim"], claim_story(child))
+            timelines.append(timeline_event(entry))
+    dead = orjson.loads(orjson.dumps({"schema": "newswire.deadletter/1", "error_type": "WireFormatError",
+                                      "reason": "newsml: bad", "item": 2, "source": None}))
+    every = events + children + timelines + [dead]
+    assert {e["schema"] for e in every} == {"newswire.enriched/1", "newswire.retraction/1", "newswire.quote/1",
+                                            "newswire.claim/1", "newswire.timeline/1", "newswire.deadletter/1"}
+    for event in every:
+        line = describe(event)
+        assert "{'" not in line and "': " not in line and "None" not in line and "\n" not in line, line
+        assert not line.startswith("{"), line  # a known schema is never printed as raw JSON
+    quote = next(q for q in children if q["schema"] == "newswire.quote/1" and q["quote"]["speaker"])
+    assert f"— {quote['quote']['speaker']['canonical']}" in describe(quote)
+    claim = next(c for c in children if c["schema"] == "newswire.claim/1" and c["claim"]["claimant"])
+    assert f"claimant {claim['claim']['claimant']['canonical']}" in describe(claim)
+    story = next(e for e in enriched if e["entities"])
+    assert story["entities"][0]["canonical"] in describe(story)
+    assert "item 2" in describe(dead)
+
+
+def test_version_names_the_package_and_the_model_without_loading_spacy():
+    from service import __version__
+
+    script = ("import sys\nfrom service.cli import main\ntry:\n    main(['--version'])\n"
+              "except SystemExit as stop:\n    print('spacy' in sys.modules, stop.code)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    first, last = done.stdout.splitlines()
+    assert first.startswith(f"newswire {__version__} (model nb_newswire ")
+    assert last == "False 0"
+    shown = run_cli("--version")
+    assert shown.returncode == 0 and shown.stdout.decode().startswith(f"newswire {__version__} (model ")
 
 
 def test_sample_archive_is_bundled():

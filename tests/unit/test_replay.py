@@ -346,6 +346,75 @@ def test_directory_skips_non_messages_and_outside_links(tmp_path: Path) -> None:
     assert [s for s, _ in skips] == [f"{tmp_path / 'd'}:link.xml"]
 
 
+@pytest.mark.parametrize("kind,counted", [("jsonl", True), ("zip", True), ("tar", True),
+                                          ("tar.gz", False), ("tgz", False)])
+def test_archives_are_counted_when_that_is_cheap(tmp_path: Path, kind: str, counted: bool) -> None:
+    bundle = write_bundle(tmp_path, kind)
+    n = len(sample_paths())
+    assert iter_archives([bundle]).count() == (n if counted else None)
+    assert iter_archives([SAMPLE_ARCHIVE]).count() == n
+    assert iter_archives([SAMPLE_ARCHIVE, bundle]).count() == (2 * n if counted else None)
+    assert iter_archives([sample_paths()[0]]).count() == 1
+
+
+def test_counts_leave_out_what_the_reader_skips(tmp_path: Path) -> None:
+    zipped = zip_with(tmp_path / "w.zip", {"a.xml": b"<a/>", "../evil.xml": b"<e/>", "notes.md": b"x",
+                                           "big.xml": b"x" * 100, "d/b.json": b"{}"})
+    assert iter_archives([zipped], max_bytes=50).count() == len(list(iter_archives([zipped], max_bytes=50,
+                                                                                    on_skip=Skips()))) == 2
+    tarred = tar_with(tmp_path / "w.tar", {"a.xml": b"<a/>", "/abs.xml": b"<e/>", "big.txt": b"x" * 100},
+                      mode="w")
+    assert iter_archives([tarred], max_bytes=50).count() == 1
+    lines = tmp_path / "w.jsonl"
+    lines.write_bytes(b'"NTB"\n\n   \n' + b'"' + b"x" * 100 + b'"\n{"uri": "u"}\n')
+    assert iter_archives([lines], max_bytes=50).count() == 2
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_bytes(b"NTB")
+    (tmp_path / "d" / ".hidden.txt").write_bytes(b"NTB")
+    assert iter_archives([tmp_path / "d"]).count() == 1
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"not a zip")
+    assert iter_archives([broken]).count() is None  # the reader says what is wrong
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("kind,total", [("dir", True), ("jsonl", True), ("zip", True), ("tar.gz", False)])
+def test_the_progress_bar_shows_a_total_when_it_is_known(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          kind: str, total: bool) -> None:
+    from service.stream.replay import _progress
+
+    terminal = FakeTerminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    archive = SAMPLE_ARCHIVE if kind == "dir" else write_bundle(tmp_path, kind)
+    n = len(sample_paths())
+    assert len(list(_progress(iter_archives([archive]), "enrich"))) == n
+    shown = terminal.getvalue()
+    assert f"{n}msg" in shown.replace(" ", "") or f"{n}/{n}" in shown
+    assert (f"{n}/{n}" in shown) is total, shown
+
+
+def test_no_progress_bar_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.stream.replay import _progress
+
+    quiet = io.StringIO()
+    monkeypatch.setattr("sys.stderr", quiet)
+    assert len(list(_progress(iter_archives([SAMPLE_ARCHIVE]), "enrich"))) == len(sample_paths())
+    assert quiet.getvalue() == ""
+
+
+def test_archive_errors_are_one_line(tmp_path: Path) -> None:
+    for name in ["broken.tar.gz", "broken.tgz", "broken.tar"]:
+        (tmp_path / name).write_bytes(b"this is not an archive" * 40)
+        with pytest.raises(ArchiveError) as raised:
+            list(iter_archive(tmp_path / name))
+        assert str(raised.value) == (f"{tmp_path / name}: cannot read tar archive: "
+                                     "not a tar file (plain, gzip, bzip2 or xz)")
+
+
 def test_archive_errors(tmp_path: Path) -> None:
     unknown = tmp_path / "wire.rar"
     unknown.write_bytes(b"x")

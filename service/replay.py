@@ -76,10 +76,10 @@ class RawMessage:
 # --------------------------------------------------------------------------- timestamps
 
 _TIME_PATTERNS = [
-    re.compile(rb'"versioncreated"\s*:\s*"([^"]{8,40})"'),  # ninjs
+    re.compile(rb'"version[cC]reated"\s*:\s*"([^"]{8,40})"'),  # ninjs (3.x: versionCreated)
     re.compile(rb"<(?:[\w.-]+:)?versionCreated\b[^>]*>\s*([^<\s]{8,40})\s*<"),  # NewsML-G2
     re.compile(rb"<date\.issue\b[^>]*?\bnorm\s*=\s*[\"']([^\"']{8,40})[\"']"),  # NITF
-    re.compile(rb'"firstcreated"\s*:\s*"([^"]{8,40})"'),
+    re.compile(rb'"first[cC]reated"\s*:\s*"([^"]{8,40})"'),
     re.compile(rb"<(?:[\w.-]+:)?firstCreated\b[^>]*>\s*([^<\s]{8,40})\s*<"),
 ]
 

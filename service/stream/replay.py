@@ -107,7 +107,9 @@ class OfflineRun:
         self.settings = settings
         self.enricher = enricher or Enricher(max_body_chars=settings.max_body_chars)
         self.published: dict[str, Published] = {}
-        self.pending: list[Article] = []
+        # Stories waiting for one batched nlp.pipe, and dead letters in their input order, so the
+        # output keeps the archive's order.
+        self.pending: list[Article | dict] = []
         self.summary = ReplaySummary(read=0, sent=0, enriched=0, dead_lettered=0, skipped=0)
 
     def add(self, message: RawMessage) -> None:
@@ -126,20 +128,18 @@ class OfflineRun:
             article = item
             self.enricher.check(article)
         except NewswireError as exc:
-            self._write(build_deadletter(message.payload, error_type=exc.error_type, item=index,
-                                         reason=f"{exc.reason} [{message.source}]", source=None))
-            self.summary.dead_lettered += 1
+            self._dead_letter(build_deadletter(message.payload, error_type=exc.error_type, item=index,
+                                               reason=f"{exc.reason} [{message.source}]", source=None))
             return
         action = decide(article, self.published.get(article.uri))
         if action is Action.DUPLICATE:
             self.summary.skipped += 1
             return
         if action is Action.STALE:
-            self._write(build_deadletter(
+            self._dead_letter(build_deadletter(
                 message.payload, error_type="StaleVersion", source=None, uri=article.uri, item=index,
                 version=article.version, reason=f"version {article.version} of {article.uri} arrived after "
                 f"version {self.published[article.uri].version} [{message.source}]"))
-            self.summary.dead_lettered += 1
             return
         self.published[article.uri] = record(self.published.get(article.uri), article.version, "",
                                              action is Action.RETRACT)
@@ -147,10 +147,15 @@ class OfflineRun:
         if len(self.pending) >= OFFLINE_BATCH:
             self.flush()
 
+    def _dead_letter(self, letter: dict) -> None:
+        self.pending.append(letter)
+        self.summary.dead_lettered += 1
+
     def flush(self) -> None:
-        for event in self.enricher.enrich_many(self.pending):
-            self._write(event)
-            self.summary.enriched += 1
+        events = iter(self.enricher.enrich_many([p for p in self.pending if isinstance(p, Article)]))
+        for entry in self.pending:
+            self._write(next(events) if isinstance(entry, Article) else entry)
+            self.summary.enriched += isinstance(entry, Article)
         self.pending.clear()
 
     def _write(self, event: dict) -> None:

@@ -62,8 +62,9 @@ def test_offline_replay_dead_letters_what_it_cannot_parse(tmp_path):
     out = tmp_path / "events.jsonl"
     assert main(["replay", str(archive), "--out", str(out)]) == 0
     events = [orjson.loads(line) for line in out.read_bytes().splitlines()]
-    assert [e["schema"] for e in events] == ["newswire.deadletter/1", "newswire.enriched/1"]
-    assert "wire.jsonl:2" in events[0]["reason"]
+    # in the archive's order: the story of line 1, then the dead letter of line 2
+    assert [e["schema"] for e in events] == ["newswire.enriched/1", "newswire.deadletter/1"]
+    assert "wire.jsonl:2" in events[1]["reason"]
 
 
 @pytest.mark.parametrize("event,expected", [

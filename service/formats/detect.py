@@ -10,6 +10,7 @@ SNIFF_BYTES = 4096
 _NAME = re.compile(r"<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)")
 _JSON_ARRAY = re.compile(r"\[\s*(?:[\[{\"\]\-0-9]|true|false|null)")
 _SKIP_UNTIL = (("<?", "?>"), ("<!--", "-->"), ("<![CDATA[", "]]>"))
+G2_ITEMS = ("newsItem", "packageItem")  # a package is read to say it carries no text
 
 
 def _head(raw: bytes, limit: int | None) -> str:
@@ -58,16 +59,19 @@ def _xml_format(raw: bytes, head: str) -> str:
         name = root_name(_head(raw, None))
     if name == "nitf":
         return "nitf"
-    if name == "newsItem":
+    if name in G2_ITEMS:
         return "newsml"
     if name == "newsMessage":
         utf16 = split_bom(raw)[0] not in (None, "utf-8")
-        if (b"newsItem" in raw) if not utf16 else ("newsItem" in _head(raw, None)):
+        whole = _head(raw, None) if utf16 else None
+        if any((item.encode() in raw) if whole is None else (item in whole) for item in G2_ITEMS):
             return "newsml"
-        raise WireFormatError("newsMessage without a newsItem", fmt="auto", where="newsMessage")
+        raise WireFormatError("newsMessage without a newsItem or packageItem", fmt="auto", where="newsMessage")
     if name is None:
         raise WireFormatError("starts with '<' but no XML root element found", fmt="auto")
-    raise WireFormatError(f"unsupported XML root element <{name}>: expected nitf, newsItem or newsMessage", fmt="auto")
+    raise WireFormatError(
+        f"unsupported XML root element <{name}>: expected nitf, newsItem, packageItem or newsMessage", fmt="auto"
+    )
 
 
 def detect(raw: bytes | str) -> str:

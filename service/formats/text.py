@@ -1,4 +1,6 @@
-"""Plain agency text.
+"""Plain agency text: NTB's layout below, or a framed IPTC 7901 / ANPA 1312 message
+(:mod:`.text_iptc7901`, :mod:`.text_anpa1312`). None declares a language: it is guessed
+from the body. A dateline opening the body (``Geneva (dpa) -``) gives ``located``.
 
 ::
 
@@ -17,17 +19,16 @@ import hashlib
 import re
 
 from ..article import Article
-from .common import body_text, clean, decode_utf8, inline
+from .common import body_text, clean, inline, language
+from .text_anpa1312 import anpa1312_story
+from .text_frame import TextStory, decode_text, split_frame
+from .text_iptc7901 import iptc7901_story
+from .text_layout import AGENCIES, dateline_place, has_text
 
 FMT = "text"
 URI_PREFIX = "urn:newswire:text:"
 HEADLINE_MAX = 200
 
-# Mixed-case agency names that may follow NTB on the agency line ("NTB-Reuters").
-KNOWN_AGENCIES = frozenset(
-    "ntb reuters afp ap dpa tt ritzau fnb stt bloomberg xinhua efe ansa anp belga "
-    "kyodo yonhap interfax tass pap ctk apa sda".split()
-)
 _AGENCY_TOKEN = re.compile(r"[A-ZÆØÅ]{2,6}")
 _AGENCY_SEPARATORS = re.compile(r"\s*[-/,&+]\s*|\s+")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u202f]*\n\s*")
@@ -44,7 +45,7 @@ def is_agency_line(line: str, *, stands_alone: bool) -> bool:
     tokens = [t for t in _AGENCY_SEPARATORS.split(line) if t]
     if not 1 <= len(tokens) <= 4:
         return False
-    known = [t.lower() in KNOWN_AGENCIES for t in tokens]
+    known = [t.lower() in AGENCIES for t in tokens]
     if not all(k or _AGENCY_TOKEN.fullmatch(t) for k, t in zip(known, tokens)):
         return False
     return stands_alone or known[0]
@@ -65,9 +66,9 @@ def split_paragraphs(text: str) -> list[list[str]]:
     return [lines for lines in ([ln for ln in block if ln.strip()] for block in blocks) if lines]
 
 
-def parse_text(raw: bytes) -> Article:
-    """Parse plain agency text; see the module docstring for the layout."""
-    blocks = split_paragraphs(clean(decode_utf8(raw, FMT)))
+def ntb_story(text: str) -> TextStory:
+    """Agency line, headline and paragraphs of NTB's layout (module docstring)."""
+    blocks = split_paragraphs(clean(text))
     if blocks and is_agency_line(blocks[0][0], stands_alone=len(blocks[0]) == 1):
         blocks[0] = blocks[0][1:]
         if not blocks[0]:
@@ -75,8 +76,19 @@ def parse_text(raw: bytes) -> Article:
     headline = None
     if len(blocks) > 1 and _is_headline(blocks[0]):
         headline = inline(blocks.pop(0)[0])
-    body = body_text([" ".join(line.strip() for line in block) for block in blocks], FMT)
-    digest_source = f"{headline}\n\n{body}" if headline else body
+    return TextStory([" ".join(line.strip() for line in block) for block in blocks], headline)
+
+
+def parse_text(raw: bytes) -> Article:
+    """Parse plain agency text; see the module docstring for the layouts."""
+    text = decode_text(raw, FMT)
+    frame = split_frame(text)
+    if frame is None:
+        story = ntb_story(text)
+    else:
+        story = anpa1312_story(frame) if frame.framing == "anpa1312" else iptc7901_story(frame)
+    body = body_text([p for p in story.paragraphs if has_text(p)], FMT)
+    digest_source = f"{story.headline}\n\n{body}" if story.headline else body
     uri = URI_PREFIX + hashlib.sha256(digest_source.encode("utf-8")).hexdigest()[:20]
     return Article(
         uri=uri,
@@ -84,6 +96,10 @@ def parse_text(raw: bytes) -> Article:
         story_id=uri,
         body_text=body,
         source_format="text",
-        language="nb",
-        headline=headline,
+        urgency=story.urgency,
+        language=language(None, body),
+        headline=story.headline,
+        byline=story.byline,
+        located=dateline_place(body.split("\n\n", 1)[0]),
+        versioncreated=story.versioncreated,
     )

@@ -238,6 +238,79 @@ def test_str_with_lone_surrogate_is_a_wire_format_error() -> None:
         parse("Overskrift\n\nTekst \ud800.")
 
 
+def test_text_language_is_guessed_from_the_body() -> None:
+    english = parse("Storm warning\n\nThe storm hit the coast on Monday and it was the worst in years, police said.")
+    assert english.language == "en"
+    assert parse(TEXT).language == "nb"
+
+
+def test_text_dateline_gives_the_place() -> None:
+    article = parse("NTB\n\nRentemøte i dag\n\nOslo (NTB): Norges Bank holder renten uendret.")
+    assert article.located == "Oslo"
+    assert parse("Rentemøte\n\nI dag (mandag) - holder banken renten.").located is None
+
+
+IPTC7901 = (
+    b"\x01xyz0042 2 i 120  dpa 0001\r\n\r\nSwitzerland/weather/\r\n"
+    b"\x02REFILE\n1ST LEAD\nSnow closes Alpine passes\nBy dpa correspondents =\r\n\r\n"
+    b"Z\xfcrich (dpa) - Heavy snow closed several Alpine passes\r\non Sunday, the police said.\r\n\r\n"
+    b"\"We have never seen so much snow,\" a spokesman told reporters\r\nin Z\xfcrich.\r\n\r\n"
+    b"# Notebook\r\n\r\n## Editorial contacts\r\n- Reporting by: A.\xa0Writer\r\n\r\n"
+    b"dpa xy zz\r\n\r\n\x03051432 GMT Jan 24\r\n\x7f\x04"
+)
+
+
+def test_text_iptc7901_heading_body_and_filing_time() -> None:
+    article = parse(IPTC7901)
+    assert article.source_format == "text"
+    assert article.headline == "Snow closes Alpine passes"
+    assert article.byline == "By dpa correspondents"
+    assert article.urgency == 2
+    assert article.located == "Zürich"
+    assert (article.firstcreated, article.versioncreated) == (None, "2024-01-05T14:32:00Z")
+    assert article.language == "en"
+    assert article.paragraphs == [
+        "Zürich (dpa) - Heavy snow closed several Alpine passes on Sunday, the police said.",
+        '"We have never seen so much snow," a spokesman told reporters in Zürich.',
+    ]
+
+
+def test_text_iptc7901_in_utf8_is_read_as_utf8() -> None:
+    raw = IPTC7901.replace(b"Z\xfcrich", "Zürich".encode()).replace(b"\xa0", b" ")
+    assert parse(raw).located == "Zürich"
+
+
+ANPA1312 = (
+    b"\x16\x16\x01a0123\x1fnorthe\n"
+    b"r a\x13\x11 BC-NO--Ferry-Fire      03-04 0212\n"
+    b"\x02^BC-NO--Ferry-Fire,0212<\n"
+    b"^Fire on ferry forces evacuation <\n"
+    b"^AP Photo OSL101<\n"
+    b"^Eds: Adds quote.<\n"
+    b"^By KARI NORDMANN=\n"
+    b"^Associated Press=\n"
+    b"\t   BERGEN, Norway (AP) _ A fire broke out on a ferry on Sunday, and all passengers were\n"
+    b"taken ashore. \n \n"
+    b"\t   ``We smelled smoke,'' a passenger said. ``Then the crew said `go.''' \n \n"
+    b"\t   ___\n \n"
+    b"\t   \x03AP-WF-03-04-24 1509GMT<\n\x0c\x04"
+)
+
+
+def test_text_anpa1312_header_lines_and_tab_paragraphs() -> None:
+    article = parse(ANPA1312)
+    assert article.headline == "Fire on ferry forces evacuation"
+    assert article.byline == "By KARI NORDMANN"
+    assert article.located == "BERGEN, Norway"
+    assert article.urgency is None
+    assert article.versioncreated == "2024-03-04T15:09:00Z"
+    assert article.language == "en"
+    assert article.paragraphs == [
+        "BERGEN, Norway (AP) _ A fire broke out on a ferry on Sunday, and all passengers were taken ashore.",
+        "\u201cWe smelled smoke,\u201d a passenger said. \u201cThen the crew said \u2018go.'\u201d",
+    ]
+
+
 # --- fuzz ----------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..article import Article
 from ..errors import WireFormatError
+from .bylines import writers
 from .common import body_text, inline, language, pubstatus, urgency, version
 from .htmltext import local_name
 from .newsml_body import clean_headline, story_paragraphs
@@ -72,7 +73,7 @@ def newsml_article(item: etree._Element) -> Article:
         urgency=urgency(inline(text(child(content_meta, "urgency")))),
         language=language(declared, body),
         headline=title,
-        byline=byline(content_meta) or lead_byline or inline(content.byline) or creator(content_meta, declared),
+        byline=writers(byline(content_meta) or lead_byline or content.byline or creator(content_meta, declared)),
         located=located(item, content_meta, declared),
         firstcreated=firstcreated,
         versioncreated=versioncreated,

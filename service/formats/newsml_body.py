@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from .common import guess_language, inline
-from .text_layout import has_text, is_byline, unescape_entities
+from .bylines import is_byline
+from .text_layout import has_text, unescape_entities
 
 _DISCLAIMER = re.compile(r"\*{3}\s*DISCLAIMER\b.*\*{3}", re.I)
 _MARKER = re.compile(r"\s*\*{3}[^*]{1,40}\*{3}\s*")  # STT's "*** TRANSLATED ***"

@@ -15,11 +15,13 @@ import lxml.html
 from lxml import etree
 
 from ..errors import WireFormatError
+from .bylines import is_byline
 from .common import inline
 from .htmltext import element_paragraphs, local_name
 from .newsml_ttnitf import is_ttnitf, ttnitf_story
+from .nitf_meta import byline as nitf_byline
 from .nitf import nitf_headline, nitf_paragraphs
-from .text_layout import has_text, is_byline, plain_paragraphs
+from .text_layout import has_text, plain_paragraphs
 from .xmlsafe import attr, child, descendants, find, text
 
 FMT = "newsml"
@@ -62,20 +64,6 @@ def _classes(node: etree._Element) -> set[str]:
     return set((node.get("class") or "").lower().split())
 
 
-def head_byline(byline: etree._Element | None) -> str | None:
-    """``<byline>By <person>…</person><byttl>…</byttl></byline>`` as one line, title after a comma."""
-    if byline is None:
-        return None
-    parts = [byline.text or ""]
-    for node in byline:
-        piece = text(node) or ""
-        joined = inline("".join(parts)) or ""
-        if local_name(node) == "byttl" and joined and not joined.endswith(","):
-            parts.append(", ")
-        parts.extend((" ", piece, node.tail or ""))
-    return inline("".join(parts).replace(" ,", ","))
-
-
 def _nitf(payload: etree._Element) -> Content:
     # The NITF reader drops a byline standing in the body; the first one (after a
     # headline repeat at most) is still the byline.
@@ -84,7 +72,7 @@ def _nitf(payload: etree._Element) -> Content:
     return Content(
         paragraphs=nitf_paragraphs(payload),
         headline=nitf_headline(payload),
-        byline=head_byline(find(payload, "body/body.head/byline")),
+        byline=nitf_byline(find(payload, "body/body.head")),
         language=attr(payload, "lang") or attr(payload, "baselang"),
         lead_byline=next((lead for lead in leads if is_byline(lead)), None),
     )

@@ -38,6 +38,7 @@ import orjson
 
 from ..article import Article
 from ..errors import WireFormatError
+from .bylines import writers
 from .common import body_text, decode_utf8, inline, language, pubstatus, timestamp, unique, urgency, version
 from .ninjs_body import story_paragraphs
 from .ninjs_names import field, ninjs_version
@@ -143,7 +144,7 @@ def parse_ninjs(raw: bytes) -> Article:
         urgency=urgency(doc.get("urgency")),
         language=language(declared, body),
         headline=headline,
-        byline=_byline(doc, ninjs),
+        byline=writers(_byline(doc, ninjs)),
         located=inline(_string(doc.get("located"))),
         firstcreated=timestamp(field(doc, "firstcreated", ninjs)),
         versioncreated=timestamp(field(doc, "versioncreated", ninjs)),

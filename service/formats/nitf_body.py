@@ -24,6 +24,7 @@ import re
 
 from lxml import etree
 
+from .bylines import is_byline
 from .htmltext import Block, element_blocks, html_paragraphs, local_name
 
 HEADINGS = frozenset("hl1 hl2 h1 h2 h3 h4 h5 h6".split())
@@ -45,11 +46,6 @@ _CREDIT = re.compile(
 )
 _PLACEHOLDER = re.compile(r"\[[^\[\]]*\]")
 _SIGN_OFF = re.compile(r"[/(]\s*©?\s*[^\W\d_][\w .&-]{0,30}[/)]")
-_BYLINE_LINE = re.compile(
-    r"(?:By|BY|Av|AV|Af|Von|Por|Par)\s+"
-    r"(?:[A-ZÆØÅÄÖÉ][\w.'’-]*|and|og|och|und|y|et|the|of)"
-    r"(?:[ ,/&]+(?:[A-ZÆØÅÄÖÉ][\w.'’-]*|and|og|och|und|y|et|the|of)){0,7}"
-)
 # Pretty-printing puts a newline and indentation between a link and the comma after it.
 _BREAK_BEFORE_PUNCTUATION = re.compile(r"[ \t]*\n[ \t\n]*(?=[.,;:!?)\]»”])")
 _EDGE_SPACE = " \t\n\r\f\v\u00a0\u202f"
@@ -96,7 +92,7 @@ def _not_text(text: str) -> bool:
         _CREDIT.fullmatch(text)
         or _PLACEHOLDER.fullmatch(text)
         or _SIGN_OFF.fullmatch(text)
-        or _BYLINE_LINE.fullmatch(text)
+        or is_byline(text)
     )
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from lxml import etree
 
 from ..errors import WireFormatError
+from .bylines import writers
 from .common import inline, timestamp
 from .htmltext import local_name
 from .xmlsafe import attr, child, children, descendants, text
@@ -23,8 +24,6 @@ NTB_URI_PREFIX = "urn:ntb:nitf:"
 NTB_ZONE = "Europe/Oslo"
 #: NTB metas that state this version's time, and how they write it (no offset: Oslo time).
 NTB_TIME_METAS = (("timestamp", "%Y.%m.%d %H:%M:%S"), ("ntb-dato", "%d.%m.%Y %H:%M"))
-_BYLINE_PREFIX = re.compile(r"^(?:by|av|af|von|por|par)\s+(?=\S)", re.IGNORECASE)
-_SIGN_OFF_INITIALS = re.compile(r"[a-zæøå]{1,4}(?:/[a-zæøå]{1,4})+")
 _AGENCY = re.compile(r"\s*\(\s*[A-Z][A-Z/ .&-]{0,15}\)\s*")
 _EDGE_MARKS = " ,.;:-–—\t\n"
 
@@ -131,10 +130,9 @@ def byline(body_head: etree._Element | None) -> str | None:
     people = [name for name in (inline(text(p)) for p in descendants(node, "person")) if name]
     if people:
         return ", ".join(people)
-    found = inline(_BYLINE_PREFIX.sub("", inline(_text_without(node, "byttl")) or "").strip(_EDGE_MARKS))
-    if found is None:
+    if inline(_text_without(node, "byttl")) is None:
         return inline(text(child(node, "byttl")))
-    return None if _SIGN_OFF_INITIALS.fullmatch(found) else found
+    return writers(_text_without(node, "byttl"))
 
 
 def _text_without(node: etree._Element, skipped: str) -> str:

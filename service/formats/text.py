@@ -19,6 +19,7 @@ import hashlib
 import re
 
 from ..article import Article
+from .bylines import writers
 from .common import body_text, clean, inline, language
 from .text_anpa1312 import anpa1312_story
 from .text_frame import TextStory, decode_text, split_frame
@@ -99,7 +100,7 @@ def parse_text(raw: bytes) -> Article:
         urgency=story.urgency,
         language=language(None, body),
         headline=story.headline,
-        byline=story.byline,
+        byline=writers(story.byline),
         located=dateline_place(body.split("\n\n", 1)[0]),
         versioncreated=story.versioncreated,
     )

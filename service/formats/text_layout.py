@@ -1,7 +1,7 @@
 """Layout rules shared by the plain-text wire formats and plain text inside XML.
 
 Hard-wrapped agency text marks a paragraph with a blank line or with an indented
-first line; a byline may stand as the first paragraph; a dateline (``Geneva (dpa) -``)
+first line; a dateline (``Geneva (dpa) -``)
 opens the story and names the place it was filed from.
 """
 from __future__ import annotations
@@ -24,9 +24,6 @@ _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u202f]*\n\s*")
 _INDENTED = re.compile(r"[ \t]+\S")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _HAS_TEXT = re.compile(r"[^\W_]")
-_BYLINE_OPENERS = ("By ", "Von ", "Av ", "Af ", "Par ")
-_BYLINE_JOINERS = frozenset("and og och und et & / - –".split())
-_BYLINE_MAX = 80
 
 
 def plain_paragraphs(text: str) -> list[str]:
@@ -55,15 +52,6 @@ def has_text(paragraph: str) -> bool:
 def unescape_entities(text: str) -> str:
     """Decode character references left in text that was escaped twice (``&amp;quot;``)."""
     return _ENTITY.sub(lambda match: html.unescape(match.group()), text) if "&" in text else text
-
-
-def is_byline(paragraph: str) -> bool:
-    """``By Jonathan Underhill``, ``Von Christian Hollmann, dpa``: an opener and names."""
-    if len(paragraph) > _BYLINE_MAX or not paragraph.startswith(_BYLINE_OPENERS):
-        return False
-    words = [w for w in re.split(r"[\s,]+", paragraph.split(" ", 1)[1]) if w]
-    known = _BYLINE_JOINERS | AGENCIES
-    return bool(words) and all(w[:1].isupper() or w.lower() in known for w in words)
 
 
 def dateline_place(paragraph: str) -> str | None:

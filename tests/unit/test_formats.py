@@ -264,7 +264,7 @@ def test_text_iptc7901_heading_body_and_filing_time() -> None:
     article = parse(IPTC7901)
     assert article.source_format == "text"
     assert article.headline == "Snow closes Alpine passes"
-    assert article.byline == "By dpa correspondents"
+    assert article.byline == "dpa correspondents"
     assert article.urgency == 2
     assert article.located == "Zürich"
     assert (article.firstcreated, article.versioncreated) == (None, "2024-01-05T14:32:00Z")
@@ -300,7 +300,7 @@ ANPA1312 = (
 def test_text_anpa1312_header_lines_and_tab_paragraphs() -> None:
     article = parse(ANPA1312)
     assert article.headline == "Fire on ferry forces evacuation"
-    assert article.byline == "By KARI NORDMANN"
+    assert article.byline == "KARI NORDMANN"
     assert article.located == "BERGEN, Norway"
     assert article.urgency is None
     assert article.versioncreated == "2024-03-04T15:09:00Z"

@@ -350,7 +350,7 @@ def test_newsml_byline_paragraph_and_headline_repeat_leave_the_body() -> None:
     )
     article = parse(_bare(nitf, content_meta="<headline>Bybanen stanset</headline>"))
     assert article.paragraphs == ["Bybanen sto stille."]
-    assert article.byline == "By Kari Nordmann"
+    assert article.byline == "Kari Nordmann"
 
 
 def test_newsml_empty_inline_xml_names_what_was_looked_at() -> None:
@@ -415,7 +415,7 @@ NITF_BYLINE = "<byline>By Meredith Jameson, <byttl>Reporter</byttl></byline>"
         (
             "<creator><name>Meredith Jameson</name></creator>",
             INLINE_NITF.replace("</hedline>", f"</hedline>{NITF_BYLINE}"),
-            "By Meredith Jameson, Reporter",
+            "Meredith Jameson",  # the writer: "By" and the title (byttl) are not names
         ),
         ('<creator literal="VRG"/>', PLAIN, "VRG"),
         ('<creator literal=""/>', PLAIN, None),

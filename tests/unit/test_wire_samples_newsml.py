@@ -88,7 +88,7 @@ def test_businessdesk_package_beside_the_story_is_skipped(wire_samples: Path) ->
     assert article.headline == (
         "Dick Smith receivers install Don Grover as acting CEO as Abboud quits; retailer put up for sale"
     )
-    assert article.byline == "By Jonathan Underhill"  # the byline opening the body, not the template's
+    assert article.byline == "Jonathan Underhill"  # the byline opening the body, not the template's
     assert article.located is None
     # "2016-01-12 12:35:40" has no offset and the message states no zone anywhere.
     assert (article.firstcreated, article.versioncreated) == (None, None)
@@ -163,7 +163,7 @@ def test_iptc_listing2_byline_from_the_inline_nitf(wire_samples: Path) -> None:
     assert article.uri == article.story_id == "urn:newsml:acmenews.com:20161121:US-FINANCE-FED"
     assert (article.version, article.pubstatus, article.urgency, article.language) == (11, "usable", None, "en-US")
     assert article.headline == 'Fed to halt QE to avert "bubble"'
-    assert (article.byline, article.located) == ("By Meredith Jameson, Staff Reporter", "New York, NY")
+    assert (article.byline, article.located) == ("Meredith Jameson", "New York, NY")
     assert (article.firstcreated, article.versioncreated) == ("2016-11-21T15:21:06-05:00", "2018-11-21T16:25:32-05:00")
     assert article.signals == ()
     assert article.subjects == ("economy, business and finance", "central bank", "money and monetary policy")

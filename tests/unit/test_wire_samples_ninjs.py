@@ -70,7 +70,7 @@ IPTC_MEDIUM_URI = "http://ninjs.example.com/newsitems/20130709med123"
 SUPERDESK_GUID = "tag:localhost:2017:7ca07622-3b19-4d61-8daf-18500412d46b"
 SUPERDESK_STORY = dict(
     uri=SUPERDESK_GUID, version=4, story_id=SUPERDESK_GUID, pubstatus="usable", urgency=3, language="en",
-    headline="Oil prices edge up on first drop in US drilling in months", byline="By Henning Gloystein",
+    headline="Oil prices edge up on first drop in US drilling in months", byline="Henning Gloystein",
     located="Singapore", firstcreated="2017-07-03T01:38:13+00:00", versioncreated="2017-08-24T01:58:40+00:00",
     subjects=("oil and gas - upstream activities",),
     tags=(
@@ -123,7 +123,7 @@ SAMPLES: dict[str, Expected] = {
         uri="urn:newsml:dpa.com:20090101:190510-99-167362", version=2,
         story_id="urn:newsml:dpa.com:20090101:190510-99-167362", pubstatus="usable", urgency=4, language="de",
         headline="Faktencheck Derby-Elfmeter: Hat Schiedsrichter Zwayer recht?",
-        byline="Von Christian Hollmann, dpa", located=None, firstcreated=None,
+        byline="Christian Hollmann, dpa", located=None, firstcreated=None,
         versioncreated="2019-05-10T16:02:28+02:00", subjects=(), tags=(), paragraphs=9,
         first=("Für Lucien Favre war es «der größte Skandal", "1:1 für die Gäste auf."),
         last=("Die Debatte zeigt einmal mehr,", "um die richtige Auslegung der Bestimmungen kommen."),

@@ -38,7 +38,7 @@ def test_dpa_iptc7901(wire_samples: Path) -> None:
     article = _article(wire_samples, "text-dpa_iptc7901.txt")  # 8-bit, not valid UTF-8
     _identity(article)
     assert article.headline == "Switzerland joins list of countries resisting UN migration pact"
-    assert article.byline == "By dpa correspondents"
+    assert article.byline == "dpa correspondents"
     assert (article.urgency, article.language, article.located) == (3, "en", "Geneva")
     assert article.versioncreated == "2018-11-21T23:22:00Z"  # ETX 212322 GMT Nov 18
     paragraphs = article.paragraphs
@@ -57,7 +57,7 @@ def test_ap_anpa1312(wire_samples: Path) -> None:
     article = _article(wire_samples, "text-ap_anpa1312.tst")
     _identity(article)
     assert article.headline == "For Argentine chemo patients, mirrors can hurt"
-    assert article.byline == "By PAUL BYRNE and ALMUDENA CALATRAVA"
+    assert article.byline == "PAUL BYRNE and ALMUDENA CALATRAVA"
     assert (article.urgency, article.language, article.located) == (None, "en", "BUENOS AIRES, Argentina")
     assert article.versioncreated == "2013-11-13T15:09:00Z"  # ETX AP-WF-11-13-13 1509GMT
     paragraphs = article.paragraphs

@@ -38,7 +38,11 @@ def sample_files(root: Path) -> list[Path]:
 
 def test_every_story_of_every_real_sample_ends_once(settings, wire_samples: Path, tmp_path) -> None:
     payloads = [p.read_bytes() for p in sample_files(wire_samples)]
-    stories = sum(len(parse_items(p)) for p in payloads)
+    stories = [story for p in payloads for story in parse_items(p)]
+    # IPTC's examples repeat a story (ninjs 2.1 and 3.0 of NTB's, 1.4 and 2.2 of IPTC's) under
+    # one uri and version: the second is a duplicate and emits nothing, by the version rules.
+    failed = sum(isinstance(s, Exception) for s in stories)
+    expected = failed + len({(s.uri, s.version) for s in stories if not isinstance(s, Exception)})
     worker = start_worker(settings, str(tmp_path / "worker.log"))
     try:
         asyncio.run(produce(settings, payloads))
@@ -48,7 +52,7 @@ def test_every_story_of_every_real_sample_ends_once(settings, wire_samples: Path
     t = settings.topics
     seen = asyncio.run(collect_to_end(settings, [t.enriched, t.dlq]))
     outcomes = Counter(source_of(e) for e in seen[t.enriched] + seen[t.dlq])
-    assert sum(outcomes.values()) == stories and max(outcomes.values()) == 1
+    assert sum(outcomes.values()) == expected and max(outcomes.values()) == 1
     for event in seen[t.enriched] + seen[t.dlq]:
         validate_event(event)
         if event["schema"] == "newswire.enriched/1":

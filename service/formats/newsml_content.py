@@ -18,7 +18,7 @@ from ..errors import WireFormatError
 from .bylines import is_byline
 from .common import inline
 from .htmltext import element_paragraphs, local_name
-from .newsml_ttnitf import is_ttnitf, ttnitf_story
+from .ttnitf import is_ttnitf, ttnitf_story
 from .nitf_meta import byline as nitf_byline
 from .nitf import nitf_headline, nitf_paragraphs
 from .text_layout import has_text, plain_paragraphs

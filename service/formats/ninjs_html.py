@@ -22,6 +22,7 @@ from lxml import etree
 from ..errors import WireFormatError
 from .common import guess_language
 from .htmltext import element_paragraphs, local_name
+from .ttnitf import ttnitf_story
 
 DROP_TAGS = frozenset(
     "h1 header figure figcaption img picture video audio source track iframe object embed "
@@ -32,19 +33,6 @@ DASH_LANGUAGES = frozenset("da fi nb nn no sv".split())
 _QUOTE_OPENERS = "–—-«»“”„\"'‘’‹›"
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # libxml2 would turn them into U+FFFD
 _LANGUAGE = re.compile(r"[A-Za-z]+")
-#: TT-NITF element → what it is; elements not listed are containers or inline text.
-_TTNITF: dict[str, str | None] = {
-    "rubrik": None,  # headline
-    "dat": None,  # dateline
-    "bild": None,  # picture with caption and credit
-    "byline": None,
-    "head": None,
-    "citat": "blockquote",
-    "mellis": "h2",  # intertitle
-    "ingress": "div",
-    "brodtext": "div",
-    "text": "div",
-}
 _TT_DASH_ENTITY = "&tstr;"  # TT's own entity for the dash ("tankstreck")
 
 
@@ -125,16 +113,6 @@ def html_body(markup: str, language: str | None) -> list[str]:
 
 
 def ttnitf_body(markup: str) -> list[str]:
-    """Paragraphs of TT's NITF dialect: the ``TEXT`` part, ``CITAT`` as a dash turn."""
+    """Paragraphs of a TT-NITF rendition, read as the G2 parser reads TT's inline NITF."""
     root = _parse(markup.replace(_TT_DASH_ENTITY, "–"))
-    if root is None:
-        return []
-    text = next(root.iter("text"), root)
-    for node in [n for n in text.iter() if isinstance(n.tag, str) and local_name(n) in _TTNITF]:
-        role = _TTNITF[local_name(node)]
-        if role is None:
-            _drop(node)
-        else:
-            node.tag = role
-    _restore_dashes(text)  # CITAT is always a dash turn in TT's text
-    return element_paragraphs(text)
+    return ttnitf_story(root)[0] if root is not None else []

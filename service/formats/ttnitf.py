@@ -1,4 +1,5 @@
-"""TT's own NITF dialect (``application/ttnitf+xml``): upper-case tags, no namespace.
+"""TT's own NITF dialect (``application/ttnitf+xml``), inline in NewsML-G2 or as a ninjs
+rendition: upper-case tags, no namespace.
 
 ``BODY`` holds one ``TEXT`` per text block: the story first, then fact or background
 boxes. In the story ``RUBRIK`` is the headline, ``DAT`` the dateline (``ORT`` place or
@@ -45,7 +46,9 @@ def _paragraph(node: etree._Element) -> str | None:
 def ttnitf_story(payload: etree._Element) -> tuple[list[str], str | None, str | None]:
     """``(paragraphs, headline, byline)`` of a TT-NITF ``BODY`` (or ``TTNITF``)."""
     body = next((n for n in payload.iter() if local_name(n) == "body"), payload)
-    texts = [n for n in body if local_name(n) == "text"] or [body]
+    # anywhere below BODY: an HTML parser (a ninjs rendition with HTML entities) nests the
+    # TEXT parts inside TT's unclosed header elements
+    texts = [n for n in body.iter() if local_name(n) == "text"] or [body]
     headline = byline = None
     paragraphs: list[str] = []
     for index, part in enumerate(texts):

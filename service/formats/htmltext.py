@@ -26,6 +26,12 @@ BLOCKS = frozenset(
 )
 CELLS = frozenset("td th".split())
 SKIP = frozenset("head script style template title noscript media note credit nitf-table-metadata".split())
+#: (X)HTML elements and classes that hold metadata, captions or media, never story text
+METADATA_TAGS = frozenset(
+    "h1 header footer nav figure figcaption img picture video audio source track iframe object embed "
+    "svg canvas map form button".split()
+)
+METADATA_CLASSES = frozenset("dat byline caption embed-block".split())
 PARAGRAPH_SEPARATOR = "\u2029"
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # libxml2 would turn them into U+FFFD
 
@@ -68,8 +74,8 @@ class _Collector:
                 self.blocks.append(Block(piece, owner))
 
 
-def html_paragraphs(markup: str) -> list[str]:
-    """Paragraph texts of an HTML fragment or document, entities decoded.
+def parse_html(markup: str, fmt: str = "html") -> etree._Element | None:
+    """An HTML fragment or document as an element tree (None when it is empty).
 
     libxml2's HTML parser is forgiving and linear on hostile input; the markup is
     handed over as UTF-8 bytes so a stray ``<meta charset>`` cannot re-decode it.
@@ -79,10 +85,47 @@ def html_paragraphs(markup: str) -> list[str]:
         root = lxml.html.document_fromstring(_CONTROLS.sub("", markup).encode("utf-8", "replace"), parser=parser)
     except etree.ParserError:  # "Document is empty"
         root = None
-    # libxml2 drops a text run past its 10 MB limit: say so rather than report an empty body.
-    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
-        raise WireFormatError("a text run in the HTML body is over the parser's 10 MB limit", fmt="html")
+    # libxml2 drops what is past its limits: say so rather than report an empty body.
+    limits = [error.message for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"]
+    if any("depth" in message.lower() for message in limits):
+        raise WireFormatError("the HTML body nests elements over the parser's limit of 256 levels", fmt=fmt)
+    if limits:
+        raise WireFormatError("a text run in the HTML body is over the parser's 10 MB limit", fmt=fmt)
+    return root
+
+
+def html_paragraphs(markup: str) -> list[str]:
+    """Paragraph texts of an HTML fragment or document, entities decoded."""
+    root = parse_html(markup)
     return element_paragraphs(root) if root is not None else []
+
+
+def drop_element(node: etree._Element) -> None:
+    """Remove an element but keep the text that follows it."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
+def prune_metadata(root: etree._Element) -> str | None:
+    """Remove what an (X)HTML body holds besides story text: the title (``h1``), ``header``
+    metadata (dpa's slugline list and time), figures with their captions and credits, embedded media,
+    and elements whose class marks a dateline or byline. Returns the first byline's text."""
+    byline = None
+    for node in [n for n in root.iter() if isinstance(n.tag, str)]:
+        classes = set((node.get("class") or "").lower().split())
+        if "byline" in classes and byline is None:
+            byline = " ".join("".join(node.itertext()).split()) or None
+        if local_name(node) in METADATA_TAGS or classes & METADATA_CLASSES:
+            drop_element(node)
+    return byline
 
 
 def local_name(node: etree._Element) -> str:

@@ -17,7 +17,7 @@ from lxml import etree
 from ..errors import WireFormatError
 from .bylines import is_byline
 from .common import inline
-from .htmltext import element_paragraphs, local_name
+from .htmltext import element_paragraphs, local_name, prune_metadata
 from .ttnitf import is_ttnitf, ttnitf_story
 from .nitf_meta import byline as nitf_byline
 from .nitf import nitf_headline, nitf_paragraphs
@@ -27,8 +27,6 @@ from .xmlsafe import attr, child, descendants, find, text
 FMT = "newsml"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 XHTML_ROOTS = frozenset("html body div section article".split())
-#: XHTML elements that hold metadata, not story text (dpa's ``header``: slugline list, time, h1)
-XHTML_DROP = frozenset("header footer nav figure figcaption img picture video audio iframe object".split())
 _LITERAL_BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|blockquote)\b[^<>]{0,200}>", re.I)
 _LITERAL_INLINE = re.compile(r"</?(?:a|b|i|u|em|strong|span|font|small|sub|sup)\b[^<>]{0,200}>", re.I)
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # libxml2 would turn them into U+FFFD
@@ -44,24 +42,6 @@ class Content:
     byline: str | None = None
     language: str | None = None
     lead_byline: str | None = None  # a byline standing as the first paragraph
-
-
-def _drop(node: etree._Element) -> None:
-    """Remove an element but keep the text that follows it."""
-    parent = node.getparent()
-    if parent is None:
-        return
-    if node.tail:
-        previous = node.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + node.tail
-        else:
-            parent.text = (parent.text or "") + node.tail
-    parent.remove(node)
-
-
-def _classes(node: etree._Element) -> set[str]:
-    return set((node.get("class") or "").lower().split())
 
 
 def _nitf(payload: etree._Element) -> Content:
@@ -85,13 +65,7 @@ def _xhtml(payload: etree._Element) -> Content:
     h1 = next((n for n in body.iter() if local_name(n) == "h1"), None)
     title = find(payload, "head/title")
     headline = inline(text(h1)) or inline(text(title))
-    byline = None
-    for node in [n for n in body.iter() if local_name(n)]:
-        if "byline" in _classes(node):
-            byline = byline or inline(text(node))
-            _drop(node)
-        elif local_name(node) in XHTML_DROP:
-            _drop(node)
+    byline = prune_metadata(body)
     return Content(
         paragraphs=element_paragraphs(body),
         headline=headline,

@@ -7,7 +7,6 @@ from lxml import etree
 
 from ..article import Tag, TagKind
 from .common import inline, timestamp, unique
-from .htmltext import local_name
 from .xmlsafe import attr, child, children, text
 
 SIGNALS = ("update", "correction")

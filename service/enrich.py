@@ -33,6 +33,19 @@ def _extension_items(doc: Doc, name: str) -> list[dict[str, Any]]:
     return list((getattr(doc._, name) if Doc.has_extension(name) else None) or [])
 
 
+#: Languages the Bokmål pipeline reads well enough to analyse: Norwegian, its close
+#: neighbours Danish and Swedish (whose quotes are dash turns as Norwegian ones), and text
+#: whose language is undetermined. English, German or Finnish copy passes through with its
+#: fields and the sender's tags but no entities, quotes or claims: a Norwegian model finds
+#: only noise there.
+ANALYSED_LANGUAGES = frozenset({"nb", "nn", "no", "da", "sv", "und"})
+
+
+def is_analysed(language: str) -> bool:
+    """Whether the pipeline runs over a story in ``language`` (a BCP 47 tag): by its primary subtag."""
+    return language.split("-")[0].lower() in ANALYSED_LANGUAGES
+
+
 class Enricher:
     """Runs the NLP pipeline over articles and builds their events."""
 
@@ -50,14 +63,14 @@ class Enricher:
         """The event of one article: a retraction for a kill, else the enriched event."""
         if article.pubstatus == "canceled":
             return build_retraction(article, provenance=self.provenance, source=source)
-        assert doc is not None
         return build_enriched(
             article,
-            entities=entity_items(doc),
-            quotes=_extension_items(doc, "quotes"),
-            claims=_extension_items(doc, "claims"),
+            entities=entity_items(doc) if doc is not None else [],
+            quotes=_extension_items(doc, "quotes") if doc is not None else [],
+            claims=_extension_items(doc, "claims") if doc is not None else [],
             provenance=self.provenance,
             source=source,
+            analysed=doc is not None,
         )
 
     def enrich_many(
@@ -67,7 +80,7 @@ class Enricher:
         sources = sources if sources is not None else [None] * len(articles)
         for article in articles:
             self.check(article)
-        live = [a for a in articles if a.pubstatus != "canceled"]
+        live = [a for a in articles if a.pubstatus != "canceled" and is_analysed(a.language)]
         docs: Iterable[Doc] = self.nlp.pipe(a.body_text for a in live)
         by_uri_version = {(a.uri, a.version): d for a, d in zip(live, docs)}
         return [

@@ -129,14 +129,20 @@ def build_enriched(
     provenance: Provenance,
     source: Source | None = None,
     processed_at: str | None = None,
+    analysed: bool = True,
 ) -> dict[str, Any]:
-    """The enriched event for one article version (topic ``ntb.wire.enriched``)."""
+    """The enriched event for one article version (topic ``ntb.wire.enriched``).
+
+    ``analysed`` is False for a story in a language the pipeline does not read: its
+    entities, quotes and claims are then empty because nothing looked, not because
+    nothing was there."""
     entities = link_entities(entities, article.tags)
     return {
         "schema": ENRICHED_SCHEMA,
         "event_id": event_id(article.uri, article.version, provenance.pipeline_version),
         **_article_fields(article),
         "body_text": article.body_text,
+        "analysed": analysed,
         "entities": entities,
         "quotes": quotes,
         "claims": claims,

@@ -55,3 +55,10 @@ def test_the_enriched_event_carries_the_tags_and_the_links() -> None:
     assert event["people"] == [{"name": "Støre", "rel": "mentions", "literal": "Støre", "uri": STORE.uri}]
     assert event["places"][0]["uri"] == GJERDRUM.uri
     validate_event(event)
+
+
+def test_only_languages_the_pipeline_reads_are_analysed() -> None:
+    from service.enrich import is_analysed
+
+    assert [is_analysed(tag) for tag in ("nb-NO", "nn", "no-NO", "da", "sv", "und")] == [True] * 6
+    assert [is_analysed(tag) for tag in ("en-US", "de", "fi-FI", "it")] == [False] * 4

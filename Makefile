@@ -1,18 +1,21 @@
 # newswire: the commands a developer or operator runs. `make test` is the README's test command.
 PYTHON ?= python
 NORNE ?= ../shared/data/norne
+# apt-get needs root: sudo when make does not run as root
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install test demo model model-status pretrain bench compose-check
 
+# The tests cover the lexicon builder too, so they install the [train] extra's small packages.
 install:
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev,train]'
 
 # docker-compose (Debian's 1.29) validates docker-compose.yml in the tests.
 test: install
 	@command -v docker-compose >/dev/null 2>&1 || { \
 	  echo "installing docker-compose (Debian) for the compose validation tests"; \
-	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; }
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; }
 	$(PYTHON) -m pytest
 
 demo:

@@ -49,8 +49,9 @@ def run_demo(timeout: float = 240.0) -> int:
     from service.stream.replay import replay_to_broker, send_payloads
 
     with EmbeddedBroker(port=0) as broker, tempfile.TemporaryDirectory() as tmp:
+        # The worker's scratch directory goes with the demo: nothing is left behind in $TMPDIR.
         settings = replace(Settings(), broker=broker.address, app_id=f"newswire-demo-{uuid.uuid4().hex[:6]}",
-                           tansu_compat=True)
+                           tansu_compat=True, data_dir=f"{tmp}/data")
         broken = 0
         print(f"embedded broker on {broker.address}")
         worker = start_worker(settings, f"{tmp}/worker.log")

@@ -3,7 +3,7 @@
 ``shared/data/<name>`` in or above the working directory or the repository (CI has
 ``../shared`` beside the checkout), or the directory an environment variable names.
 A test that needs one skips with a reason naming the data when it is absent; under
-``CI=true`` a missing data set is a failure, so CI never skips a quality floor silently.
+``CI=true`` (or ``1``) a missing data set is an error, so CI never skips a quality floor silently.
 """
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ def require_shared(name: str) -> Path:
     if found is not None:
         return found
     variable, marker, what = DATA_SETS[name]
-    reason = (f"needs {what}: shared/data/{name} (with {marker}) beside or above the checkout, "
-              f"or ${variable}")
-    if os.environ.get("CI", "").lower() == "true":
+    reason = (f"needs {what}: shared/data/{name} (with {marker}) in or above the checkout "
+              f"(CI has ../shared beside it), or ${variable}")
+    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
         pytest.fail(f"CI=true and the shared data is missing: {reason}", pytrace=False)
     pytest.skip(reason)

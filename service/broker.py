@@ -8,7 +8,6 @@ up yet: it retries with exponential backoff and logs one line per attempt.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
 import logging
 import os
@@ -20,14 +19,15 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient
 
 from service.settings import DEFAULT_BROKER_PORT, bootstrap_servers, broker_url
+from service.syncio import run_sync
 from service.topics import TopicSetupError, ensure_topics, ensure_topics_sync
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-T = TypeVar("T")
 Log = logging.Logger | logging.LoggerAdapter[Any]
 
 # Tansu reads these from the environment as well as from flags; the ones without a
@@ -58,24 +57,6 @@ class BrokerError(RuntimeError):
 
 class BrokerUnavailable(BrokerError):
     """No Kafka broker answered at the given address within the deadline."""
-
-
-def run_sync(factory: Callable[[], Awaitable[T]]) -> T:
-    """Run the coroutine made by ``factory`` to completion from synchronous code.
-
-    Works whether or not the calling thread already runs an event loop: in that case
-    the coroutine runs on a fresh loop in a helper thread.
-    """
-
-    async def _main() -> T:
-        return await factory()
-
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(_main())
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _main()).result()
 
 
 # --------------------------------------------------------------------------- probing

@@ -14,6 +14,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError, for_code
 
 from service.settings import Topics, bootstrap_servers
+from service.syncio import run_sync
 
 __all__ = ["TopicSetupError", "all_topic_names", "ensure_topics", "ensure_topics_sync"]
 
@@ -136,7 +137,6 @@ def ensure_topics_sync(
     **client_options: Any,
 ) -> list[str]:
     """Blocking form of :func:`ensure_topics` (usable inside a running event loop too)."""
-    from service.broker import run_sync
 
     return run_sync(
         lambda: ensure_topics(bootstrap, names, partitions, replication, timeout=timeout, **client_options)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import spacy
 
-from service.nlp.evaluate import BATCH
-from service.nlp.norne import default_norne, split_docs
+from service.nlp.evaluation.model import BATCH
+from service.nlp.evaluation.norne import default_norne, split_docs
 from service.nlp.pipeline import MODEL_DIR, load_model
 
 

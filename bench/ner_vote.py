@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from service.nlp.bootstrap import difference_interval, entity_counts, f_interval, micro_f
-from service.nlp.evaluate import annotated
-from service.nlp.norne import default_norne, split_docs
+from service.nlp.evaluation.bootstrap import difference_interval, entity_counts, f_interval, micro_f
+from service.nlp.evaluation.model import annotated
+from service.nlp.evaluation.norne import default_norne, split_docs
 from service.nlp.pipeline import load_model
 
 Mention = tuple[int, int, str]

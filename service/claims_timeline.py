@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.nlp.claim_places import canonical_side, place_of, theatre_for
+from service.nlp.lang.places import canonical_side, place_of, theatre_for
 
 __all__ = ["DISAGREEMENT", "SEEN_LIMIT", "UNKNOWN", "next_entry", "point_of", "theatre_of",
            "timeline_key"]

@@ -109,7 +109,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_model(args: argparse.Namespace) -> int:
-    from service.nlp import evaluate
+    from service.nlp.evaluation import model as evaluate
 
     if args.model_command == "train":
         return evaluate.train(norne=args.norne, out=args.out, separate_ner=args.separate_ner,

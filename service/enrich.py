@@ -15,7 +15,7 @@ from service.article import Article
 from service.errors import OversizeBody
 from service.events import Provenance, Source, build_enriched, build_retraction
 from service.formats import parse
-from service.nlp.entities import canonicalize
+from service.nlp.mentions.canonical import canonicalize
 from service.nlp.pipeline import load_pipeline, model_identity
 from service.settings import Settings
 

@@ -1,4 +1,5 @@
-"""NLP over spaCy ``Doc``s: the trained Bokmål pipeline and newswire's extractors."""
-from service.nlp.pipeline import load_pipeline, model_identity
+"""NLP over spaCy ``Doc``s: the trained Bokmål pipeline and newswire's extractors.
 
-__all__ = ["load_pipeline", "model_identity"]
+``pipeline.load_pipeline()`` is the entry point; importing this package imports nothing
+else, so pure modules that live beside the extractors never pull in spaCy.
+"""

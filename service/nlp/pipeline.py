@@ -26,8 +26,8 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "nb_newswire"
 BLANK_NAME = "blank"
 # newswire's own components: module → registered factory, added after the trained ones
 # in this order (the entity repair first: quotes and claims read the repaired entities).
-EXTRACTORS = (("service.nlp.entity_repair", "newswire_entity_repair"),
-              ("service.nlp.quotes", "newswire_quotes"), ("service.nlp.claims", "newswire_claims"))
+EXTRACTORS = (("service.nlp.mentions.repair", "newswire_entity_repair"),
+              ("service.nlp.quotes.component", "newswire_quotes"), ("service.nlp.claims.component", "newswire_claims"))
 
 
 def model_path() -> Path:

@@ -3,7 +3,7 @@
 The gold set is ``claims_gold.jsonl`` (written wire-style paragraphs) and
 ``claims_norne_refs.jsonl`` (NorNE train/dev sentences by reference, rebuilt
 from NorNE here). ``dev`` is the tuning part; ``heldout`` is never tuned on.
-Report: ``python -m service.nlp.claim_eval``.
+Report: ``python -m service.nlp.evaluation.claims``.
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from service.nlp.claim_eval import GOLD_PATH, NORNE_REFS_PATH, evaluate, load_gold, load_norne_refs
-from service.nlp.norne import read_splits
-from service.nlp.numbers import find_quantities
+from service.nlp.evaluation.claims import GOLD_PATH, NORNE_REFS_PATH, evaluate, load_gold, load_norne_refs
+from service.nlp.evaluation.norne import read_splits
+from service.nlp.claims.numbers import find_quantities
 from service.nlp.pipeline import load_pipeline
 
 pytestmark = pytest.mark.quality

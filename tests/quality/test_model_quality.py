@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from service.nlp.evaluate import compare, evaluate, write_raw_text
+from service.nlp.evaluation.model import compare, evaluate, write_raw_text
 from service.nlp.pipeline import MODEL_DIR
 
 pytestmark = pytest.mark.quality

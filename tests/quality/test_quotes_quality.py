@@ -3,7 +3,7 @@
 The gold set is ``quotes_gold.jsonl`` (written NTB-style passages) and
 ``quotes_norne_refs.jsonl`` (NorNE train/dev sentences by reference, rebuilt
 from NorNE at test time). ``dev`` is the tuning part; ``heldout`` is not tuned on.
-Report: ``python -m service.nlp.quote_eval``.
+Report: ``python -m service.nlp.evaluation.quotes``.
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from service.nlp.norne import read_splits
+from service.nlp.evaluation.norne import read_splits
 from service.nlp.pipeline import load_pipeline
-from service.nlp.quote_eval import NORNE_GOLD, QUOTE_KINDS, WRITTEN_GOLD, GoldItem, evaluate, load_gold
+from service.nlp.evaluation.quotes import NORNE_GOLD, QUOTE_KINDS, WRITTEN_GOLD, GoldItem, evaluate, load_gold
 
 pytestmark = pytest.mark.quality
 

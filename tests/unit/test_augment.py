@@ -1,4 +1,4 @@
-"""Entity-swap augmentation for training (service/nlp/augment.py) on hand-annotated docs."""
+"""Entity-swap augmentation for training (service/nlp/training/augment.py) on hand-annotated docs."""
 from __future__ import annotations
 
 import random
@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from service.nlp.augment import entity_swap_augmenter, genitive, mention_inventory, swap_entities
+from service.nlp.training.augment import entity_swap_augmenter, genitive, mention_inventory, swap_entities
 
 NLP = spacy.blank("nb")
 
@@ -93,7 +93,7 @@ def test_the_training_config_takes_the_augmenter_override(tmp_path) -> None:
     from spacy.tokens import DocBin
     from spacy.util import load_config, registry
 
-    from service.nlp.evaluate import CONFIG, TRAINING, entity_swap_override
+    from service.nlp.evaluation.model import CONFIG, TRAINING, entity_swap_override
 
     spec = importlib.util.spec_from_file_location("newswire_training_code", TRAINING / "newswire_code.py")
     spec.loader.exec_module(importlib.util.module_from_spec(spec))

@@ -1,4 +1,4 @@
-"""Bootstrap intervals over documents (service/nlp/bootstrap.py)."""
+"""Bootstrap intervals over documents (service/nlp/evaluation/bootstrap.py)."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +6,7 @@ import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from service.nlp.bootstrap import difference_interval, entity_counts, f_interval, micro_f
+from service.nlp.evaluation.bootstrap import difference_interval, entity_counts, f_interval, micro_f
 
 NLP = spacy.blank("nb")
 

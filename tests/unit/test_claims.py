@@ -1,4 +1,4 @@
-"""Unit tests for troop-number claims (service.nlp.claims and its claim_* helpers)."""
+"""Unit tests for troop-number claims (service.nlp.claims.component and its claim_* helpers)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,9 +12,9 @@ from spacy.language import Language
 from service.enrich import Enricher
 from service.events import claim_events
 from service.formats import parse
-from service.nlp.claim_lexicon import military_context, troop_noun, troop_prefix
-from service.nlp.claim_modality import modality_of
-from service.nlp.claim_places import (
+from service.nlp.claims.lexicon import military_context, troop_noun, troop_prefix
+from service.nlp.claims.modality import modality_of
+from service.nlp.lang.places import (
     canonical_side,
     country_of_adjective,
     genitive,
@@ -22,11 +22,11 @@ from service.nlp.claim_places import (
     side_of_word,
     theatre_for,
 )
-from service.nlp.claim_time import is_future, time_phrases
-from service.nlp.claim_types import claim_type
-from service.nlp.claims import extract_claims
-from service.nlp.entities import canonicalize
-from service.nlp.numbers import STYLES, format_number
+from service.nlp.claims.time import is_future, time_phrases
+from service.nlp.claims.kinds import claim_type
+from service.nlp.claims.component import extract_claims
+from service.nlp.mentions.canonical import canonicalize
+from service.nlp.claims.numbers import STYLES, format_number
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 from tests.schemas import validate_event
 
@@ -903,7 +903,7 @@ def test_claim_type_precedence() -> None:
 def test_a_participle_the_tagger_calls_a_verb_still_joins_the_count() -> None:
     from spacy.tokens import Doc
 
-    from service.nlp.claim_detect import _second_modifier
+    from service.nlp.claims.detect import _second_modifier
 
     words = ["mistet", "drepte", "og", "sårede", "soldater", "og", "sender", "soldater"]
     doc = Doc(spacy.blank("nb").vocab, words=words,

@@ -1,4 +1,4 @@
-"""Unit tests for service.nlp.entities (entity canonicalisation)."""
+"""Unit tests for service.nlp.mentions.canonical (entity canonicalisation)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
-from service.nlp.entities import (
+from service.nlp.mentions.canonical import (
     CanonicalEntity,
     canonical_name_index,
     canonicalize,

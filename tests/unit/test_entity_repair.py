@@ -1,10 +1,10 @@
-"""The entity repair component (service/nlp/entity_repair.py) on hand-annotated docs."""
+"""The entity repair component (service/nlp/mentions/repair.py) on hand-annotated docs."""
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
-from service.nlp.entity_repair import repair_entities
+from service.nlp.mentions.repair import repair_entities
 from service.nlp.pipeline import add_extractors
 
 NLP = spacy.blank("nb")
@@ -137,7 +137,7 @@ def test_a_name_does_not_end_on_a_preposition() -> None:
 
 
 def test_the_name_an_acronym_in_brackets_spells_out_becomes_the_organisation() -> None:
-    from service.nlp.entities import canonicalize
+    from service.nlp.mentions.canonical import canonicalize
 
     words = ["Folkehelseinstituttet", "(", "FHI", ")", "opplyser", "at", "FHI", "ser", "økt", "smitte"]
     d = repair_entities(doc(words, ["O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O"]))

@@ -1,4 +1,4 @@
-"""The lexicon table option of model training (service/nlp/lexicon.py)."""
+"""The lexicon table option of model training (service/nlp/training/lexicon.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +10,8 @@ from spacy.training import Example
 from spacy.vectors import Vectors
 from spacy.attrs import ORTH
 
-from service.nlp import evaluate, lexicon
+from service.nlp.evaluation import model as evaluate
+from service.nlp.training import lexicon
 
 
 def test_the_table_finds_a_word_in_lower_case_and_capitalised(tmp_path: Path,

@@ -1,4 +1,4 @@
-"""Unit tests for service.nlp.numbers (Norwegian numerals in news copy)."""
+"""Unit tests for service.nlp.claims.numbers (Norwegian numerals in news copy)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from service.nlp import numbers
-from service.nlp.numbers import (
+from service.nlp.claims import numbers
+from service.nlp.claims.numbers import (
     HEDGES,
     STYLES,
     Quantity,

@@ -1,4 +1,4 @@
-"""Unit tests for the newswire_quotes component (service.nlp.quotes and helpers).
+"""Unit tests for the newswire_quotes component (service.nlp.quotes.component and helpers).
 
 The helpers on raw text (quotation marks, dash turns, paragraphs) are tested
 without a model; the extraction tests run the shipped pipeline.
@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from spacy.tokens import Doc
 
-from service.nlp.quote_layout import paragraph_ranges
-from service.nlp.quote_marks import find_dash_turns, find_marks
+from service.nlp.quotes.layout import paragraph_ranges
+from service.nlp.quotes.marks import find_dash_turns, find_marks
 
 # ------------------------------------------------------------ raw-text helpers
 
@@ -356,7 +356,7 @@ def test_a_speaker_headed_by_its_bracketed_acronym_keeps_its_bracket_and_spelled
     """A parse that makes "(UNHCR)" the head and leaves ")" outside the phrase."""
     import spacy
 
-    from service.nlp.quote_speakers import SpeakerResolver
+    from service.nlp.quotes.speakers import SpeakerResolver
 
     words = ["Ifølge", "FNs", "høykommissær", "for", "flyktninger", "(", "UNHCR", ")", "har", "mange", "flyktet"]
     heads = [8, 2, 6, 2, 3, 6, 0, 8, 8, 10, 8]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from service.nlp.claim_lexicon import (
+from service.nlp.claims.lexicon import (
     CASUALTY_WORDS,
     DEPLOYMENT_LEMMAS,
     DEPLOYMENT_WORDS,

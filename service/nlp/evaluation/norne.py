@@ -5,7 +5,7 @@ Paragraph/heading boundary tokens (``|``) are dropped and their dependants re-at
 Tags and relations stay in NDT's native scheme; ``pos`` and morphological features are
 derived from NDT's POS and morphology so that components reading UPOS/UD features work.
 
-    python -m service.nlp.norne ../shared/data/norne corpus/
+    python -m service.nlp.evaluation.norne ../shared/data/norne corpus/
 """
 from __future__ import annotations
 

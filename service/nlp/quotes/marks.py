@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from service.nlp.quote_layout import trim_span
+from service.nlp.quotes.layout import trim_span
 
 _CLOSERS = {"«": "»", "“": "”", "„": "“”", '"': '"'}
 _NESTED = {"‹": "›"}

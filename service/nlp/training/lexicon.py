@@ -16,7 +16,7 @@ dump of personal data.
 Training only: the tables come from the ``[train]`` extra's packages, and the finished
 table ships inside the model's vocab, so the service never needs them. Usage::
 
-    python -m service.nlp.lexicon runs/lexicon
+    python -m service.nlp.training.lexicon runs/lexicon
 
 writes a blank ``nb`` pipeline whose vocab carries the table, for ``[initialize] vectors``
 in a training config (``newswire model train --lexicon`` does this). The table is keyed by
@@ -39,7 +39,7 @@ from spacy.strings import hash_string
 from spacy.vectors import Vectors
 from spacy.vocab import Vocab
 
-from service.nlp.claim_places import PLACES
+from service.nlp.lang.places import PLACES
 
 __all__ = ["FEATURES", "build_table", "compact", "write_pipeline"]
 

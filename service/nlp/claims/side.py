@@ -19,10 +19,10 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
-from service.nlp.claim_context import StoryContext, capitalised_run, is_verb
-from service.nlp.claim_lexicon import troop_prefix
-from service.nlp.claim_location import GOVERNING_HEADS, LOCATION_PREPS, STOP_PUNCT
-from service.nlp.claim_places import (
+from service.nlp.claims.context import StoryContext, capitalised_run, is_verb
+from service.nlp.claims.lexicon import troop_prefix
+from service.nlp.claims.location import GOVERNING_HEADS, LOCATION_PREPS, STOP_PUNCT
+from service.nlp.lang.places import (
     COUNTRIES,
     GROUP_BACK_REFERENCES,
     PROPER_ONLY,
@@ -34,7 +34,7 @@ from service.nlp.claim_places import (
     place_of,
     side_of_word,
 )
-from service.nlp.claim_source_words import MEDIA
+from service.nlp.claims.source_words import MEDIA
 
 __all__ = ["side_of"]
 

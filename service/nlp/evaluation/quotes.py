@@ -1,7 +1,7 @@
 """Score the quote extractor against the gold set and print a JSON report.
 
-    python -m service.nlp.quote_eval                 # all splits, JSON on stdout
-    python -m service.nlp.quote_eval --errors dev    # also list the dev mistakes on stderr
+    python -m service.nlp.evaluation.quotes                 # all splits, JSON on stdout
+    python -m service.nlp.evaluation.quotes --errors dev    # also list the dev mistakes on stderr
 
 Gold lives in ``tests/quality``: ``quotes_gold.jsonl`` holds written NTB-style
 passages with character offsets; ``quotes_norne_refs.jsonl`` holds references
@@ -42,9 +42,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from service.nlp.norne import default_norne, read_sentences, spaces_for
+from service.nlp.evaluation.norne import default_norne, read_sentences, spaces_for
 
-GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "quality"
+GOLD_DIR = Path(__file__).resolve().parents[3] / "tests" / "quality"
 WRITTEN_GOLD = GOLD_DIR / "quotes_gold.jsonl"
 NORNE_GOLD = GOLD_DIR / "quotes_norne_refs.jsonl"
 QUOTE_KINDS = ("direct", "dash", "partial", "indirect", "according_to")

@@ -1,4 +1,4 @@
-"""Find troop counts: a quantity from :mod:`service.nlp.numbers` that counts soldiers.
+"""Find troop counts: a quantity from :mod:`service.nlp.claims.numbers` that counts soldiers.
 
 >>> import spacy
 >>> nlp = spacy.blank("nb"); nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
@@ -19,7 +19,7 @@ Not counted: ratios ("ni av ti soldater"), "mann" outside a military context,
 "militære" before another noun ("to militære offiserer"), and numbers in a
 correction notice ("Rettet: I en tidligere versjon sto det at 20.000 ...").
 
-Number fixes on top of :func:`~service.nlp.numbers.find_quantities`: "så mange
+Number fixes on top of :func:`~service.nlp.claims.numbers.find_quantities`: "så mange
 som N" is an upper bound; "øke ... fra A til B" is the target B, not a range.
 """
 from __future__ import annotations
@@ -29,9 +29,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from service.nlp.claim_context import sentence_of
-from service.nlp.claim_lexicon import CASUALTY_WORDS, military_context, troop_noun
-from service.nlp.numbers import Quantity, find_quantities
+from service.nlp.claims.context import sentence_of
+from service.nlp.claims.lexicon import CASUALTY_WORDS, military_context, troop_noun
+from service.nlp.claims.numbers import Quantity, find_quantities
 
 __all__ = ["TroopCount", "find_troop_counts"]
 

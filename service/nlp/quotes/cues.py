@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from service.nlp.quote_layout import Layout, Unit
-from service.nlp.quote_speakers import real_token
-from service.nlp.quote_lexicon import (
+from service.nlp.quotes.layout import Layout, Unit
+from service.nlp.quotes.speakers import real_token
+from service.nlp.quotes.lexicon import (
     ACCORDING_CLAUSE_VERBS,
     ACCORDING_PREPOSITIONS,
     BARE_CLAUSE_VERBS,

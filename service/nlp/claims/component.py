@@ -13,7 +13,7 @@ JSON-ready frames, one per troop count in the story::
 A frame holds ``type`` (strength, deployment, reinforcement, withdrawal,
 casualties), ``text``/``start``/``end`` (the count and its troop noun),
 ``value``/``min``/``max``/``hedge``/``bound`` (from
-:mod:`service.nlp.numbers`), ``unit`` (the troop noun), ``side``,
+:mod:`service.nlp.claims.numbers`), ``unit`` (the troop noun), ``side``,
 ``location`` ({text, start, end, canonical, kind} or None), ``claimant``
 ({text, start, end, canonical, type}), ``cue`` and ``time`` ({text, start,
 end} or None) and ``modality`` (asserted, estimated, projected, denied,
@@ -33,16 +33,16 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp.claim_context import StoryContext, clause_window, sentence_of
-from service.nlp.claim_detect import TroopCount, find_troop_counts
-from service.nlp.claim_location import location_of
-from service.nlp.claim_side import side_of
-from service.nlp.claim_lexicon import troop_prefix
-from service.nlp.claim_places import country_of_adjective
-from service.nlp.claim_modality import modality_of
-from service.nlp.claim_sources import REPORTING_FORMS, Attribution, attribute, claimant_country
-from service.nlp.claim_time import is_calendar, is_future, nearest_time
-from service.nlp.claim_types import claim_type
+from service.nlp.claims.context import StoryContext, clause_window, sentence_of
+from service.nlp.claims.detect import TroopCount, find_troop_counts
+from service.nlp.claims.location import location_of
+from service.nlp.claims.side import side_of
+from service.nlp.claims.lexicon import troop_prefix
+from service.nlp.lang.places import country_of_adjective
+from service.nlp.claims.modality import modality_of
+from service.nlp.claims.sources import REPORTING_FORMS, Attribution, attribute, claimant_country
+from service.nlp.claims.time import is_calendar, is_future, nearest_time
+from service.nlp.claims.kinds import claim_type
 
 __all__ = ["ClaimExtractor", "extract_claims"]
 

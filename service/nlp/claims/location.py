@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from service.nlp.claim_context import StoryContext, is_verb
-from service.nlp.claim_places import (
+from service.nlp.claims.context import StoryContext, is_verb
+from service.nlp.lang.places import (
     SIDE_NAMES,
     affiliation_country,
     country_of_adjective,
@@ -26,7 +26,7 @@ from service.nlp.claim_places import (
     place_of,
     side_of_word,
 )
-from service.nlp.claim_source_words import MEDIA
+from service.nlp.claims.source_words import MEDIA
 
 __all__ = ["GOVERNING_HEADS", "LOCATION_PREPS", "Location", "STOP_PUNCT", "location_of"]
 

@@ -55,9 +55,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from service.nlp.claim_places import INSTITUTION_COUNTRIES, STATE_NAMES
-from service.nlp.entities import is_role_word
-from service.nlp.quote_lexicon import GENERIC_ORGANISATION_NOUNS, NEWS_OUTLETS, OUTLET_NOUNS
+from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
+from service.nlp.mentions.canonical import is_role_word
+from service.nlp.quotes.lexicon import GENERIC_ORGANISATION_NOUNS, NEWS_OUTLETS, OUTLET_NOUNS
 
 __all__ = ["EntityRepair", "is_capital_acronym", "pair_continues", "repair_entities"]
 

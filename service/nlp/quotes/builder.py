@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from service.nlp.quote_cues import (
+from service.nlp.quotes.cues import (
     ANAPHORIC,
     BACK_REFERENCE,
     CLAUSE,
@@ -30,10 +30,10 @@ from service.nlp.quote_cues import (
     find_according,
     find_frames,
 )
-from service.nlp.quote_layout import Layout, Unit, trim_span
-from service.nlp.quote_lexicon import INFO_VERBS, NEWS_OUTLETS, SCARE_TRIGGERS
-from service.nlp.quote_marks import DashTurn, MarkSpan, find_dash_turns, find_marks
-from service.nlp.quote_speakers import ORGANISATION, PERSON, Speaker, SpeakerResolver, is_role_word
+from service.nlp.quotes.layout import Layout, Unit, trim_span
+from service.nlp.quotes.lexicon import INFO_VERBS, NEWS_OUTLETS, SCARE_TRIGGERS
+from service.nlp.quotes.marks import DashTurn, MarkSpan, find_dash_turns, find_marks
+from service.nlp.quotes.speakers import ORGANISATION, PERSON, Speaker, SpeakerResolver, is_role_word
 
 DIRECT, DASH, PARTIAL, INDIRECT, ACCORDING_TO, SCARE = (
     "direct", "dash", "partial", "indirect", "according_to", "scare",

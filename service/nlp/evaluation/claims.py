@@ -1,7 +1,7 @@
 """Score troop-claim extraction against the gold set.
 
-    python -m service.nlp.claim_eval                 # JSON report, dev and held-out
-    python -m service.nlp.claim_eval --errors dev    # also list the dev mistakes
+    python -m service.nlp.evaluation.claims                 # JSON report, dev and held-out
+    python -m service.nlp.evaluation.claims --errors dev    # also list the dev mistakes
 
 Gold: ``tests/quality/claims_gold.jsonl`` (paragraphs written for this, with
 offsets) and ``tests/quality/claims_norne_refs.jsonl`` (NorNE train/dev
@@ -20,7 +20,7 @@ hedge text case-insensitively), ``side``, ``claimant`` (canonical,
 case-insensitive), ``modality`` and ``type``; also reported: ``unit``,
 ``location`` (canonical), ``claimant_type``, ``cue`` and ``time`` (texts).
 
-Hard negatives are the quantities :func:`~service.nlp.numbers.find_quantities`
+Hard negatives are the quantities :func:`~service.nlp.claims.numbers.find_quantities`
 finds in the gold texts outside every gold claim; ``negatives_flagged`` counts
 the predicted claims that overlap one of them.
 """
@@ -36,12 +36,12 @@ from typing import Any
 
 from spacy.language import Language
 
-from service.nlp.norne import default_norne, read_sentences, read_splits, spaces_for
-from service.nlp.numbers import find_quantities
+from service.nlp.evaluation.norne import default_norne, read_sentences, read_splits, spaces_for
+from service.nlp.claims.numbers import find_quantities
 
 __all__ = ["GoldStory", "evaluate", "load_gold", "load_norne_refs", "score"]
 
-QUALITY_DIR = Path(__file__).resolve().parents[2] / "tests" / "quality"
+QUALITY_DIR = Path(__file__).resolve().parents[3] / "tests" / "quality"
 GOLD_PATH = QUALITY_DIR / "claims_gold.jsonl"
 NORNE_REFS_PATH = QUALITY_DIR / "claims_norne_refs.jsonl"
 SPLITS = ("dev", "heldout")

@@ -25,7 +25,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from service.nlp.quote_builder import KINDS, Quote, extract_quotes
+from service.nlp.quotes.builder import KINDS, Quote, extract_quotes
 
 __all__ = ["KINDS", "Quote", "QuoteExtractor", "extract_quotes", "make_quote_extractor"]
 

@@ -6,7 +6,7 @@ media, anonymous, agency) and the cue (``{text, start, end}`` or None). An
 unattributed claim is the agency's own: canonical "NTB", type "agency", with
 a zero-width span at the claim's start.
 
-Canonical names: people and named organisations as :mod:`service.nlp.entities`
+Canonical names: people and named organisations as :mod:`service.nlp.mentions.canonical`
 resolves them (fullest name, genitive stripped); a national institution
 described by an adjective or a pronoun becomes "<Country>s <institution>"
 ("det russiske forsvarsdepartementet" -> "Russlands forsvarsdepartement",
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp.claim_context import StoryContext, capitalised_run, is_verb, sentence_of
-from service.nlp.claim_places import (
+from service.nlp.claims.context import StoryContext, capitalised_run, is_verb, sentence_of
+from service.nlp.lang.places import (
     GROUP_BACK_REFERENCES,
     GROUP_HEADS,
     SIDE_NAMES,
@@ -33,8 +33,8 @@ from service.nlp.claim_places import (
     genitive,
     side_of_word,
 )
-from service.nlp.entities import CanonicalEntity
-from service.nlp.claim_source_words import (
+from service.nlp.mentions.canonical import CanonicalEntity
+from service.nlp.claims.source_words import (
     AFFILIATION_PREPS,
     AGENCY,
     ANONYMOUS_HEADS,
@@ -55,7 +55,7 @@ from service.nlp.claim_source_words import (
     OWN_WORDS,
     REPORTING_FORMS,
 )
-from service.nlp.entities import is_role_word, resolve_role_mention
+from service.nlp.mentions.canonical import is_role_word, resolve_role_mention
 
 __all__ = ["AGENCY", "Attribution", "REPORTING_FORMS", "attribute", "claimant_country"]
 

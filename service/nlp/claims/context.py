@@ -19,10 +19,10 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp.claim_lexicon import troop_prefix
-from service.nlp.claim_places import country_of_adjective, country_of_name
-from service.nlp.numbers import SMALL
-from service.nlp.entities import CanonicalEntity, canonical_name_index, canonicalize, role_index
+from service.nlp.claims.lexicon import troop_prefix
+from service.nlp.lang.places import country_of_adjective, country_of_name
+from service.nlp.claims.numbers import SMALL
+from service.nlp.mentions.canonical import CanonicalEntity, canonical_name_index, canonicalize, role_index
 
 __all__ = ["StoryContext", "clause_window", "is_verb", "sentence_of"]
 

@@ -1,7 +1,7 @@
 """Words that name sources of troop claims: reporting verbs, media, institutions,
 anonymous and document heads, and the words that bound a claimant's noun phrase.
 
-Data for :mod:`service.nlp.claim_sources`, kept apart so the resolution logic reads alone.
+Data for :mod:`service.nlp.claims.sources`, kept apart so the resolution logic reads alone.
 """
 from __future__ import annotations
 

@@ -22,13 +22,13 @@ from spacy.scorer import Scorer
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
-from service.nlp import lexicon as lexicon_table
-from service.nlp.bootstrap import difference_interval, entity_counts, f_interval, micro_f
-from service.nlp.entity_repair import repair_entities
-from service.nlp.norne import convert, default_norne, split_docs
+from service.nlp.training import lexicon as lexicon_table
+from service.nlp.evaluation.bootstrap import difference_interval, entity_counts, f_interval, micro_f
+from service.nlp.mentions.repair import repair_entities
+from service.nlp.evaluation.norne import convert, default_norne, split_docs
 from service.nlp.pipeline import MODEL_DIR, load_model
 
-TRAINING = Path(__file__).resolve().parents[2] / "training"
+TRAINING = Path(__file__).resolve().parents[3] / "training"
 CONFIG = TRAINING / "newswire_nb.cfg"
 NER_CONFIG = TRAINING / "newswire_nb_ner.cfg"
 PRETRAIN_CONFIG = TRAINING / "newswire_nb_pretrain.cfg"
@@ -64,7 +64,7 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
     """Scores in percent, as spaCy prints them, plus words/s of the whole pipeline.
 
     The entity scores are those of the entities the service uses: the model's, then
-    repaired by :mod:`service.nlp.entity_repair`; ``model_ents_f`` is the model alone.
+    repaired by :mod:`service.nlp.mentions.repair`; ``model_ents_f`` is the model alone.
     """
     nlp = load_model(model or MODEL_DIR)  # as the service loads it
     gold = split_docs(nlp.vocab, norne or default_norne(), split)
@@ -79,7 +79,7 @@ def evaluate(split: str = "dev", *, norne: Path | None = None, model: Path | Non
         for eg in examples:
             repair_entities(eg.predicted)
         scores.update(Scorer.score_spans(examples, "ents"))
-        # how far the score would move with other stories of the same kind (service.nlp.bootstrap)
+        # how far the score would move with other stories of the same kind (service.nlp.evaluation.bootstrap)
         interval["ents_f_ci95"] = list(f_interval(entity_counts(examples)))
         nlp.add_pipe("newswire_entity_repair", after="ner")  # timed as the service runs it
     result = {k: _round(scores[k]) for k in keep if k in scores}
@@ -127,10 +127,10 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
     With ``pretrain`` the shared tok2vec is first pretrained (``spacy pretrain``,
     characters objective) on the train text, one sentence a line, and training starts
     from those weights. With ``lexicon`` the tok2vec also reads a static table of word
-    features (frequencies, places; :mod:`service.nlp.lexicon`, needs the ``[train]``
+    features (frequencies, places; :mod:`service.nlp.training.lexicon`, needs the ``[train]``
     extra), which ships inside the model. With ``augment`` half the training stories
     arrive with some of their names swapped for other names of the same label
-    (:mod:`service.nlp.augment`).
+    (:mod:`service.nlp.training.augment`).
 
     Runs in the foreground; for long runs start it with ``nohup`` (see ``make model``).
     A run that was stopped resumes: a stage whose model-best exists is not trained again.
@@ -185,7 +185,7 @@ def train(*, norne: Path | None = None, out: Path = Path("runs/model"), separate
 
 def entity_swap_override(train_corpus: Path) -> dict[str, Any]:
     """The ``corpora.train.augmenter`` block of an entity-swap run (``train(augment=True)``);
-    ``service/nlp/augment.py`` registers the function it names."""
+    ``service/nlp/training/augment.py`` registers the function it names."""
     return {"@augmenters": "newswire.entity_swap.v1", "corpus": str(train_corpus), "level": 0.5, "rate": 0.5}
 
 

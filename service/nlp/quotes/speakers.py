@@ -28,9 +28,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from service.nlp.claim_places import INSTITUTION_COUNTRIES, STATE_NAMES
-from service.nlp.entity_repair import is_capital_acronym, pair_continues
-from service.nlp.entities import (
+from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
+from service.nlp.mentions.repair import is_capital_acronym, pair_continues
+from service.nlp.mentions.canonical import (
     CanonicalEntity,
     canonicalize,
     is_role_word,
@@ -39,7 +39,7 @@ from service.nlp.entities import (
     split_role,
     strip_genitive,
 )
-from service.nlp.quote_lexicon import (
+from service.nlp.quotes.lexicon import (
     AGE_NOUN_SUFFIXES,
     ANONYMITY_MARKERS,
     DOCUMENT_NOUNS,

@@ -93,9 +93,10 @@ def main() -> int:
             if not ok or args.keep_all:
                 for suffix in ["", *[f".{i}" for i in range(args.kills)]]:
                     if os.path.exists(log + suffix):
-                        shutil.copy(log + suffix, os.path.join(args.keep, f"{'ok' if ok else 'stall'}-{os.getpid()}-{run}.log{suffix}"))
-            print(f"run {run}: {'ok' if ok else 'STALL ' + str({(tp if isinstance(tp, str) else f'{tp.topic[-12:]}:{tp.partition}'): n for tp, n in behind.items()})}"
-                  f" ({took:.0f} s)", flush=True)
+                        kept = f"{'ok' if ok else 'stall'}-{os.getpid()}-{run}.log{suffix}"
+                        shutil.copy(log + suffix, os.path.join(args.keep, kept))
+            stuck = {(tp if isinstance(tp, str) else f"{tp.topic[-12:]}:{tp.partition}"): n for tp, n in behind.items()}
+            print(f"run {run}: {'ok' if ok else f'STALL {stuck}'} ({took:.0f} s)", flush=True)
     print(f"RESULT stalls {stalls}/{args.runs}", flush=True)
     return 0
 

@@ -88,9 +88,8 @@ def point_of(claim: dict) -> float | None:
         return float(value)
     if low is not None and high is not None:
         return (float(low) + float(high)) / 2
-    if low is not None or high is not None:
-        return float(low if low is not None else high)
-    return None
+    bound = low if low is not None else high
+    return float(bound) if bound is not None else None
 
 
 def _summary(claim: dict) -> dict:

@@ -227,9 +227,9 @@ def iter_archives(
 ) -> Messages:
     """The messages of several archives, one after the other; all paths are checked
     before the first message is read."""
-    paths = [Path(p) for p in paths]
-    readers = [iter_archive(p, max_bytes=max_bytes, on_skip=on_skip) for p in paths]
-    return Messages(paths, itertools.chain.from_iterable(readers), max_bytes)
+    checked = [Path(p) for p in paths]
+    readers = [iter_archive(p, max_bytes=max_bytes, on_skip=on_skip) for p in checked]
+    return Messages(checked, itertools.chain.from_iterable(readers), max_bytes)
 
 
 class Messages(Iterator[RawMessage]):

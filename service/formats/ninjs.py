@@ -125,7 +125,8 @@ def parse_ninjs(raw: bytes) -> Article:
     """Parse one ninjs document (1.x, 2.x or 3.x)."""
     doc = _loads(raw)
     if not isinstance(doc, dict):
-        kind = {list: "an array", str: "a string"}.get(type(doc), type(doc).__name__)
+        kinds: dict[type, str] = {list: "an array", str: "a string"}
+        kind = kinds.get(type(doc), type(doc).__name__)
         raise WireFormatError(f"valid JSON but not ninjs: top level is {kind}, expected an object", fmt=FMT)
     ninjs = ninjs_version(doc)
     uri = _identifier(doc)

@@ -35,7 +35,7 @@ def char_multi_hash_embed(width: int, attrs: list[str], rows: list[int], include
     each) and, optionally, static vectors, mixed to ``width`` by one maxout layer."""
     if len(rows) != len(attrs):
         raise ValueError(f"{len(attrs)} attrs but {len(rows)} rows")
-    hashed = chain(
+    hashed: Model = chain(
         FeatureExtractor(attrs),
         list2ragged(),
         # the seeds MultiHashEmbed gives its tables, so the hashed part starts alike

@@ -52,8 +52,7 @@ def write_bundle(dest_dir: Path, kind: str, *, name: str = "archive") -> Path:
             for p in paths:
                 archive.writestr(f"{name}/{p.name}", p.read_bytes())
     else:
-        mode = "w" if kind == "tar" else "w:gz"
-        with tarfile.open(target, mode) as archive:
+        with tarfile.open(target, "w" if kind == "tar" else "w:gz") as archive:
             for p in paths:
                 data = p.read_bytes()
                 info = tarfile.TarInfo(f"{name}/{p.name}")

@@ -78,7 +78,8 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
     def processor() -> BatchProcessor:
         if "processor" not in state:
             state["processor"] = BatchProcessor(
-                enricher or Enricher(max_body_chars=settings.max_body_chars), outputs, published, settings.nlp_timeout, app.producer.flush)
+                enricher or Enricher(max_body_chars=settings.max_body_chars), outputs, published,
+                settings.nlp_timeout, app.producer.flush)
         return state["processor"]
 
     @app.agent(raw_topic)
@@ -105,7 +106,9 @@ def create_app(settings: Settings | None = None, enricher: Enricher | None = Non
 
     @app.agent(articles_topic)
     async def enrich(stream: faust.StreamT) -> None:
-        async for events in stream.take_events(settings.batch_size, within=settings.batch_within):
+        # take_events is in faust-streaming, not in its StreamT protocol
+        async for events in stream.take_events(  # type: ignore[attr-defined]
+                settings.batch_size, within=settings.batch_within):
             batch = [pending(e.value, e.headers) for e in events]
             await processor().process(batch)
 

@@ -69,7 +69,7 @@ def install(app) -> None:  # noqa: ANN001
     if os.environ.get("NEWSWIRE_DIAG_UNPATCH") == "1":  # measure without the fix
         from faust.tables.recovery import Recovery
 
-        Recovery.on_recovery_completed = Recovery.on_recovery_completed.__wrapped__
+        Recovery.on_recovery_completed = Recovery.on_recovery_completed.__wrapped__  # type: ignore
     slow = float(os.environ.get("NEWSWIRE_DIAG_SLOW_COMMITTED", "0"))
     if slow:
         # Widen the window of seek_to_committed (one OffsetFetch per partition) as a

@@ -90,7 +90,7 @@ def _fetch_from_a_snapshot() -> None:
         return await original(self, consumer, snapshot, timeout=timeout, max_records=max_records)
 
     setattr(_fetch_records, _APPLIED, True)
-    AIOKafkaConsumerThread._fetch_records = _fetch_records
+    AIOKafkaConsumerThread._fetch_records = _fetch_records  # type: ignore[method-assign]  # the patch
 
 
 def _seek_before_flow() -> None:
@@ -110,4 +110,4 @@ def _seek_before_flow() -> None:
         await original(self, generation_id)
 
     setattr(on_recovery_completed, _APPLIED, True)
-    Recovery.on_recovery_completed = on_recovery_completed
+    Recovery.on_recovery_completed = on_recovery_completed  # type: ignore[method-assign]  # the patch

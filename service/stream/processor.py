@@ -43,11 +43,11 @@ class OutputTopics:
 
     @classmethod
     def from_app(cls, app: Any, topics: Topics) -> "OutputTopics":
-        plain = (app.topic(name, key_serializer="raw", value_serializer="raw")
-                 for name in (topics.enriched, topics.quotes, topics.claims, topics.dlq))
+        enriched, quotes, claims, dlq = (app.topic(name, key_serializer="raw", value_serializer="raw")
+                                         for name in (topics.enriched, topics.quotes, topics.claims, topics.dlq))
         by_theatre = app.topic(topics.claims_by_theatre, key_type=str, key_serializer="json",
                                value_serializer="raw")
-        return cls(*plain, claims_by_theatre=by_theatre)
+        return cls(enriched, quotes, claims, dlq, claims_by_theatre=by_theatre)
 
 
 @dataclass

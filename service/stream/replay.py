@@ -114,8 +114,9 @@ class OfflineRun:
 
     def add(self, message: RawMessage) -> None:
         self.summary.read += 1
+        items: list[tuple[int | None, Article | NewswireError]]
         try:
-            items = numbered(parse_items(message.payload, max_bytes=self.settings.max_message_bytes))
+            items = list(numbered(parse_items(message.payload, max_bytes=self.settings.max_message_bytes)))
         except NewswireError as exc:
             items = [(None, exc)]
         for index, item in items:

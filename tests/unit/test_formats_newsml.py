@@ -256,7 +256,7 @@ def _bare(content: str, content_meta: str = "", attrs: str = "") -> bytes:
 
 
 def test_newsml_xhtml_header_figure_and_byline_are_not_text() -> None:
-    xhtml = f"""<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml" lang="nb">
+    xhtml = """<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml" lang="nb">
       <body><header><ul class="slugline"><li>Samferdsel</li></ul><time>01.03.2024 14:05</time>
       <h1>Bybanen stanset</h1></header>
       <p class="byline">Kari Nordmann</p>

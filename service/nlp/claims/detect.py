@@ -327,13 +327,13 @@ def find_troop_counts(doc: Doc) -> list[TroopCount]:
             continue
         numbers = _numbers(quantity, text, _sentence_words(doc, first))
         start = numbers.pop("start")
+        unit_start: int | None = None
+        unit_end: int | None = None
+        span_start, span_end = start, quantity.end
         if unit is not None:
             unit_text = unit.text
             unit_start, unit_end = unit.idx, unit.idx + len(unit.text)
             span_start, span_end = min(start, unit_start), max(quantity.end, unit_end)
-        else:
-            unit_start = unit_end = None
-            span_start, span_end = start, quantity.end
         found.append(TroopCount(
             text=text[span_start:span_end], start=span_start, end=span_end, quantity=quantity,
             unit=unit_text or "", unit_start=unit_start, unit_end=unit_end,

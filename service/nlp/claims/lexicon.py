@@ -77,7 +77,8 @@ CASUALTY_WORDS: frozenset[str] = frozenset({
     "drept", "drepte", "drepes", "drepe", "falt", "falne", "falle", "faller",
     "såret", "sårede", "såres", "skadd", "skadde", "skadet", "omkom", "omkommet",
     "døde", "død", "tap", "tapet", "tapene", "tapt", "tapte", "mistet", "miste",
-    "mister", "fange", "fanget", "fangenskap", "drap", "savnet", "savnede", "savnes", "livet", "nøytralisert", "nøytralisere", "eliminert",
+    "mister", "fange", "fanget", "fangenskap", "drap", "savnet", "savnede", "savnes", "livet",
+    "nøytralisert", "nøytralisere", "eliminert",
     "likvidert", "overgitt", "overga",
     "sykehus", "sykehuset",
 })
@@ -105,7 +106,8 @@ REINFORCEMENT_WORDS: frozenset[str] = frozenset({
     "mobiliseres", "innkalt", "innkalles", "innkaller", "rekruttere", "rekrutterer",
     "rekruttert", "rekrutterte", "øke", "øker", "økt", "økte", "økes", "doble", "dobler",
     "doblet", "dobles", "verve", "vervet", "trenger", "trengs", "utvide", "utvider",
-    "ytterligere", "ekstra", "nye", "flere", "stige", "stiger", "steg", "steget", "vokse", "vokser", "vokste", "vokst", "styrkes", "styrket", "innrykk", "innrykket",
+    "ytterligere", "ekstra", "nye", "flere", "stige", "stiger", "steg", "steget", "vokse", "vokser",
+    "vokste", "vokst", "styrkes", "styrket", "innrykk", "innrykket",
 })
 
 DEPLOYMENT_LEMMAS: frozenset[str] = frozenset({
@@ -123,7 +125,8 @@ DEPLOYMENT_WORDS: frozenset[str] = frozenset({
     "utplasseringen",
     "bidro", "bidratt", "beordre", "beordrer", "beordret", "beordres", "massert", "masserer", "landet", "lander",
     "ankomme", "ankommer", "ankom", "fraktet", "fraktes", "plassert", "krysset",
-    "krysser", "gått", "konsentrere", "konsentrerer", "konsentrert", "konsentrerte", "vokte", "vokter", "voktet", "voktes", "bevokte", "bevokter", "bevoktet",
+    "krysser", "gått", "konsentrere", "konsentrerer", "konsentrert", "konsentrerte", "vokte", "vokter",
+    "voktet", "voktes", "bevokte", "bevokter", "bevoktet",
 })
 
 

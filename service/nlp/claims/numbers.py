@@ -740,9 +740,9 @@ class _Scanner:
                 spaced = dash.start > left_end and not glued_right
                 if not spaced or a.year_like or (a.small_int and b.small_int):
                     return _Match("number", a.start, b.end, drop=True)  # "3–1", "1914-18"
-            if glued_right and after.kind in ("num", "blob", "junk"):
+            if glued_right and after is not None and after.kind in ("num", "blob", "junk"):
                 return _Match("number", a.start, k + 1, drop=True)  # "2-0-seier"
-            if glued_right and dash.start == left_end and after.kind == "word":
+            if glued_right and after is not None and dash.start == left_end and after.kind == "word":
                 return _Match("number", a.start, k + 1, drop=True)  # "to-statsløsning"
         elif self.whole(k) and self.at(k) == "til":
             b = self.numeral(k + 1)

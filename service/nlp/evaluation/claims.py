@@ -112,6 +112,7 @@ def load_norne_refs(path: Path = NORNE_REFS_PATH, norne: Path | None = None) -> 
         claims = []
         for item in ref["claims"]:
             span = _token_span(text, offsets, item["tokens"])
+            assert span is not None, item  # every gold claim has its tokens
             hedge = _token_span(text, offsets, item.get("hedge_tokens"))
             unit = _token_span(text, offsets, item["unit_tokens"])
             claims.append({

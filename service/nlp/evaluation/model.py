@@ -106,7 +106,8 @@ def annotated(nlp: spacy.Language, gold: list[Doc], *, repaired: bool = False) -
 def compare(split: str, model_a: Path, model_b: Path, *, norne: Path | None = None) -> dict[str, Any]:
     """Entity F (repaired, as the service sees it) of two pipelines on the same stories, each
     with its 95 % interval, and the paired interval of the difference F(a) − F(b)."""
-    counts, result = [], {"split": split}
+    counts: list[Any] = []
+    result: dict[str, Any] = {"split": split}
     for key, path in (("a", model_a), ("b", model_b)):
         nlp = load_model(path)
         examples = annotated(nlp, split_docs(nlp.vocab, norne or default_norne(), split), repaired=True)
@@ -222,7 +223,8 @@ def prune_lemma_exceptions(nlp: spacy.Language) -> int:
     exception table is the largest file of the model). Returns how many were dropped."""
     if "lemmatizer" not in nlp.pipe_names:
         return 0
-    lookups = nlp.get_pipe("lemmatizer").lookups
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    lookups = lemmatizer.lookups
     if not lookups.has_table("lemma_exc"):
         return 0
     exceptions, rules = lookups.get_table("lemma_exc"), lookups.get_table("lemma_rules")
@@ -242,13 +244,14 @@ def prune_lemma_exceptions(nlp: spacy.Language) -> int:
 
 def _rule_lemma(rules: list, form: str) -> str | None:
     """The lemma spaCy's rule lemmatizer gives ``form`` without exceptions or index."""
-    non_alpha, candidates = [], []
+    non_alpha: list[str] = []
+    candidates: list[str] = []
     for old, new in rules:
         if form.endswith(old):
             lemma = form[: len(form) - len(old)] + new
             if lemma:
                 (candidates if lemma.isalpha() else non_alpha).append(lemma)
-    return (non_alpha or candidates or [None])[0]
+    return next(iter(non_alpha or candidates), None)
 
 
 def install_nlp(nlp: spacy.Language, target: Path = MODEL_DIR, version: str = MODEL_VERSION) -> None:

@@ -13,6 +13,7 @@ import argparse
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.tokens import Doc, DocBin
@@ -181,7 +182,8 @@ def spaces_for(words: list[str]) -> list[bool]:
 
 
 def sentences_to_doc(vocab, sentences: list[Sentence]) -> Doc:
-    words, spaces, lemmas, tags, pos, morphs, heads, deps, ents, starts = ([] for _ in range(10))
+    columns: list[list[Any]] = [[] for _ in range(10)]
+    words, spaces, lemmas, tags, pos, morphs, heads, deps, ents, starts = columns
     for sent in sentences:
         offset = len(words)
         words += sent.words

@@ -291,7 +291,8 @@ def _count(tally: Tally, gold: Sequence[GoldQuote], predicted: Sequence[Predicti
         tally.fp[kind] += n - matched_gold[kind]
 
 
-def evaluate(nlp: Language, items: Sequence[GoldItem], *, error_splits: Sequence[str] = ()) -> tuple[dict[str, Any], list[str]]:
+def evaluate(nlp: Language, items: Sequence[GoldItem], *,
+             error_splits: Sequence[str] = ()) -> tuple[dict[str, Any], list[str]]:
     """(report, mistakes): scores per split ("dev", "heldout", "all") and per source."""
     scores: dict[str, SplitScore] = {}
     errors: list[str] = []

@@ -198,7 +198,7 @@ CAPITALS: dict[str, str] = {
     "dusjanbe": "Tadsjikistan", "kabul": "Afghanistan", "dhaka": "Bangladesh",
     "kathmandu": "Nepal", "naypyidaw": "Myanmar", "kuala": "Malaysia", "lima": "Peru",
     "santiago": "Chile", "montevideo": "Uruguay", "quito": "Ecuador", "brasília": "Brasil",
-    "dakar": "Senegal", "accra": "Ghana", "bamako": "Mali", "kampala": "Uganda",
+    "dakar": "Senegal", "accra": "Ghana", "kampala": "Uganda",
     "dodoma": "Tanzania", "maputo": "Mosambik", "pretoria": "Sør-Afrika", "harare": "Zimbabwe",
     "luanda": "Angola", "rabat": "Marokko", "alger": "Algerie", "tunis": "Tunisia",
     "sanaa": "Jemen", "muscat": "Oman", "manama": "Bahrain", "colombo": "Sri Lanka",

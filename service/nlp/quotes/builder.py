@@ -62,7 +62,7 @@ class Quote:
     head: Token | None = None
     cue: tuple[int, int] | None = None
     speaker: Speaker | None = None
-    relays: list[Token] = field(default_factory=list)
+    relays: list[Token | None] = field(default_factory=list)  # a frame may have no subject
     sources: list[Speaker] = field(default_factory=list)
     mark: MarkSpan | None = None
     turn: DashTurn | None = None
@@ -260,7 +260,7 @@ class QuoteBuilder:
             lower = previous.lower_
             if lower in SCARE_TRIGGERS or any(len(t) > 4 and lower.endswith(t) for t in SCARE_TRIGGERS):
                 return True
-            if previous.pos_ == "PROPN" and "Gen" in previous.morph.get("Case"):
+            if previous.pos_ == "PROPN" and "Gen" in previous.morph.get("Case", None):
                 return True
             if previous.pos_ == "PROPN" and lower.endswith("s") and previous.ent_type_ == "PER":
                 return True
@@ -277,7 +277,8 @@ class QuoteBuilder:
         if token is None or token.idx != i:
             return None
         frame = self._frame_at.get(token.i)
-        return frame if frame is not None and frame.form in (PAREN, CLAUSE, COLON) and frame.subject is not None else None
+        framed = frame is not None and frame.form in (PAREN, CLAUSE, COLON) and frame.subject is not None
+        return frame if framed else None
 
     def _clause_frame(self, mark: MarkSpan) -> Frame | None:
         """The clause frame whose reported clause holds the quoted fragment."""
@@ -299,7 +300,7 @@ class QuoteBuilder:
             if frame.form != NAMING or frame.unit.index != self._unit_index(mark.open) or frame.end > token.i:
                 continue
             between = self.doc[frame.end:token.i]
-            if len(between) and not any(t.is_punct or (t.tag_ == "verb" and t.morph.get("Tense")) for t in between):
+            if len(between) and not any(t.is_punct or (t.tag_ == "verb" and t.morph.get("Tense", None)) for t in between):
                 return frame
         return None
 
@@ -360,7 +361,8 @@ class QuoteBuilder:
         previous = self.layout.previous_unit(frame.unit)
         if previous is None or self.text[previous.start_char:previous.end_char].rstrip()[-1:] == "?":
             return
-        inside = [q for q in self.quotes if q.kind in (DIRECT, DASH) and previous.start_char <= q.start < previous.end_char + 2]
+        inside = [q for q in self.quotes
+                  if q.kind in (DIRECT, DASH) and previous.start_char <= q.start < previous.end_char + 2]
         if inside:
             for quote in inside:
                 if quote.frame is None:
@@ -525,7 +527,8 @@ class QuoteBuilder:
         if previous is None:
             return
         for frame in self.frames:
-            if frame.unit.index == previous.index and frame.form in (COLON, CLAUSE, NAMING, PAREN) and frame.subject is not None:
+            if (frame.unit.index == previous.index and frame.form in (COLON, CLAUSE, NAMING, PAREN)
+                    and frame.subject is not None):
                 if frame.form == COLON or self.text[previous.end_char - 1:previous.end_char] == ":":
                     self._set_from_head(quote, frame.subject, frame)
                     return
@@ -533,7 +536,8 @@ class QuoteBuilder:
             return
         earlier = [q for q in self.quotes if q.speaker is not None and q is not quote and q.kind != SCARE
                    and previous.start_char <= q.start < previous.end_char + 1]
-        if earlier and earlier[-1].speaker.kind in (PERSON, ORGANISATION) and unit is not None:
+        speaker = earlier[-1].speaker if earlier else None
+        if speaker is not None and speaker.kind in (PERSON, ORGANISATION) and unit is not None:
             self._copy_speaker(quote, earlier[-1])
             return
         subject = self._subject_of_unit(previous)
@@ -594,6 +598,8 @@ class QuoteBuilder:
             if quote.frame is not None:
                 relays += self._outlets_after(quote.frame)
             for token in relays:
+                if token is None:  # a relaying frame without a subject names no source
+                    continue
                 speaker = self._speaker_of(token)
                 if speaker is not None and all(s.canonical != speaker.canonical for s in sources):
                     sources.append(speaker)

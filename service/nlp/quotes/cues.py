@@ -350,7 +350,7 @@ def _ends_with_colon(doc: Doc, end: int, unit: Unit) -> bool:
         token = doc[i]
         if token.text == ":":
             return True
-        if token.tag_ == "verb" and token.morph.get("Tense"):
+        if token.tag_ == "verb" and token.morph.get("Tense", None):
             return False
     return False
 
@@ -365,7 +365,7 @@ def _clause_start(doc: Doc, cue: Token, lemma: str, end: int, unit: Unit) -> int
             return i + 1 if i + 1 < unit.end else None
         if question and lower in QUESTION_COMPLEMENTIZERS:
             return i + 1 if lower == "om" else i
-        if token.is_punct or (token.tag_ == "verb" and token.morph.get("Tense")):
+        if token.is_punct or (token.tag_ == "verb" and token.morph.get("Tense", None)):
             break
         if lower == "om" or lower == "mot" or (token.tag_ == "inf-merke"):
             break
@@ -379,7 +379,7 @@ def _clause_start(doc: Doc, cue: Token, lemma: str, end: int, unit: Unit) -> int
 def _bare_clause_start(doc: Doc, cue: Token, end: int, unit: Unit) -> int | None:
     """"mener laget er i rute": a finite clause right after the cue, without "at"."""
     for child in cue.rights:
-        if child.dep_ == "DOBJ" and child.tag_ == "verb" and child.morph.get("Tense"):
+        if child.dep_ == "DOBJ" and child.tag_ == "verb" and child.morph.get("Tense", None):
             start = max(child.left_edge.i, end)
             if doc[start].lower_ in COMPLEMENTIZERS:
                 start += 1
@@ -389,7 +389,7 @@ def _bare_clause_start(doc: Doc, cue: Token, end: int, unit: Unit) -> int | None
     np_end = i
     while np_end < unit.end and np_end - i < 5 and doc[np_end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"):
         np_end += 1
-    if i < np_end < unit.end and doc[np_end].tag_ == "verb" and doc[np_end].morph.get("Tense"):
+    if i < np_end < unit.end and doc[np_end].tag_ == "verb" and doc[np_end].morph.get("Tense", None):
         if doc[i].lower_ not in NON_SPEAKER_SUBJECTS or doc[i].lower_ in ("det", "dette", "den"):
             return i
     return None
@@ -414,7 +414,7 @@ def _not_speech(doc: Doc, token: Token, unit: Unit) -> bool:
     after = doc[token.i + 1].lower_ if token.i + 1 < unit.end else ""
     if (before, lower) in NON_SPEECH_BIGRAMS or (lower, after) in NON_SPEECH_BIGRAMS:
         return True
-    return before == "å" or token.morph.get("Voice") == ["Pass"]
+    return before == "å" or token.morph.get("Voice", None) == ["Pass"]
 
 
 def _is_counterfactual(doc: Doc, token: Token, unit: Unit) -> bool:
@@ -450,7 +450,8 @@ def _cut_clauses(frames: list[Frame]) -> None:
                     end = other.start
             doc = frame.cue.doc
             end = _coordination_cut(doc, frame, start, end)
-            while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "»”\"'" or doc[end - 1].lower_ in ("og", "men", "mens", "samt")):
+            while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "»”\"'"
+                                   or doc[end - 1].lower_ in ("og", "men", "mens", "samt")):
                 end -= 1
             frame.content = (start, end)
 

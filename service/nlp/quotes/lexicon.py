@@ -320,7 +320,7 @@ gunhild aslaug ranveig solfrid elise   natalia olena julija yulia
 svetlana tatjana irina olga maria-luisa   jennifer sarah elizabeth
 hanna johanna ellinor viktoria victoria louise sandra marta agnes ilse helga
 greta gudrun monika simone isabel isabelle claire nathalie nadia fatima aisha
-    
+
 """.split())
 
 MALE_NAMES: frozenset[str] = frozenset("""
@@ -336,8 +336,8 @@ alexander benjamin adrian isak markus johannes jostein jørn karl kenneth kim
 lasse leon mads mikkel nicolai otto peder pål robert runar snorre stig sturla
 sveinung tarjei torgeir vemund vetle joe joseph donald barack vladimir volodymyr
 dmitrij dmitrij sergej sergei aleksandr alexander mikhail boris viktor oleksij
-oleksandr taras andrij emmanuel olaf friedrich recep xi  
+oleksandr taras andrij emmanuel olaf friedrich recep xi
 brian darren peter justin david james antony mark paul michael george william
-jean pierre jacques francois mohammed ahmed ali omar hassan abdul  
-     willy  
+jean pierre jacques francois mohammed ahmed ali omar hassan abdul
+     willy
 """.split())

@@ -41,7 +41,7 @@ class Chance(Protocol):
 
 
 def _is_genitive(span: Span) -> bool:
-    return "Gen" in span[-1].morph.get("Case")
+    return "Gen" in span[-1].morph.get("Case", None)
 
 
 def mention_inventory(docs: Iterable[Doc]) -> Inventory:
@@ -73,9 +73,10 @@ def swap_entities(doc: Doc, inventory: Inventory, rng: Chance, rate: float) -> D
         name = (ent.label_, ent.text[:-1] if _is_genitive(ent) else ent.text)
         if name not in replacements:
             replacements[name] = rng.choice(choices) if rng.random() < rate else None
-        if replacements[name] is None:
+        chosen = replacements[name]
+        if chosen is None:
             continue
-        new = list(replacements[name])
+        new = list(chosen)
         if _is_genitive(ent):
             new[-1] = genitive(new[-1])
         words[ent.start:ent.end] = new

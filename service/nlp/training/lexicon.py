@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # compiled, not in the stubs
 from spacy.vectors import Vectors
 from spacy.vocab import Vocab
 

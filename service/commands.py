@@ -112,8 +112,10 @@ def cmd_model(args: argparse.Namespace) -> int:
     from service.nlp.evaluation import model as evaluate
 
     if args.model_command == "train":
-        return evaluate.train(norne=args.norne, out=args.out, separate_ner=args.separate_ner,
-                              pretrain=args.pretrain, lexicon=args.lexicon, augment=args.augment)
+        from service.nlp.training.train import train
+
+        return train(norne=args.norne, out=args.out, separate_ner=args.separate_ner,
+                     pretrain=args.pretrain, lexicon=args.lexicon, augment=args.augment)
     try:
         if args.model_command == "compare":
             scores = evaluate.compare(args.split, args.model_a, args.model_b or evaluate.MODEL_DIR, norne=args.norne)

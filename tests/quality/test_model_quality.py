@@ -8,7 +8,8 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from service.nlp.evaluation.model import compare, evaluate, write_raw_text
+from service.nlp.evaluation.model import compare, evaluate
+from service.nlp.training.train import write_raw_text
 from service.nlp.pipeline import MODEL_DIR
 
 pytestmark = pytest.mark.quality

@@ -93,7 +93,7 @@ def test_the_training_config_takes_the_augmenter_override(tmp_path) -> None:
     from spacy.tokens import DocBin
     from spacy.util import load_config, registry
 
-    from service.nlp.evaluation.model import CONFIG, TRAINING, entity_swap_override
+    from service.nlp.training.train import CONFIG, TRAINING, entity_swap_override
 
     spec = importlib.util.spec_from_file_location("newswire_training_code", TRAINING / "newswire_code.py")
     spec.loader.exec_module(importlib.util.module_from_spec(spec))

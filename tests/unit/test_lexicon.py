@@ -10,7 +10,7 @@ from spacy.training import Example
 from spacy.vectors import Vectors
 from spacy.attrs import ORTH
 
-from service.nlp.evaluation import model as evaluate
+from service.nlp.training import train as training
 from service.nlp.training import lexicon
 
 
@@ -38,7 +38,7 @@ def test_training_with_the_lexicon_says_what_to_install(tmp_path: Path, monkeypa
         raise ImportError("No module named 'wordfreq'")
 
     monkeypatch.setattr(lexicon, "write_pipeline", missing)
-    assert evaluate.train(out=tmp_path, lexicon=True) == 2
+    assert training.train(out=tmp_path, lexicon=True) == 2
     assert "pip install -e '.[train]'" in capsys.readouterr().err
 
 
@@ -81,7 +81,7 @@ def test_an_installed_model_keeps_the_labels_that_are_also_table_words(tmp_path:
         nlp.update(examples)
     assert set(tagger.labels) == {"subst", "verb"}
 
-    evaluate.install_nlp(nlp, tmp_path / "model", "0.0.1")
+    training.install_nlp(nlp, tmp_path / "model", "0.0.1")
     installed = spacy.load(tmp_path / "model")
     assert installed.vocab.vectors.shape == (1, 2)  # three identical rows, one kept
     assert [token.tag_ for token in installed(" ".join(words))] == ["subst", "verb", "subst"]

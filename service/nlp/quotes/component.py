@@ -49,5 +49,5 @@ class QuoteExtractor:
     assigns=[f"doc._.{extensions.QUOTES}"],
 )
 def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
-    """Factory registered as ``newswire_quotes`` (added last by ``load_pipeline``)."""
+    """Factory registered as ``newswire_quotes`` (added after ``newswire_mentions`` by ``load_pipeline``)."""
     return QuoteExtractor()

@@ -15,7 +15,7 @@ from service.article import Article
 from service.errors import OversizeBody
 from service.events import Provenance, Source, build_enriched, build_retraction
 from service.formats import parse
-from service.nlp.mentions.canonical import canonicalize
+from service.nlp.mentions.component import mentions_of
 from service.nlp.pipeline import load_pipeline, model_identity
 from service.settings import Settings
 
@@ -24,7 +24,7 @@ def entity_items(doc: Doc) -> list[dict[str, Any]]:
     return [
         {"text": e.text, "label": e.label, "start": e.start, "end": e.end,
          "canonical": e.canonical, "role": e.role}
-        for e in canonicalize(doc)
+        for e in mentions_of(doc)
     ]
 
 

@@ -25,9 +25,12 @@ from service.nlp.blas_ops import blas_ops, limit_blas_threads
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "nb_newswire"
 BLANK_NAME = "blank"
 # newswire's own components: module → registered factory, added after the trained ones
-# in this order (the entity repair first: quotes and claims read the repaired entities).
+# in this order: the entity repair first, then the canonical names of the repaired
+# entities, which quotes and claims both read; claims also read the quotes.
 EXTRACTORS = (("service.nlp.mentions.repair", "newswire_entity_repair"),
-              ("service.nlp.quotes.component", "newswire_quotes"), ("service.nlp.claims.component", "newswire_claims"))
+              ("service.nlp.mentions.component", "newswire_mentions"),
+              ("service.nlp.quotes.component", "newswire_quotes"),
+              ("service.nlp.claims.component", "newswire_claims"))
 
 
 def model_path() -> Path:
@@ -58,7 +61,7 @@ def load_model(path: Path) -> Language:
 
 
 def add_extractors(nlp: Language) -> Language:
-    """Append the entity repair, quote and claim components (those that exist) to ``nlp``."""
+    """Append the entity repair, mention, quote and claim components (those that exist) to ``nlp``."""
     for module, factory in EXTRACTORS:
         if importlib.util.find_spec(module) is None:
             continue

@@ -33,6 +33,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from service.nlp import extensions
 from service.nlp.claims.context import StoryContext, clause_window, sentence_of
 from service.nlp.claims.detect import TroopCount, find_troop_counts
 from service.nlp.claims.location import location_of
@@ -46,22 +47,10 @@ from service.nlp.claims.kinds import claim_type
 
 __all__ = ["ClaimExtractor", "extract_claims"]
 
-EXTENSION = "claims"
-_STORE = "newswire_claims"
 _PARTICLES = frozenset({"ut", "inn", "tilbake", "hjem"})
 _SCOPE_STOP = frozenset({",", ";", ":", ".", "!", "?", "»", "«", "(", ")"})
 
-
-def _get_claims(doc: Doc) -> list[dict[str, Any]]:
-    return doc.user_data.get(_STORE, [])
-
-
-def _set_claims(doc: Doc, value: list[dict[str, Any]]) -> None:
-    doc.user_data[_STORE] = value
-
-
-if not Doc.has_extension(EXTENSION):
-    Doc.set_extension(EXTENSION, getter=_get_claims, setter=_set_claims)
+extensions.register()
 
 
 # ------------------------------------------------------------------- helpers
@@ -182,8 +171,7 @@ class _FrameBuilder:
     """Builds the frames of one story, carrying the previous side along."""
 
     def __init__(self, doc: Doc) -> None:
-        quotes = getattr(doc._, "quotes", None) if Doc.has_extension("quotes") else None
-        self.story = StoryContext(doc, quotes=list(quotes or []))
+        self.story = StoryContext(doc, quotes=list(doc._.quotes or []))
         self.previous_side: str | None = None
         self.previous_type: str | None = None
         self.previous_span: Span | None = None
@@ -275,7 +263,13 @@ class ClaimExtractor:
         return doc
 
 
-@Language.factory("newswire_claims")
+@Language.factory(
+    "newswire_claims",
+    requires=["doc.sents", "token.is_sent_start", "token.tag", "token.pos", "token.morph", "token.lemma", "token.dep",
+              "token.head", "token.ent_iob", "token.ent_type", f"doc._.{extensions.MENTIONS}",
+              f"doc._.{extensions.QUOTES}"],
+    assigns=[f"doc._.{extensions.CLAIMS}"],
+)
 def make_claim_extractor(nlp: Language, name: str) -> ClaimExtractor:
     """Registered factory: ``nlp.add_pipe("newswire_claims")``."""
     return ClaimExtractor()

@@ -22,7 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from service.nlp.claims.lexicon import troop_prefix
 from service.nlp.lang.places import country_of_adjective, country_of_name
 from service.nlp.claims.numbers import SMALL
-from service.nlp.mentions.canonical import CanonicalEntity, canonical_name_index, canonicalize, role_index
+from service.nlp.mentions.canonical import CanonicalEntity, canonical_name_index, role_index
+from service.nlp.mentions.component import mentions_of
 
 __all__ = ["StoryContext", "clause_window", "is_verb", "sentence_of"]
 
@@ -164,8 +165,8 @@ class StoryContext:
         return named[-1] if named else None
 
     @cached_property
-    def entities(self) -> list[CanonicalEntity]:
-        return canonicalize(self.doc) if self.doc.has_annotation("ENT_IOB") else []
+    def entities(self) -> tuple[CanonicalEntity, ...]:
+        return mentions_of(self.doc)
 
     @cached_property
     def troop_owners(self) -> dict[str, str]:

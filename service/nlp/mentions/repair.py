@@ -279,7 +279,11 @@ class EntityRepair:
         return repair_entities(doc)
 
 
-@Language.factory("newswire_entity_repair")
+@Language.factory(
+    "newswire_entity_repair",
+    requires=["doc.ents", "token.pos", "token.dep", "token.head", "token.is_sent_start"],
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
+)
 def make_entity_repair(nlp: Language, name: str) -> EntityRepair:
     """Factory registered as ``newswire_entity_repair`` (added after the NER by ``load_pipeline``)."""
     return EntityRepair()

@@ -25,12 +25,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from service.nlp import extensions
 from service.nlp.quotes.builder import KINDS, Quote, extract_quotes
 
 __all__ = ["KINDS", "Quote", "QuoteExtractor", "extract_quotes", "make_quote_extractor"]
 
-if not Doc.has_extension("quotes"):
-    Doc.set_extension("quotes", default=None)
+extensions.register()
 
 
 class QuoteExtractor:
@@ -42,7 +42,12 @@ class QuoteExtractor:
         return doc
 
 
-@Language.factory("newswire_quotes")
+@Language.factory(
+    "newswire_quotes",
+    requires=["doc.sents", "token.is_sent_start", "token.tag", "token.pos", "token.morph", "token.dep", "token.head",
+              "token.ent_iob", "token.ent_type", f"doc._.{extensions.MENTIONS}"],
+    assigns=[f"doc._.{extensions.QUOTES}"],
+)
 def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
-    """Factory registered as ``newswire_quotes`` (added last by ``load_pipeline``)."""
+    """Factory registered as ``newswire_quotes`` (added after ``newswire_mentions`` by ``load_pipeline``)."""
     return QuoteExtractor()

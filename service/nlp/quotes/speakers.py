@@ -29,10 +29,10 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
+from service.nlp.mentions.component import mentions_of
 from service.nlp.mentions.repair import is_capital_acronym, pair_continues
 from service.nlp.mentions.canonical import (
     CanonicalEntity,
-    canonicalize,
     is_role_word,
     resolve_role_mention,
     role_index,
@@ -109,7 +109,8 @@ class SpeakerResolver:
         self.text = doc.text
         self._unit_of = unit_of or (lambda char: 0)
         self._is_quoted = is_quoted or (lambda char: False)
-        self.entities = [_recover_person(entity) for entity in canonicalize(doc)]
+        # the story's shared names, with the persons the NER took for products recovered
+        self.entities = [_recover_person(entity) for entity in mentions_of(doc)]
         self._entity_at: dict[int, tuple[int, int, CanonicalEntity]] = {}
         for entity in self.entities:
             span = doc.char_span(entity.start, entity.end, alignment_mode="expand")

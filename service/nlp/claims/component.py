@@ -152,8 +152,8 @@ _STATIVE_LEMMAS = frozenset({"ha", "være", "stå", "telle", "bestå", "finnes",
 def _acts_now(window: Sequence[Token]) -> bool:
     """The clause's finite verb is an action in the present tense ("sender", "går"), which
     with a month or season ahead of it is a plan."""
-    finite = [t for t in window if t.morph.get("Tense") and t.pos_ in ("VERB", "AUX")]  # Tense: finite
-    return bool(finite) and "Pres" in finite[0].morph.get("Tense") \
+    finite = [t for t in window if t.morph.get("Tense", None) and t.pos_ in ("VERB", "AUX")]  # Tense: finite
+    return bool(finite) and "Pres" in finite[0].morph.get("Tense", None) \
         and finite[0].lemma_.lower() not in _STATIVE_LEMMAS and finite[0].lower_ not in ("har", "er")
 
 
@@ -179,11 +179,12 @@ class _FrameBuilder:
     def frame(self, count: TroopCount) -> dict[str, Any] | None:
         doc = self.story.doc
         span = doc.char_span(count.start, count.end, alignment_mode="expand")
-        if span is None:
-            return None
         q_span = doc.char_span(count.quantity.start, count.quantity.end, alignment_mode="expand")
-        unit = doc.char_span(count.unit_start, count.unit_end, alignment_mode="expand")[0] \
-            if count.unit_start is not None else None
+        if span is None or q_span is None:
+            return None
+        unit_span = doc.char_span(count.unit_start, count.unit_end, alignment_mode="expand") \
+            if count.unit_start is not None and count.unit_end is not None else None
+        unit = unit_span[0] if unit_span is not None else None
         window = clause_window(span)
         window_words = _type_words(window, q_span)
         predicate = _predicate(unit, q_span)

@@ -263,10 +263,9 @@ class StoryContext:
                 break
             country = country_of_name(token.text) if token.text[:1].isupper() else None
             if token.idx >= sentence_start:
-                by_adjective = country_of_adjective(token.text) if country is None else None
-                if (country or by_adjective) and (country or by_adjective) not in skip:
-                    in_sentence.append((_after_place_preposition(token) and country is not None,
-                                        country or by_adjective))
+                named = country or (country_of_adjective(token.text) if country is None else None)
+                if named and named not in skip:
+                    in_sentence.append((_after_place_preposition(token) and country is not None, named))
             if country is not None and country not in skip:
                 found = country
         unlocated = [name for located, name in in_sentence if not located]

@@ -230,7 +230,7 @@ def _morph_genitive(token: Token) -> bool | None:
     preposition or a verb is no genitive whatever the tagger says ("sier Hellas'
     forsvarsminister Nikos Dendias til avisen").
     """
-    cases = token.morph.get("Case")
+    cases = token.morph.get("Case", None)
     if not cases:
         return None
     if "Gen" not in cases:

@@ -300,7 +300,8 @@ class QuoteBuilder:
             if frame.form != NAMING or frame.unit.index != self._unit_index(mark.open) or frame.end > token.i:
                 continue
             between = self.doc[frame.end:token.i]
-            if len(between) and not any(t.is_punct or (t.tag_ == "verb" and t.morph.get("Tense", None)) for t in between):
+            if len(between) and not any(t.is_punct or (t.tag_ == "verb" and t.morph.get("Tense", None))
+                                        for t in between):
                 return frame
         return None
 

@@ -405,7 +405,8 @@ class SpeakerResolver:
         """Nearest earlier organisation or unnamed group for "de"."""
         unit = self._unit_of(position)
         for mention in sorted(self._speakers, key=lambda m: -m.position):
-            if mention.position < position and unit - mention.unit < _PRONOUN_WINDOW and mention.kind in (ORGANISATION, ANONYMOUS):
+            if (mention.position < position and unit - mention.unit < _PRONOUN_WINDOW
+                    and mention.kind in (ORGANISATION, ANONYMOUS)):
                 return mention
         return None
 
@@ -495,7 +496,8 @@ def _speaker_name(entity: CanonicalEntity, doc: Doc, end: int) -> str:
     """The entity's canonical name, without a genitive strip when nothing follows it to own:
     a speaker is not a possessor ("sier til Reuters" stays "Reuters")."""
     surface = entity.text.strip(_PUNCT + " ")
-    stripped = entity.canonical != surface and surface.startswith(entity.canonical) and len(surface) - len(entity.canonical) <= 2
+    stripped = (entity.canonical != surface and surface.startswith(entity.canonical)
+                and len(surface) - len(entity.canonical) <= 2)
     if stripped and not _is_possessor(entity, doc, end):
         return surface
     return entity.canonical
@@ -543,7 +545,7 @@ def _person_name_index(entities: list[CanonicalEntity]) -> dict[str, str]:
 
 
 def _is_boundary(token: Token) -> bool:
-    finite_verb = token.tag_ == "verb" and bool(token.morph.get("Tense"))
+    finite_verb = token.tag_ == "verb" and bool(token.morph.get("Tense", None))
     return token.is_punct or token.is_space or finite_verb or token.tag_ == "sbu" or token.lower_ in ("som", "at")
 
 
@@ -574,15 +576,15 @@ def _source_of_document(head: Token) -> Token | None:
     for child in head.lefts:
         if child.dep_ == "DET" and child.pos_ in ("PROPN", "NOUN") and child.text[:1].isupper():
             owner = [t for t in child.subtree if t.text[:1].isupper()]
-            if owner and ("Gen" in owner[-1].morph.get("Case") or owner[-1].text.endswith(("s", "'", "’"))):
+            if owner and ("Gen" in owner[-1].morph.get("Case", None) or owner[-1].text.endswith(("s", "'", "’"))):
                 return child
     return None
 
 
 def _looks_proper(token: Token) -> bool:
     """A capitalised noun without definiteness or number: a name the tagger called a noun ("Moskva")."""
-    return (token.text[:1].isupper() and token.tag_ == "subst" and not token.morph.get("Definite")
-            and not token.morph.get("Number") and token.text[1:].islower())
+    return (token.text[:1].isupper() and token.tag_ == "subst" and not token.morph.get("Definite", None)
+            and not token.morph.get("Number", None) and token.text[1:].islower())
 
 
 def _partitive_head(head: Token) -> Token:
@@ -708,9 +710,9 @@ def _is_organisation_noun(word: str) -> bool:
 
 
 def _is_definite_singular(token: Token) -> bool:
-    definite = token.morph.get("Definite")
+    definite = token.morph.get("Definite", None)
     if definite:
-        return "Def" in definite and "Plur" not in token.morph.get("Number")
+        return "Def" in definite and "Plur" not in token.morph.get("Number", None)
     return token.lower_.endswith(_DEFINITE_ENDINGS)
 
 
@@ -771,7 +773,7 @@ def _morph_gender(doc: Doc, entity: CanonicalEntity) -> str | None:
     span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    genders = span[0].morph.get("Gender")
+    genders = span[0].morph.get("Gender", None)
     if genders == ["Fem"]:
         return "f"
     if genders == ["Masc"]:

@@ -1,0 +1,126 @@
+"""Each named rule that decides part of a claim, with a sentence that rule decides.
+
+The rules are tried in order and the first that decides wins, so every example here is a
+sentence whose answer changes when its rule is taken out of the sequence.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.nlp.claims import sources
+from service.nlp.pipeline import BLANK_NAME, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = load_pipeline()
+    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
+    return pipeline
+
+
+def claim_with(nlp: Language, text: str, count: str) -> dict:
+    """The claim whose text is ``count`` in ``text``."""
+    claims = {claim["text"]: claim for claim in nlp(text)._.claims}
+    assert count in claims, (count, sorted(claims))
+    return claims[count]
+
+
+# ------------------------------------------------------------------ claimant resolution
+
+#: rule -> (text, the claim's count, claimant canonical, claimant type)
+CLAIMANT_EXAMPLES: dict[str, tuple[str, str, str, str]] = {
+    "_what_a_document_cites": (
+        "Vi vet at det står 800 soldater der, ifølge en rapport fra Stortingets utredningsseksjon.",
+        "800 soldater", "Stortingets utredningsseksjon", "organisation"),
+    "_a_document_named_before": (
+        "Den svenske etterretningstjenesten Must la onsdag fram sin årsrapport. "
+        "Rapporten anslår at Russland har rundt 20.000 soldater i Kaliningrad.",
+        "rundt 20.000 soldater", "Sveriges etterretning", "organisation"),
+    "_a_personal_pronoun": (
+        "Russland har samlet 40.000 soldater ved Kupjansk, sier general Oleksandr Syrskyj. "
+        "Han anslår at russerne har mistet 900 mann der.",
+        "900 mann", "Oleksandr Syrskyj", "person"),
+    "_the_agency_itself": (
+        "Etter det NTB erfarer, vurderer regjeringen å sende opptil 50 norske spesialsoldater til Irak.",
+        "opptil 50 norske spesialsoldater", "NTB", "agency"),
+    "_a_capital_city": (
+        "Det er 35.000 soldater i den ukrainske reserven, opplyser Kyiv.",
+        "35.000 soldater", "Ukraina", "country"),
+    "_a_movement_by_its_compound": (
+        "Houthi-bevegelsen hevder å ha drept 20 saudiske soldater ved grensen.",
+        "20 saudiske soldater", "Houthi", "organisation"),
+    "_a_documents_named_author": (
+        "Ifølge NATO-rapporten har Russland rundt 30.000 soldater i Kaliningrad.",
+        "rundt 30.000 soldater", "NATO", "organisation"),
+    "_one_of_a_group": (
+        "Rundt 40 soldater omringet huset, sier en av Mahmouds sjåfører.",
+        "Rundt 40 soldater", "en av Mahmouds sjåfører", "anonymous"),
+    "_a_member_of_a_body": (
+        "Den sjiamuslimske paraplyorganisasjonen Folkemobiliseringsstyrkene (PMF) har i dag mer enn "
+        "230.000 mann på lønningslisten, opplyser et medlem av det irakiske parlamentets forsvarskomité "
+        "til nyhetsbyrået AP.",
+        "mer enn 230.000 mann", "medlem av det irakiske parlamentets forsvarskomité", "anonymous"),
+    "_a_name_after_its_descriptor": (
+        "Russland har rundt 1.500 soldater i Abkhasia, melder radiostasjonen Ekho Kavkaza.",
+        "rundt 1.500 soldater", "Ekho Kavkaza", "media"),
+    "_the_alliance_or_union": (
+        "NATO skal sende ytterligere 200 soldater til Kosovo etter de voldelige sammenstøtene i Zvečan, "
+        "opplyser alliansen.",
+        "200 soldater", "NATO", "organisation"),
+    "_a_source_named_before": (
+        "Malis regjering avviser tallene. Ifølge regjeringen ble 12 soldater drept.",
+        "12 soldater", "Malis regjering", "organisation"),
+    "_a_named_person": (
+        "Sverige kan bidra med 150 soldater til styrken, sier Pål Jonson.",
+        "150 soldater", "Pål Jonson", "person"),
+    "_a_named_medium": (
+        "Kenya har rundt 3.000 soldater i Haiti, melder AFP.",
+        "rundt 3.000 soldater", "AFP", "media"),
+    "_a_medium_by_its_kind": (
+        "Kina har flyttet mellom 50.000 og 60.000 soldater til grensen mot India siden april, "
+        "melder indiske medier.",
+        "mellom 50.000 og 60.000 soldater", "indiske medier", "media"),
+    "_an_anonymous_source": (
+        "Hamas har ifølge israelske kilder mellom 20.000 og 25.000 krigere i Gaza.",
+        "mellom 20.000 og 25.000 krigere", "israelske kilder", "anonymous"),
+    "_a_countrys_institution": (
+        "Rundt 700 soldater er på plass, opplyser forsvarsdepartementet i Brussel.",
+        "Rundt 700 soldater", "Belgias forsvarsdepartement", "organisation"),
+    "_the_country_named_before": (
+        "Ukraina har lagt fram nye tall. Landet anslår at det nå står nesten 90.000 russiske soldater "
+        "ved grensen.",
+        "nesten 90.000 russiske soldater", "Ukraina", "country"),
+    "_the_group_named_before": (
+        "Hamas har ifølge amerikanske beregninger mellom 20.000 og 25.000 stridende, men gruppen selv "
+        "hevder å ha over 40.000.",
+        "over 40.000", "Hamas", "organisation"),
+    "_a_person_by_role": (
+        "Forsvarsminister Pål Jonson la onsdag fram en ny plan. Ministeren sier at Sverige vil forsterke "
+        "hæren med tjue tusen vernepliktige innen 2030.",
+        "tjue tusen vernepliktige", "Pål Jonson", "person"),
+    "_a_named_owners_unit": (
+        "Rundt 600 soldater er på plass i Sahel, opplyser Forsvarets operative hovedkvarter.",
+        "Rundt 600 soldater", "Forsvarets operative hovedkvarter", "organisation"),
+    "_a_named_organisation_or_place": (
+        "Cirka 150 HV-soldater er satt inn for å sikre veier og bygge flomvoller i Gudbrandsdalen, "
+        "opplyser Innlandet politidistrikt.",
+        "Cirka 150 HV-soldater", "Innlandet politidistrikt", "organisation"),
+    "_a_capitalised_name": (
+        "Hæren sier at over 90 al-Shabaab-krigere ble drept.",
+        "over 90 al-Shabaab-krigere", "Hæren", "organisation"),
+    "_anything_else_is_an_organisation": (
+        "Rundt 300 HV-soldater er satt inn i Finnmark, opplyser politiet.",
+        "Rundt 300 HV-soldater", "politiet", "organisation"),
+}
+
+
+def test_every_claimant_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in sources.RESOLUTION_RULES] == list(CLAIMANT_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(CLAIMANT_EXAMPLES))
+def test_claimant_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, canonical, kind = CLAIMANT_EXAMPLES[rule]
+    claimant = claim_with(nlp, text, count)["claimant"]
+    assert (claimant["canonical"], claimant["type"]) == (canonical, kind)

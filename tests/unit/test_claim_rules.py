@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.nlp.claims import sources
+from service.nlp.claims import kinds, sources
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
 
@@ -124,3 +124,73 @@ def test_claimant_rule_decides_its_example(nlp: Language, rule: str) -> None:
     text, count, canonical, kind = CLAIMANT_EXAMPLES[rule]
     claimant = claim_with(nlp, text, count)["claimant"]
     assert (claimant["canonical"], claimant["type"]) == (canonical, kind)
+
+
+# ------------------------------------------------------------------ claim type
+
+#: rule -> (text, the claim's count, its type)
+TYPE_EXAMPLES: dict[str, tuple[str, str, str]] = {
+    "_a_casualty_word": (
+        "Hæren sier at over 90 al-Shabaab-krigere ble drept.", "over 90 al-Shabaab-krigere", "casualties"),
+    "_a_withdrawal_word": (
+        "FN skal kutte 1.200 blåhjelmer i Mali innen sommeren.", "1.200 blåhjelmer", "withdrawal"),
+    "_on_the_way_out": (
+        "Den armenske regjeringen benekter at 4.000 russiske soldater er på vei ut av landet.",
+        "4.000 russiske soldater", "withdrawal"),
+    "_coming_home": (
+        "De 40 norske soldatene i Irak kommer hjem innen jul, opplyser Forsvaret.",
+        "40 norske soldatene", "withdrawal"),
+    "_moved_out_of": (
+        "USA begynner i desember å flytte rundt 4.000 marinesoldater ut av Okinawa, opplyser det japanske "
+        "forsvarsdepartementet.",
+        "rundt 4.000 marinesoldater", "withdrawal"),
+    "_moved_away_from": (
+        "Serbia har flyttet om lag 1.000 soldater bort fra grensen mot Kosovo.",
+        "om lag 1.000 soldater", "withdrawal"),
+    "_a_count_of_the_force": (
+        "NATO skal sende ytterligere 200 soldater til Kosovo etter de voldelige sammenstøtene i Zvečan, "
+        "opplyser alliansen. Med forsterkningene vil KFOR-styrken telle i overkant av 4.700 soldater.",
+        "i overkant av 4.700 soldater", "strength"),
+    "_a_reinforcement_word": (
+        "Garnisonen får 80 flere soldater fra neste år, opplyser Hæren.", "80 flere soldater", "reinforcement"),
+    "_forced_its_way_in": (
+        "Aserbajdsjans forsvarsdepartement tilbakeviser armenske påstander om at minst 2.500 aserbajdsjanske "
+        "soldater har tatt seg inn på armensk territorium nær Jermuk natt til søndag.",
+        "minst 2.500 aserbajdsjanske soldater", "deployment"),
+    "_brought_up_to": (
+        "Irland har i dag i underkant av 350 soldater i FN-oppdrag i utlandet, opplyser de irske "
+        "forsvarsstyrkene. Målet er å få opp tallet til 500 innen utgangen av 2027.",
+        "500", "reinforcement"),
+    "_called_up": (
+        "Israels hær har kalt inn 60.000 reservister foran en ny offensiv i Gaza.",
+        "60.000 reservister", "reinforcement"),
+    "_an_intake_sent_in": (
+        "Over 8.000 rekrutter rykker inn til førstegangstjeneste i august, opplyser Forsvaret.",
+        "Over 8.000 rekrutter", "reinforcement"),
+    "_troops_sent_in": (
+        "Guvernøren har satt inn 1.500 nasjonalgardister etter flommen.", "1.500 nasjonalgardister", "deployment"),
+    "_a_deployment_word": (
+        "Kenya har sendt 400 soldater til Haiti etter en bølge av drap.", "400 soldater", "deployment"),
+    "_reporting_for_service": (
+        "Rundt 6.000 rekrutter møter til tjeneste i august, opplyser Forsvaret.",
+        "Rundt 6.000 rekrutter", "reinforcement"),
+    "_built_up": (
+        "USA har bygd opp styrken i Karibia til rundt 10.000 soldater, de fleste av dem på baser i "
+        "Puerto Rico, skriver The New York Times.",
+        "rundt 10.000 soldater", "reinforcement"),
+    "_in_place": (
+        "Rundt 700 soldater er på plass, opplyser forsvarsdepartementet i Brussel.",
+        "Rundt 700 soldater", "deployment"),
+    "_anything_else_is_strength": (
+        "Kenya har rundt 3.000 soldater i Haiti, melder AFP.", "rundt 3.000 soldater", "strength"),
+}
+
+
+def test_every_type_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in kinds.TYPE_RULES] == list(TYPE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(TYPE_EXAMPLES))
+def test_type_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, kind = TYPE_EXAMPLES[rule]
+    assert claim_with(nlp, text, count)["type"] == kind

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.nlp.claims import kinds, sources
+from service.nlp.claims import kinds, side, sources
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
 
@@ -194,3 +194,65 @@ def test_every_type_rule_has_an_example() -> None:
 def test_type_rule_decides_its_example(nlp: Language, rule: str) -> None:
     text, count, kind = TYPE_EXAMPLES[rule]
     assert claim_with(nlp, text, count)["type"] == kind
+
+
+# ------------------------------------------------------------------ the side a clause's subject names
+
+#: rule -> (text, the claim's count, its side)
+SUBJECT_SIDE_EXAMPLES: dict[str, tuple[str, str, str | None]] = {
+    "_we_are_the_claimants_country": (
+        "Vi har sammen med amerikanerne 5.000 soldater i Latvia, sier Estlands forsvarsminister.",
+        "5.000 soldater", "Estland"),
+    "_the_country_named_before": (
+        "Dersom Iran blir angrepet, kan landet mobilisere inntil 1,2 millioner mann i løpet av en uke, "
+        "sier Revolusjonsgardens talsperson Ali Mohammad Naini til nyhetsbyrået Tasnim.",
+        "inntil 1,2 millioner mann", "Iran"),
+    "_the_group_named_before": (
+        "Hamas benekter at organisasjonen har mistet 20.000 krigere i Gaza.", "20.000 krigere", "Hamas"),
+    "_a_ruler_in_its_seat": (
+        "Regjeringen i Canberra vil redusere styrken i Irak med om lag 200 soldater.",
+        "om lag 200 soldater", "Australia"),
+    "_the_government": (
+        "Om nødvendig kan regjeringen sende 4.000 soldater til grensen, sier Perus forsvarsminister.",
+        "4.000 soldater", "Peru"),
+    "_an_attackers_adjective": (
+        "Ved et kinesisk angrep på Taiwan kan Japan sette inn 10.000 soldater på Okinawa, sier en japansk general.",
+        "10.000 soldater", "Japan"),
+    "_a_ruler_in_a_country": (
+        "Hæren på Sri Lanka vokste kraftig under borgerkrigen mot De tamilske tigrene og teller fortsatt "
+        "over 140.000 soldater.",
+        "over 140.000 soldater", "Sri Lanka"),
+    "_where_troops_are": (
+        "Det italienske forsvarsdepartementet opplyser at kontingenten i Latvia skal styrkes med 150 soldater.",
+        "150 soldater", "Italia"),
+    "_the_rest_of_a_place_name": (
+        "Kontingenten i Sierra Leone teller rundt 400 soldater, opplyser FN.", "rundt 400 soldater", None),
+    "_a_national_force_abroad": (
+        "Hæren på Sri Lanka vokste kraftig under borgerkrigen mot De tamilske tigrene og teller fortsatt "
+        "over 140.000 soldater. Innen 2030 skal rundt 40.000 soldater dimitteres for å spare penger, "
+        "opplyser forsvarsdepartementet i Colombo.",
+        "rundt 40.000 soldater", "Sri Lanka"),
+    "_a_many_word_name": (
+        "Brigade Nord skal få rundt 600 nye soldater innen 2030, opplyser Hæren.",
+        "rundt 600 nye soldater", "Norge"),
+    "_a_troop_owner_named_before": (
+        "Hæren har sendt 900 soldater til Jolo etter angrep fra Maute-krigere. "
+        "Ifølge hæren har Maute nå under 100 krigere igjen.",
+        "under 100 krigere", "Maute"),
+    "_a_groups_descriptor_adjective": (
+        "Den jemenittiske Houthi-bevegelsen har flyttet 3.000–4.000 krigere til områdene sør for Marib "
+        "de siste to ukene, melder den saudiske TV-kanalen Al Arabiya.",
+        "3.000–4.000 krigere", "Houthi"),
+    "_a_side_word": (
+        "Kenya har rundt 3.000 soldater i Haiti, melder AFP.", "rundt 3.000 soldater", "Kenya"),
+}
+
+
+def test_every_subject_side_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in side.SUBJECT_RULES] == list(SUBJECT_SIDE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(SUBJECT_SIDE_EXAMPLES))
+def test_subject_side_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, expected = SUBJECT_SIDE_EXAMPLES[rule]
+    assert claim_with(nlp, text, count)["side"] == expected

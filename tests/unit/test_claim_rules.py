@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.nlp.claims import kinds, side, sources
+from service.nlp.claims import kinds, location, side, sources
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
 
@@ -256,3 +256,42 @@ def test_every_subject_side_rule_has_an_example() -> None:
 def test_subject_side_rule_decides_its_example(nlp: Language, rule: str) -> None:
     text, count, expected = SUBJECT_SIDE_EXAMPLES[rule]
     assert claim_with(nlp, text, count)["side"] == expected
+
+
+# ------------------------------------------------------------------ the place a noun phrase names
+
+#: rule -> (text, the claim's count, its location's canonical name and kind)
+PLACE_EXAMPLES: dict[str, tuple[str, str, str | None, str]] = {
+    "_a_known_place_or_adjective": (
+        "Kenya har rundt 3.000 soldater i Haiti, melder AFP.", "rundt 3.000 soldater", "Haiti", "country"),
+    "_a_country_of_many_words": (
+        "Russland har om lag 1.500 leiesoldater i Den sentralafrikanske republikk.",
+        "om lag 1.500 leiesoldater", "Den sentralafrikanske republikk", "country"),
+    "_a_place_entity": (
+        "Salomonøyenes regjering avviser at rundt 50 kinesiske militære er stasjonert i Honiara, "
+        "slik australske medier har meldt.",
+        "rundt 50 kinesiske militære", "Honiara", "place"),
+    "_a_name_no_list_knows": (
+        "Houthi-bevegelsen har rundt 20.000 krigere ved Marib, anslår FN.", "rundt 20.000 krigere", "Marib", "place"),
+    "_a_border_not_named": (
+        "Buenos Aires avviser at 2.000 argentinske soldater er sendt til grensen.",
+        "2.000 argentinske soldater", None, "border"),
+    "_a_front_not_named": (
+        "Det sitter flere hundre tusen russiske stridende i skyttergravene langs hele fronten, "
+        "ifølge militæranalytiker Tor Ivar Strømmen.",
+        "flere hundre tusen russiske stridende", None, "front"),
+    "_the_country_spoken_of": (
+        "AMISOM hadde på det meste over 22.000 soldater i landet, ifølge FN.",
+        "over 22.000 soldater", None, "country"),
+}
+
+
+def test_every_place_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in location.PLACE_RULES] == list(PLACE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(PLACE_EXAMPLES))
+def test_place_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, canonical, kind = PLACE_EXAMPLES[rule]
+    place = claim_with(nlp, text, count)["location"]
+    assert place is not None and (place["canonical"], place["kind"]) == (canonical, kind)

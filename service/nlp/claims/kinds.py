@@ -9,7 +9,8 @@ Precedence: casualties > withdrawal > reinforcement > deployment > strength.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from service.nlp.claims.lexicon import (
     CASUALTY_WORDS,
@@ -57,48 +58,179 @@ def _verb_forms(seq: list[str]) -> set[str]:
     return {w for k, w in enumerate(seq) if not (w == "landet" and not _landed(seq, k))}
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """The lowercased words of a claim's clause and predicate, as the type rules read them."""
+
+    words: list[str]
+    verbs: set[str]  # the words, without "landet" where it is the noun
+    lemmas: set[str]
+
+    def pairs(self) -> Iterable[tuple[str, str]]:
+        return zip(self.words, self.words[1:])
+
+
 def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
     """Type from the lowercased words (and lemmas) of the claim's clause and predicate."""
     seq = [w.lower() for w in words]
-    found = _verb_forms(seq)
-    lemma_set = {lemma.lower() for lemma in lemmas}
-    if found & CASUALTY_WORDS:
-        return "casualties"
-    if found & WITHDRAWAL_WORDS or lemma_set & WITHDRAWAL_LEMMAS:
+    clause = _Clause(seq, _verb_forms(seq), {lemma.lower() for lemma in lemmas})
+    for rule in TYPE_RULES:
+        kind = rule(clause)
+        if kind is not None:
+            return kind
+    raise AssertionError("the last type rule always decides")
+
+
+# ------------------------------------------------------------------ type rules, in order
+
+
+def _a_casualty_word(clause: _Clause) -> str | None:
+    """"over 90 al-Shabaab-krigere ble drept", "har mistet 900 mann" -> casualties."""
+    return "casualties" if clause.verbs & CASUALTY_WORDS else None
+
+
+def _a_withdrawal_word(clause: _Clause) -> str | None:
+    """"FN skal kutte 1.200 blåhjelmer", "har trukket 2.000 soldater ut" -> withdrawal."""
+    if clause.verbs & WITHDRAWAL_WORDS or clause.lemmas & WITHDRAWAL_LEMMAS:
         return "withdrawal"
+    return None
+
+
+def _on_the_way_out(clause: _Clause) -> str | None:
+    """"er på vei ut av landet", "på vei hjem" -> withdrawal."""
+    seq = clause.words
     if any(seq[k:k + 3] == ["vei", "ut", "av"] or seq[k:k + 2] == ["vei", "hjem"] for k in range(len(seq))):
-        return "withdrawal"  # "er på vei ut av landet", "på vei hjem"
+        return "withdrawal"
+    return None
+
+
+def _coming_home(clause: _Clause) -> str | None:
+    """"soldatene i Irak kommer hjem innen jul", "har hentet hjem 80 soldater" -> withdrawal."""
     if any((a in _HOMEWARD_VERBS and b == "hjem") or (a in _BE_FORMS and b == "hjemme")
-           for a, b in zip(seq, seq[1:])):
-        return "withdrawal"  # "soldatene kommer hjem innen påske"
+           for a, b in clause.pairs()):
+        return "withdrawal"
+    return None
+
+
+def _moved_out_of(clause: _Clause) -> str | None:
+    """"flytte 4.000 marinesoldater ut av Okinawa" -> withdrawal."""
+    seq = clause.words
     if any(a in _MOVE_VERBS and "ut" in seq[k + 1:k + 8] and "av" in seq[k + 1:k + 9]
            for k, a in enumerate(seq)):
-        return "withdrawal"  # "flytte 4.000 marinesoldater ut av Okinawa"
+        return "withdrawal"
+    return None
+
+
+def _moved_away_from(clause: _Clause) -> str | None:
+    """"har flyttet 800 soldater bort fra grensen" -> withdrawal."""
+    seq = clause.words
     if any(a in _MOVE_VERBS and ["bort", "fra"] in [seq[j:j + 2] for j in range(k + 1, k + 8)]
            for k, a in enumerate(seq)):
-        return "withdrawal"  # "har flyttet 800 soldater bort fra grensen"
-    if found & _COUNT_VERBS:
-        return "strength"  # "vil KFOR-styrken telle 4.700 soldater": a size, whatever "nye" says
-    if found & REINFORCEMENT_WORDS or lemma_set & REINFORCEMENT_LEMMAS:
+        return "withdrawal"
+    return None
+
+
+def _a_count_of_the_force(clause: _Clause) -> str | None:
+    """"vil KFOR-styrken telle 4.700 soldater" -> strength: a size, whatever "nye" says."""
+    return "strength" if clause.verbs & _COUNT_VERBS else None
+
+
+def _a_reinforcement_word(clause: _Clause) -> str | None:
+    """"Garnisonen får 80 flere soldater", "rekruttere 5.000 nye soldater" -> reinforcement."""
+    if clause.verbs & REINFORCEMENT_WORDS or clause.lemmas & REINFORCEMENT_LEMMAS:
         return "reinforcement"
-    if any(a in ("tatt", "tar", "ta", "tok") and b == "seg" and c == "inn" for a, b, c in zip(seq, seq[1:], seq[2:])):
-        return "deployment"  # "har tatt seg inn på armensk territorium"
-    if any(a in ("få", "får", "fikk") and b == "opp" for a, b in zip(seq, seq[1:])):
-        return "reinforcement"  # "få opp tallet til 500"
-    if any(a in _CALL_UP_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):
-        return "reinforcement"  # "kalt inn 60.000 reservister"
-    if any(a in _INSERT_VERBS and b == "inn" for a, b in zip(seq, seq[1:])):
-        if found & _SERVICE_WORDS:
-            return "reinforcement"  # conscripts "rykket inn til førstegangstjeneste": an intake
+    return None
+
+
+def _forced_its_way_in(clause: _Clause) -> str | None:
+    """"har tatt seg inn på armensk territorium" -> deployment."""
+    seq = clause.words
+    if any(a in ("tatt", "tar", "ta", "tok") and b == "seg" and c == "inn"
+           for a, b, c in zip(seq, seq[1:], seq[2:])):
         return "deployment"
-    if found & DEPLOYMENT_WORDS or lemma_set & DEPLOYMENT_LEMMAS:
+    return None
+
+
+def _brought_up_to(clause: _Clause) -> str | None:
+    """"få opp tallet til 500" -> reinforcement."""
+    return "reinforcement" if any(a in ("få", "får", "fikk") and b == "opp" for a, b in clause.pairs()) else None
+
+
+def _called_up(clause: _Clause) -> str | None:
+    """"kalt inn 60.000 reservister" -> reinforcement."""
+    return "reinforcement" if any(a in _CALL_UP_VERBS and b == "inn" for a, b in clause.pairs()) else None
+
+
+def _sends_in(clause: _Clause) -> bool:
+    """"satt inn", "rykker inn": a verb that puts troops in."""
+    return any(a in _INSERT_VERBS and b == "inn" for a, b in clause.pairs())
+
+
+def _an_intake_sent_in(clause: _Clause) -> str | None:
+    """Conscripts "rykket inn til førstegangstjeneste" -> reinforcement: an intake."""
+    return "reinforcement" if _sends_in(clause) and clause.verbs & _SERVICE_WORDS else None
+
+
+def _troops_sent_in(clause: _Clause) -> str | None:
+    """"har satt inn 1.500 nasjonalgardister" -> deployment."""
+    return "deployment" if _sends_in(clause) else None
+
+
+def _a_deployment_word(clause: _Clause) -> str | None:
+    """"Kenya har sendt 400 soldater til Haiti", "soldater øver i Finnmark" -> deployment."""
+    if clause.verbs & DEPLOYMENT_WORDS or clause.lemmas & DEPLOYMENT_LEMMAS:
         return "deployment"
-    if any(a in ("møte", "møter", "møtte") and b == "til" for a, b in zip(seq, seq[1:])) or (
-            found & {"møte", "møter", "møtte"} and found & _SERVICE_WORDS):
-        return "reinforcement"  # conscripts "møter (11.200 vernepliktige) til tjeneste": an intake
-    if any(a in ("bygd", "bygget", "bygger", "bygge", "bygges") and b == "opp" for a, b in zip(seq, seq[1:])):
-        return "reinforcement"  # "har bygd opp styrken til rundt 10.000 soldater"
+    return None
+
+
+def _reporting_for_service(clause: _Clause) -> str | None:
+    """Conscripts "møter (11.200 vernepliktige) til tjeneste" -> reinforcement: an intake."""
+    if any(a in ("møte", "møter", "møtte") and b == "til" for a, b in clause.pairs()) or (
+            clause.verbs & {"møte", "møter", "møtte"} and clause.verbs & _SERVICE_WORDS):
+        return "reinforcement"
+    return None
+
+
+def _built_up(clause: _Clause) -> str | None:
+    """"har bygd opp styrken til rundt 10.000 soldater" -> reinforcement."""
+    if any(a in ("bygd", "bygget", "bygger", "bygge", "bygges") and b == "opp" for a, b in clause.pairs()):
+        return "reinforcement"
+    return None
+
+
+def _in_place(clause: _Clause) -> str | None:
+    """"er på plass i Somalia", "fløyet inn", "stiller med" -> deployment."""
     if any((a == "på" and b == "plass") or (a in ("fly", "flyr", "fløy", "fløyet") and b == "inn")
-           or (a in ("stille", "stiller", "stilte") and b == "med") for a, b in zip(seq, seq[1:])):
-        return "deployment"  # "er på plass i Somalia"
+           or (a in ("stille", "stiller", "stilte") and b == "med") for a, b in clause.pairs()):
+        return "deployment"
+    return None
+
+
+def _anything_else_is_strength(clause: _Clause) -> str:
+    """"Kenya har rundt 3.000 soldater i Haiti" -> strength: how many there are."""
     return "strength"
+
+
+#: The rules that give a claim its type, tried in this order; the first that decides wins.
+#: The order is the precedence: casualties > withdrawal > reinforcement > deployment >
+#: strength, with a few phrases placed before the words whose type they override.
+TYPE_RULES: tuple[Callable[[_Clause], str | None], ...] = (
+    _a_casualty_word,
+    _a_withdrawal_word,
+    _on_the_way_out,
+    _coming_home,
+    _moved_out_of,
+    _moved_away_from,
+    _a_count_of_the_force,
+    _a_reinforcement_word,
+    _forced_its_way_in,
+    _brought_up_to,
+    _called_up,
+    _an_intake_sent_in,
+    _troops_sent_in,
+    _a_deployment_word,
+    _reporting_for_service,
+    _built_up,
+    _in_place,
+    _anything_else_is_strength,
+)

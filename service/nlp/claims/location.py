@@ -12,8 +12,9 @@ are not where the troops are.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -94,50 +95,129 @@ def _is_generic(token: Token) -> bool:
     return any(stem in low for stem in GENERIC_HEADS)
 
 
-def _place_in(story: StoryContext, tokens: Sequence[Token]) -> tuple[str | None, str | None, Token | None]:
-    """(canonical, kind, last token) of the place a noun phrase names."""
-    border = next((t for t in tokens if t.lower_.startswith(BORDER_WORDS)), None)
-    front = next((t for t in tokens if t.lower_.startswith(FRONT_WORDS)), None)
+#: What a noun phrase says of a place: (canonical, kind, last token); all None when it names none.
+PlaceFound = tuple[str | None, str | None, Token | None]
+
+
+@dataclass
+class _PlacePhrase:
+    """A noun phrase the place rules read, with the border or front word it holds."""
+
+    story: StoryContext
+    tokens: Sequence[Token]
+    border: Token | None  # "grensen", "grenseområdene"
+    front: Token | None  # "fronten", "frontlinjen"
+
+    @classmethod
+    def of(cls, story: StoryContext, tokens: Sequence[Token]) -> _PlacePhrase:
+        return cls(story, tokens, next((t for t in tokens if t.lower_.startswith(BORDER_WORDS)), None),
+                   next((t for t in tokens if t.lower_.startswith(FRONT_WORDS)), None))
+
+    def kind(self, otherwise: str) -> str:
+        """A place at a border is a border, at a front a front; else ``otherwise``."""
+        return "border" if self.border is not None else "front" if self.front is not None else otherwise
+
+    @cached_property
+    def named(self) -> tuple[str, Token] | None:
+        """A place no list knows, named after a place preposition (see :func:`_proper_run`)."""
+        return _proper_run(self.tokens)
+
+
+def _place_in(story: StoryContext, tokens: Sequence[Token]) -> PlaceFound:
+    """(canonical, kind, last token) of the place a noun phrase names (see PLACE_RULES)."""
+    phrase = _PlacePhrase.of(story, tokens)
+    for rule in PLACE_RULES:
+        found = rule(phrase)
+        if found is not None:
+            return found
+    return None, None, None
+
+
+# ------------------------------------------------------------------ place rules, in order
+
+
+def _a_known_place_or_adjective(phrase: _PlacePhrase) -> PlaceFound | None:
+    """"i Haiti" -> a gazetteer place; "ved den ukrainske grensen" -> Ukraina, a border."""
+    tokens = phrase.tokens
     for k, token in enumerate(tokens):
         place = place_of(token.text)
         if place is not None and place.country is None and k and tokens[k - 1].text[:1].isupper() \
                 and "-" in token.text:
-            break  # "Cabo Delgado-provinsen": the whole name, not its last word
+            return None  # "Cabo Delgado-provinsen": the whole name, not its last word
         if place is not None and (token.text[:1].isupper()):
-            kind = "border" if border is not None else "front" if front is not None else place.kind
-            return place.canonical, kind, token
+            return place.canonical, phrase.kind(place.kind), token
         country = country_of_adjective(token.text)
-        if country is not None and (border is not None or front is not None or token.lower_ in ("baltiske",)):
-            kind = "border" if border is not None else "front" if front is not None else "region"
-            return country, kind, token
+        if country is not None and (phrase.border is not None or phrase.front is not None
+                                    or token.lower_ in ("baltiske",)):
+            return country, phrase.kind("region"), token
+    return None
+
+
+def _a_country_of_many_words(phrase: _PlacePhrase) -> PlaceFound | None:
+    """"i Den sentralafrikanske republikk", "på Sri Lanka" -> that country."""
+    tokens = phrase.tokens
     words = [t.text for t in tokens]
-    for size in (4, 3, 2):  # "Den sentralafrikanske republikk", "Sri Lanka"
+    for size in (4, 3, 2):
         for k in range(len(words) - size + 1):
             country = country_of_name(" ".join(words[k:k + size]))
             if country is not None and words[k][:1].isupper():
-                return country, "border" if border is not None else "country", tokens[k + size - 1]
-    named = _proper_run(tokens)
-    for ent in story.entities_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
-                                 ("LOC", "GPE_LOC")):
+                return country, "border" if phrase.border is not None else "country", tokens[k + size - 1]
+    return None
+
+
+def _a_place_entity(phrase: _PlacePhrase) -> PlaceFound | None:
+    """"stasjonert i Honiara": a place NER finds, not a force ("FN-styrken"), an exercise's name
+    ("øvelsen Hedgehog") nor the first word of a longer name ("Republika" of "Republika Srpska")."""
+    tokens, named = phrase.tokens, phrase.named
+    for ent in phrase.story.entities_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
+                                        ("LOC", "GPE_LOC")):
         last = max((t for t in tokens if t.idx < ent.end), key=lambda t: t.i)
         if ent.text.lower().rsplit("-", 1)[-1].startswith(FORCE_HEADS):
-            continue  # NER's "FN-styrken" is a force, not a place
+            continue
         before = max((t for t in tokens if t.idx < ent.start), key=lambda t: t.i, default=None)
         if before is not None and before.lower_ in EXERCISE_NOUNS:
-            continue  # "øvelsen Hedgehog i Estland": the exercise's name, then its place
+            continue
         if named is not None and named[1].i > last.i and ent.start <= named[1].idx:
-            break  # NER's "Republika" of "Republika Srpska": the whole run is the name
+            return None
         return _without_place_suffix(ent.canonical), "place", last
-    if named is not None:
-        return named[0], "border" if border is not None else "front" if front is not None else "place", named[1]
-    if border is not None:
-        return None, "border", border
-    if front is not None:
-        return None, "front", front
-    for token in tokens:
+    return None
+
+
+def _a_name_no_list_knows(phrase: _PlacePhrase) -> PlaceFound | None:
+    """"ved Marib", "i Tsjorne-dalen" -> Tsjorne: a place by its name alone."""
+    named = phrase.named
+    return (named[0], phrase.kind("place"), named[1]) if named is not None else None
+
+
+def _a_border_not_named(phrase: _PlacePhrase) -> PlaceFound | None:
+    """"sendt til grensen": a border, whose not said here."""
+    return (None, "border", phrase.border) if phrase.border is not None else None
+
+
+def _a_front_not_named(phrase: _PlacePhrase) -> PlaceFound | None:
+    """"langs hele fronten": a front, where not said here."""
+    return (None, "front", phrase.front) if phrase.front is not None else None
+
+
+def _the_country_spoken_of(phrase: _PlacePhrase) -> PlaceFound | None:
+    """"over 22.000 soldater i landet" -> the country the story speaks of, resolved later ("<landet>")."""
+    for token in phrase.tokens:
         if token.lower_ in ("landet", "landene"):
             return "<landet>", "country", token
-    return None, None, None
+    return None
+
+
+#: The rules that find the place a noun phrase names, tried in this order; the first that
+#: decides wins, and a phrase no rule places names none.
+PLACE_RULES: tuple[Callable[[_PlacePhrase], PlaceFound | None], ...] = (
+    _a_known_place_or_adjective,
+    _a_country_of_many_words,
+    _a_place_entity,
+    _a_name_no_list_knows,
+    _a_border_not_named,
+    _a_front_not_named,
+    _the_country_spoken_of,
+)
 
 
 #: Nouns whose name after them is an exercise or operation, not a place ("øvelsen Siil").

@@ -15,7 +15,9 @@ First match wins:
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
 
 from spacy.tokens import Span, Token
 
@@ -122,71 +124,192 @@ def _country_of_run(token: Token) -> str | None:
         (c for c in (country_of_name(t.text) for t in run) if c is not None), None)
 
 
+@dataclass(frozen=True)
+class SideFound:
+    """A subject rule's answer: the side, or None when the subject is no one side; the search ends."""
+
+    side: str | None
+
+
+class _Skip(Enum):
+    WORD = "next word"
+
+
+#: A subject rule's answer that this word names no side: the rules go on with the next word.
+NEXT_WORD = _Skip.WORD
+
+
+@dataclass
+class _SubjectScan:
+    """What the subject rules read besides the word itself, and what they leave for later words."""
+
+    story: StoryContext
+    claimant_country: str | None
+    skipped: set[int] = field(default_factory=set)  # the rest of a place name already passed over
+
+
+#: A subject rule: its answer for one word, or None when it does not apply and the next rule is tried.
+_SubjectRule = Callable[[Token, _SubjectScan], SideFound | _Skip | None]
+
+
 def _subject_side(story: StoryContext, tokens: Sequence[Token], claimant_country: str | None) -> str | None:
-    skipped: set[int] = set()
+    """The side the clause's subject names, reading its words in order (see SUBJECT_RULES)."""
+    scan = _SubjectScan(story, claimant_country)
     for token in tokens:
-        low = token.lower_
-        if low in ("vi", "vår", "våre"):
-            if claimant_country:
-                return claimant_country
-            continue
-        if low in ("landet", "landets"):  # "Landets militære styrker teller ..."
-            country = story.country_before(token.idx)
-            if country:
-                return country
-            continue
-        if low in GROUP_BACK_REFERENCES:
-            name = story.group_named_before(token.idx)  # "Hizbollah avviser at bevegelsen mistet ..."
-            if name is not None:
-                return side_of_word(name) or name
-            continue
-        seat = _seat_country(token)
-        if seat is not None:
-            return seat  # "Regjeringen i London vil redusere ...": Storbritannia, not Norway
-        if low == "regjeringen":
-            # "kan regjeringen sende ..., sier Colombias forsvarsminister"; "Luxembourgs hær
-            # teller ..., men regjeringen vil øke antallet"
-            ruled = claimant_country or _named_in_sentence(token)
-            if ruled:
-                return ruled
-        if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) \
-                and token.doc[token.i + 1].lower_.startswith(HOSTILE_ACTS):
-            continue  # "Ved et russisk angrep kan Polen flytte ...": the attacker is not the side
-        previous = token.doc[token.i - 1] if token.i > 0 else None
-        if previous is not None and previous.lower_ in PLACE_PREPOSITIONS and token.text[:1].isupper():
-            ruler = token.doc[previous.i - 1] if previous.i > 0 else None
-            if ruler is not None and ruler.lower_.startswith(GOVERNING_HEADS):
-                country = _country_of_run(token)
-                if country is not None:
-                    return country  # "Militærjuntaen i Myanmar", "Hæren på Sri Lanka"
-            skipped.update(t.i for t in capitalised_run(token))
-            continue  # "kontingenten i Slovakia": where the troops are, not whose
-        if token.i in skipped:
-            continue
-        following = token.doc[token.i + 1: token.i + 3]
-        if low in PROPER_ONLY and len(following) == 2 and following[0].lower_ in ("i", "på") \
-                and following[1].text[:1].isupper():
-            continue  # "Hæren på Sri Lanka" is not Norway's
-        if token.text[:1].isupper() and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text[:1].isupper():
-            run = " ".join(t.text for t in capitalised_run(token))
-            named = country_of_name(run) or SIDE_NAMES.get(run.lower())
-            if named is not None:
-                # "mens New Zealand stiller med ...", "Brigade Nord skal vokse"
-                return None if _coordinated_country(token, named) else named
-        if token.text[:1].isupper() and token.text in story.troop_owners:
-            return story.troop_owners[token.text]  # "har Abu Sayyaf nå under 50 krigere"
-        if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) \
-                and token.doc[token.i + 1].lower_.endswith(GROUP_DESCRIPTORS):
-            continue  # "Den pakistanske Taliban-bevegelsen TTP": the group's, not Pakistan's
-        side = side_of_word(token.text) if (token.text[:1].isupper() or low in (
-            "alliansen", "russerne", "ukrainerne", "amerikanerne", "israelerne", "britene",
-            "kineserne", "allierte")) else country_of_adjective(token.text)
-        side = side or affiliation_country(token.text)
-        if side is not None:
-            if side in COUNTRIES and _coordinated_country(token, side):
-                return None  # "Guatemala og El Salvador skal sende til sammen 300": no one side
-            return side
+        for rule in SUBJECT_RULES:
+            verdict = rule(token, scan)
+            if isinstance(verdict, SideFound):
+                return verdict.side
+            if verdict is NEXT_WORD:
+                break
     return None
+
+
+# ------------------------------------------------------------------ subject rules, in order
+
+
+def _we_are_the_claimants_country(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"Vi har sammen med amerikanerne 5.000 soldater …, sier Estlands forsvarsminister" -> Estland."""
+    if token.lower_ not in ("vi", "vår", "våre"):
+        return None
+    return SideFound(scan.claimant_country) if scan.claimant_country else NEXT_WORD
+
+
+def _the_country_named_before(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"Dersom Iran blir angrepet, kan landet mobilisere …" -> the country named last: Iran."""
+    if token.lower_ not in ("landet", "landets"):
+        return None
+    country = scan.story.country_before(token.idx)
+    return SideFound(country) if country else NEXT_WORD
+
+
+def _the_group_named_before(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"Hizbollah avviser at bevegelsen mistet …" -> Hizbollah."""
+    if token.lower_ not in GROUP_BACK_REFERENCES:
+        return None
+    name = scan.story.group_named_before(token.idx)
+    return SideFound(side_of_word(name) or name) if name is not None else NEXT_WORD
+
+
+def _a_ruler_in_its_seat(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"Regjeringen i London vil redusere …" -> Storbritannia, not Norway."""
+    seat = _seat_country(token)
+    return SideFound(seat) if seat is not None else None
+
+
+def _the_government(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"kan regjeringen sende …, sier Colombias forsvarsminister" -> Colombia; else the
+    country named before it in the sentence ("Luxembourgs hær …, men regjeringen vil øke")."""
+    if token.lower_ != "regjeringen":
+        return None
+    ruled = scan.claimant_country or _named_in_sentence(token)
+    return SideFound(ruled) if ruled else None
+
+
+def _an_attackers_adjective(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"Ved et russisk angrep kan Polen flytte …": the attacker is not the side."""
+    if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) \
+            and token.doc[token.i + 1].lower_.startswith(HOSTILE_ACTS):
+        return NEXT_WORD
+    return None
+
+
+def _a_ruler_in_a_country(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"Militærjuntaen i Myanmar", "Hæren på Sri Lanka" -> the country the ruler sits in."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if previous is None or previous.lower_ not in PLACE_PREPOSITIONS or not token.text[:1].isupper():
+        return None
+    ruler = token.doc[previous.i - 1] if previous.i > 0 else None
+    if ruler is not None and ruler.lower_.startswith(GOVERNING_HEADS):
+        country = _country_of_run(token)
+        if country is not None:
+            return SideFound(country)
+    return None
+
+
+def _where_troops_are(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"kontingenten i Slovakia": where the troops are, not whose (the whole name is passed over)."""
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if previous is None or previous.lower_ not in PLACE_PREPOSITIONS or not token.text[:1].isupper():
+        return None
+    scan.skipped.update(t.i for t in capitalised_run(token))
+    return NEXT_WORD
+
+
+def _the_rest_of_a_place_name(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"Lanka" in "kontingenten på Sri Lanka": passed over with the name's first word."""
+    return NEXT_WORD if token.i in scan.skipped else None
+
+
+def _a_national_force_abroad(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"Hæren på Sri Lanka" is not Norway's."""
+    following = token.doc[token.i + 1: token.i + 3]
+    if token.lower_ in PROPER_ONLY and len(following) == 2 and following[0].lower_ in ("i", "på") \
+            and following[1].text[:1].isupper():
+        return NEXT_WORD
+    return None
+
+
+def _a_many_word_name(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"mens New Zealand stiller med …", "Brigade Nord skal vokse" -> that country or side;
+    no one side when another country is joined to it by "og"."""
+    doc = token.doc
+    if not (token.text[:1].isupper() and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()):
+        return None
+    run = " ".join(t.text for t in capitalised_run(token))
+    named = country_of_name(run) or SIDE_NAMES.get(run.lower())
+    if named is None:
+        return None
+    return SideFound(None if _coordinated_country(token, named) else named)
+
+
+def _a_troop_owner_named_before(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"har Abu Sayyaf nå under 50 krigere" -> the side the story gave Abu Sayyaf's troops."""
+    if token.text[:1].isupper() and token.text in scan.story.troop_owners:
+        return SideFound(scan.story.troop_owners[token.text])
+    return None
+
+
+def _a_groups_descriptor_adjective(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"Den pakistanske Taliban-bevegelsen TTP": the group's troops, not Pakistan's."""
+    if token.pos_ == "ADJ" and token.i + 1 < len(token.doc) \
+            and token.doc[token.i + 1].lower_.endswith(GROUP_DESCRIPTORS):
+        return NEXT_WORD
+    return None
+
+
+def _a_side_word(token: Token, scan: _SubjectScan) -> SideFound | _Skip | None:
+    """"Russland har samlet …", "russerne", "alliansen", "Hæren" -> that side; no one side
+    when another country is joined to it ("Guatemala og El Salvador skal sende til sammen 300")."""
+    low = token.lower_
+    side = side_of_word(token.text) if (token.text[:1].isupper() or low in (
+        "alliansen", "russerne", "ukrainerne", "amerikanerne", "israelerne", "britene",
+        "kineserne", "allierte")) else country_of_adjective(token.text)
+    side = side or affiliation_country(token.text)
+    if side is None:
+        return None
+    return SideFound(None if side in COUNTRIES and _coordinated_country(token, side) else side)
+
+
+#: The rules that read a side from the clause's subject, tried in this order on each of its
+#: words; the first that decides wins. A rule may end the search with no side, or pass on
+#: to the next word (a place, an attacker, the adjective of a group's descriptor).
+SUBJECT_RULES: tuple[_SubjectRule, ...] = (
+    _we_are_the_claimants_country,
+    _the_country_named_before,
+    _the_group_named_before,
+    _a_ruler_in_its_seat,
+    _the_government,
+    _an_attackers_adjective,
+    _a_ruler_in_a_country,
+    _where_troops_are,
+    _the_rest_of_a_place_name,
+    _a_national_force_abroad,
+    _a_many_word_name,
+    _a_troop_owner_named_before,
+    _a_groups_descriptor_adjective,
+    _a_side_word,
+)
 
 
 def _named_in_sentence(token: Token) -> str | None:

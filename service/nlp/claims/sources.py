@@ -17,6 +17,7 @@ tjenestemann" -> "tyrkisk tjenestemann").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -185,115 +186,287 @@ def resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
     return _by_acronym(_resolve_np(story, tokens), tokens) if tokens else None
 
 
-def _resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
-    start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
-    body = _without_articles(tokens)
-    low_words = [t.lower_ for t in body]
-    head, after_head = _head_before_preposition(body)
+@dataclass(frozen=True)
+class _NounPhrase:
+    """A claimant noun phrase and what every resolution rule reads from it."""
 
-    if head.lower_ in DOCUMENT_HEADS and after_head:
-        inner = resolve_np(story, after_head)
+    story: StoryContext
+    tokens: list[Token]  # as written: the claimant's span
+    body: list[Token]  # without leading articles ("den", "et", …)
+    head: Token  # the last word before a preposition ("rapporten" in "rapporten fra FN")
+    after_head: list[Token]  # what follows that preposition
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, story: StoryContext, tokens: list[Token]) -> _NounPhrase:
+        body = _without_articles(tokens)
+        head, after_head = _head_before_preposition(body)
+        return cls(story, tokens, body, head, after_head,
+                   tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+    def claimant(self, canonical: str, kind: str) -> Decided:
+        return Decided(_claimant(self.tokens, canonical, kind))
+
+    def as_resolved(self, resolved: dict) -> Decided:
+        """This phrase's span standing for a claimant resolved elsewhere."""
+        return Decided({**_span_of(self.tokens), "canonical": resolved["canonical"], "type": resolved["type"]})
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A rule's answer: the claimant, or None when the phrase names no one (no later rule is tried)."""
+
+    claimant: dict | None
+
+
+#: A resolution rule: its answer, or None when it does not apply and the next rule is tried.
+_Rule = Callable[[_NounPhrase], Decided | None]
+
+
+def _resolve_np(story: StoryContext, tokens: list[Token]) -> dict | None:
+    np = _NounPhrase.of(story, tokens)
+    for rule in RESOLUTION_RULES:
+        decided = rule(np)
+        if decided is not None:
+            return decided.claimant
+    raise AssertionError("the last resolution rule always decides")
+
+
+# ------------------------------------------------------------------ resolution rules, in order
+
+
+def _what_a_document_cites(np: _NounPhrase) -> Decided | None:
+    """"ifølge en rapport fra FN" -> FN: a document names its author after the preposition."""
+    if np.head.lower_ in DOCUMENT_HEADS and np.after_head:
+        inner = resolve_np(np.story, np.after_head)
         if inner is not None:
-            return inner
-    if len(body) == 1 and _is_document(head.lower_):
-        author = _author_before(story, start) or story.previous_claimant()
+            return Decided(inner)
+    return None
+
+
+def _a_document_named_before(np: _NounPhrase) -> Decided | None:
+    """"Ifølge rapporten" after "MIVD la fram sin rapport" -> MIVD: its issuer, or the last claimant."""
+    if len(np.body) == 1 and _is_document(np.head.lower_):
+        author = _author_before(np.story, np.start) or np.story.previous_claimant()
         if author is not None:
-            return {**_span_of(tokens), "canonical": author["canonical"], "type": author["type"]}
-    if len(body) == 1 and body[0].lower_ in ("han", "hun", "ham", "henne"):
-        speaker = _recent_speaker(story, body[0])
-        if speaker is not None:  # "..., sier Oleksandr Syrskyj. Han anslår ..."
-            return _claimant(tokens, speaker, "person")
-        person = story.person_before(start)
-        return _claimant(tokens, person.canonical, "person") if person else None
-    if len(body) == 1 and body[0].text == AGENCY:
-        return _claimant(tokens, AGENCY, "agency")
+            return np.as_resolved(author)
+    return None
+
+
+def _a_personal_pronoun(np: _NounPhrase) -> Decided | None:
+    """"…, sier Oleksandr Syrskyj. Han anslår …" -> the last speaker, else the last person named."""
+    if not (len(np.body) == 1 and np.body[0].lower_ in ("han", "hun", "ham", "henne")):
+        return None
+    speaker = _recent_speaker(np.story, np.body[0])
+    if speaker is not None:
+        return np.claimant(speaker, "person")
+    person = np.story.person_before(np.start)
+    return np.claimant(person.canonical, "person") if person else Decided(None)
+
+
+def _the_agency_itself(np: _NounPhrase) -> Decided | None:
+    """"opplyser NTB" -> the agency."""
+    if len(np.body) == 1 and np.body[0].text == AGENCY:
+        return np.claimant(AGENCY, "agency")
+    return None
+
+
+def _a_capital_city(np: _NounPhrase) -> Decided | None:
+    """"ifølge Kyiv" -> Ukraina; "Addis Abeba" too (the parse may give only "Addis"), not "Kyiv Independent"."""
+    body = np.body
     if len(body) <= 2 and all(t.text[:1].isupper() for t in body):
-        # "Kyiv", "Addis Abeba" (the parse may give only "Addis"), not "Kyiv Independent"
         country = capital_country(" ".join(t.text for t in capitalised_run(body[0])))
         if country is not None:
-            return _claimant(tokens, country, "country")
-    if len(body) == 1 and "-" in body[0].text and body[0].text[:1].isupper() \
-            and body[0].lower_.endswith(GROUP_HEADS):
-        return _claimant(tokens, side_of_word(body[0].text) or body[0].text, "organisation")  # "Houthi-bevegelsen"
+            return np.claimant(country, "country")
+    return None
 
-    author = _document_author(body)
-    if author is not None:
-        return _claimant(tokens, author, "organisation")
+
+def _a_movement_by_its_compound(np: _NounPhrase) -> Decided | None:
+    """"Houthi-bevegelsen" -> the side it names (or the word itself), an organisation."""
+    word = np.body[0]
+    if len(np.body) == 1 and "-" in word.text and word.text[:1].isupper() and word.lower_.endswith(GROUP_HEADS):
+        return np.claimant(side_of_word(word.text) or word.text, "organisation")
+    return None
+
+
+def _a_documents_named_author(np: _NounPhrase) -> Decided | None:
+    """"ifølge FN-rapporten" -> FN: the name in a document compound."""
+    author = _document_author(np.body)
+    return np.claimant(author, "organisation") if author is not None else None
+
+
+def _one_of_a_group(np: _NounPhrase) -> Decided | None:
+    """"en av Diarras livvakter": one unnamed member of a group, anonymous."""
+    body = np.body
     if len(body) > 2 and body[0].lower_ in ARTICLES and body[1].lower_ == "av":
-        return _claimant(tokens, _phrase(body), "anonymous")  # "en av Diarras livvakter": unnamed
+        return np.claimant(_phrase(body), "anonymous")
+    return None
+
+
+def _a_member_of_a_body(np: _NounPhrase) -> Decided | None:
+    """"et medlem av forsvarskomiteen": an unnamed member, anonymous."""
+    body = np.body
     if len(body) > 2 and body[0].lower_ in ("medlem", "medlemmer") and body[1].lower_ == "av":
-        return _claimant(tokens, _phrase(body), "anonymous")  # "et medlem av forsvarskomiteen"
+        return np.claimant(_phrase(body), "anonymous")
+    return None
 
-    described = _described_name(body)
-    if described is not None:
-        return _claimant(tokens, *described)
-    if len(body) == 1 and body[0].lower_ in ("alliansen", "unionen"):
-        return _claimant(tokens, side_of_word(body[0].text) or "EU", "organisation")
-    referred = _referring_back(story, body, start)
-    if referred is not None:
-        return {**_span_of(tokens), "canonical": referred["canonical"], "type": referred["type"]}
 
-    people = [p for p in story.entities_in(start, end, ("PER",))
+def _a_name_after_its_descriptor(np: _NounPhrase) -> Decided | None:
+    """"den tyrkiske avisen Hürriyet" (media), "tankesmien Sanaa Center" (organisation)."""
+    described = _described_name(np.body)
+    return np.claimant(*described) if described is not None else None
+
+
+def _the_alliance_or_union(np: _NounPhrase) -> Decided | None:
+    """"NATO skal sende …, opplyser alliansen" -> NATO; "unionen" -> EU."""
+    if len(np.body) == 1 and np.body[0].lower_ in ("alliansen", "unionen"):
+        return np.claimant(side_of_word(np.body[0].text) or "EU", "organisation")
+    return None
+
+
+def _a_source_named_before(np: _NounPhrase) -> Decided | None:
+    """"Ifølge regjeringen" after "Malis regjering avviser" -> that earlier source again."""
+    referred = _referring_back(np.story, np.body, np.start)
+    return np.as_resolved(referred) if referred is not None else None
+
+
+def _a_named_person(np: _NounPhrase) -> Decided | None:
+    """"sier Pål Jonson" -> the person NER finds, unless the name is an institution's, a medium's
+    or an armed group's ("Al-Shabaab hevder")."""
+    story = np.story
+    people = [p for p in story.entities_in(np.start, np.end, ("PER",))
               if not _institution_name(p.text) and p.text.strip().lower() not in MEDIA
               and not _names_an_institution(story, p.start)
-              and p.text.strip().lower() not in SIDE_NAMES]  # "Al-Shabaab hevder": a group
-    if people:
-        return _claimant(tokens, people[0].canonical, "person")
+              and p.text.strip().lower() not in SIDE_NAMES]
+    return np.claimant(people[0].canonical, "person") if people else None
 
-    media = MEDIA_RE.search(" ".join(t.text for t in body))
-    if media is not None and head.lower_ not in ANONYMOUS_HEADS:
-        return _claimant(tokens, MEDIA[media.group(1).lower()], "media")
-    if head.lower_ in MEDIA_HEADS:
-        return _claimant(tokens, _phrase(body), "media")
-    if any(head.lower_.endswith(h) for h in ANONYMOUS_HEADS):
-        return _claimant(tokens, _phrase(body), "anonymous")
 
-    national = _national_institution(story, body, start)
-    if national is not None:
-        return _claimant(tokens, *national)
-    if low_words[0] in ("landet",) and len(body) == 1:
-        country = story.country_before(start)
-        return _claimant(tokens, country, "country") if country else None
-    if low_words[0] in GROUP_BACK_REFERENCES:
-        name = story.group_named_before(start)
+def _a_named_medium(np: _NounPhrase) -> Decided | None:
+    """"melder AFP" -> the medium by its own name (not "en Reuters-kilde", an anonymous source)."""
+    media = MEDIA_RE.search(" ".join(t.text for t in np.body))
+    if media is not None and np.head.lower_ not in ANONYMOUS_HEADS:
+        return np.claimant(MEDIA[media.group(1).lower()], "media")
+    return None
+
+
+def _a_medium_by_its_kind(np: _NounPhrase) -> Decided | None:
+    """"ifølge sørkoreanske medier" -> a medium, in its own words."""
+    return np.claimant(_phrase(np.body), "media") if np.head.lower_ in MEDIA_HEADS else None
+
+
+def _an_anonymous_source(np: _NounPhrase) -> Decided | None:
+    """"ifølge israelske kilder", "en tyrkisk tjenestemann" -> anonymous, without the article."""
+    if any(np.head.lower_.endswith(h) for h in ANONYMOUS_HEADS):
+        return np.claimant(_phrase(np.body), "anonymous")
+    return None
+
+
+def _a_countrys_institution(np: _NounPhrase) -> Decided | None:
+    """"forsvarsdepartementet i Brussel" -> "Belgias forsvarsdepartement": a country's institution."""
+    national = _national_institution(np.story, np.body, np.start)
+    return np.claimant(*national) if national is not None else None
+
+
+def _the_country_named_before(np: _NounPhrase) -> Decided | None:
+    """"landet" -> the country the story spoke of last; no one when there is none."""
+    if np.body[0].lower_ == "landet" and len(np.body) == 1:
+        country = np.story.country_before(np.start)
+        return np.claimant(country, "country") if country else Decided(None)
+    return None
+
+
+def _the_group_named_before(np: _NounPhrase) -> Decided | None:
+    """"Hamas har …, men gruppen selv hevder" -> Hamas: the armed group named before."""
+    if np.body[0].lower_ in GROUP_BACK_REFERENCES:
+        name = np.story.group_named_before(np.start)
         if name is not None:
-            return _claimant(tokens, name, "organisation")
+            return np.claimant(name, "organisation")
+    return None
 
-    role = _role_person(story, body, start)
-    if role is not None:
-        return _claimant(tokens, role, "person")
-    owned = _owned_unit(body)
-    if owned is not None:
-        return _claimant(tokens, owned, "organisation")
 
-    orgs = story.entities_in(start, end, ("ORG", "GPE_ORG", "GPE_LOC", "LOC"))
-    if orgs:
-        name = orgs[0].canonical
-        if country_of_name(name):
-            return _claimant(tokens, country_of_name(name), "country")
-        return _claimant(tokens, name, "person" if _titled(body, orgs[0].start) else "organisation")
+def _a_person_by_role(np: _NounPhrase) -> Decided | None:
+    """"Ministeren sier" after "Forsvarsminister Pål Jonson" -> the person the story named in that role."""
+    role = _role_person(np.story, np.body, np.start)
+    return np.claimant(role, "person") if role is not None else None
+
+
+def _a_named_owners_unit(np: _NounPhrase) -> Decided | None:
+    """"Forsvarets operative hovedkvarter", "Stortingets utredningsseksjon": a named owner's unit, kept whole."""
+    owned = _owned_unit(np.body)
+    return np.claimant(owned, "organisation") if owned is not None else None
+
+
+def _a_named_organisation_or_place(np: _NounPhrase) -> Decided | None:
+    """"opplyser Innlandet politidistrikt" -> the organisation NER finds; a country's name is the country."""
+    orgs = np.story.entities_in(np.start, np.end, ("ORG", "GPE_ORG", "GPE_LOC", "LOC"))
+    if not orgs:
+        return None
+    name = orgs[0].canonical
+    if country_of_name(name):
+        return np.claimant(country_of_name(name), "country")
+    return np.claimant(name, "person" if _titled(np.body, orgs[0].start) else "organisation")
+
+
+def _a_capitalised_name(np: _NounPhrase) -> Decided | None:
+    """"Hæren sier" -> Hæren; "Ifølge Brovdi" after "Robert Brovdi" -> him: the first capitalised run."""
+    body, story = np.body, np.story
     names = [t for t in body if t.text[:1].isupper() and t.lower_ not in ARTICLES]
-    if names:
-        first = body.index(names[0])
-        run = [names[0]]
-        for t in body[first + 1:]:
-            if t.text[:1].isupper() or t.text == "-":
-                run.append(t)
-            else:
-                break
-        name = _phrase(run) if len(run) > 1 else run[0].text
-        earlier = next((e for e in reversed(story.entities) if e.label == "PER" and e.end <= start
-                        and e.canonical.split()[-1] == name and " " in e.canonical), None)
-        if earlier is not None:  # "Ifølge Brovdi" after "Robert Brovdi"
-            return _claimant(tokens, earlier.canonical, "person")
-        country = country_of_name(name)
-        if country is not None:
-            return _claimant(tokens, country, "country")
-        titled = _titled(body, names[0].idx) and len(run) > 1
-        return _claimant(tokens, story.names.get(name.lower(), name),
-                         "person" if titled else "organisation")
-    return _claimant(tokens, _phrase(body), "organisation")
+    if not names:
+        return None
+    first = body.index(names[0])
+    run = [names[0]]
+    for t in body[first + 1:]:
+        if t.text[:1].isupper() or t.text == "-":
+            run.append(t)
+        else:
+            break
+    name = _phrase(run) if len(run) > 1 else run[0].text
+    earlier = next((e for e in reversed(story.entities) if e.label == "PER" and e.end <= np.start
+                    and e.canonical.split()[-1] == name and " " in e.canonical), None)
+    if earlier is not None:
+        return np.claimant(earlier.canonical, "person")
+    country = country_of_name(name)
+    if country is not None:
+        return np.claimant(country, "country")
+    titled = _titled(body, names[0].idx) and len(run) > 1
+    return np.claimant(story.names.get(name.lower(), name), "person" if titled else "organisation")
+
+
+def _anything_else_is_an_organisation(np: _NounPhrase) -> Decided:
+    """"opplyser politiet", "sier hærsjefen": what no rule above placed is an organisation, in its own words."""
+    return np.claimant(_phrase(np.body), "organisation")
+
+
+#: The rules that turn a noun phrase into a claimant, tried in this order; the first that
+#: decides wins (a rule may decide that the phrase names no one). The order matters: a
+#: document before its author, names before roles, the catch-all last.
+RESOLUTION_RULES: tuple[_Rule, ...] = (
+    _what_a_document_cites,
+    _a_document_named_before,
+    _a_personal_pronoun,
+    _the_agency_itself,
+    _a_capital_city,
+    _a_movement_by_its_compound,
+    _a_documents_named_author,
+    _one_of_a_group,
+    _a_member_of_a_body,
+    _a_name_after_its_descriptor,
+    _the_alliance_or_union,
+    _a_source_named_before,
+    _a_named_person,
+    _a_named_medium,
+    _a_medium_by_its_kind,
+    _an_anonymous_source,
+    _a_countrys_institution,
+    _the_country_named_before,
+    _the_group_named_before,
+    _a_person_by_role,
+    _a_named_owners_unit,
+    _a_named_organisation_or_place,
+    _a_capitalised_name,
+    _anything_else_is_an_organisation,
+)
 
 
 def _recent_speaker(story: StoryContext, pronoun: Token) -> str | None:

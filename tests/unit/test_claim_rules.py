@@ -1,0 +1,297 @@
+"""Each named rule that decides part of a claim, with a sentence that rule decides.
+
+The rules are tried in order and the first that decides wins, so every example here is a
+sentence whose answer changes when its rule is taken out of the sequence.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.nlp.claims import kinds, location, side, sources
+from service.nlp.pipeline import BLANK_NAME, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = load_pipeline()
+    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
+    return pipeline
+
+
+def claim_with(nlp: Language, text: str, count: str) -> dict:
+    """The claim whose text is ``count`` in ``text``."""
+    claims = {claim["text"]: claim for claim in nlp(text)._.claims}
+    assert count in claims, (count, sorted(claims))
+    return claims[count]
+
+
+# ------------------------------------------------------------------ claimant resolution
+
+#: rule -> (text, the claim's count, claimant canonical, claimant type)
+CLAIMANT_EXAMPLES: dict[str, tuple[str, str, str, str]] = {
+    "_what_a_document_cites": (
+        "Vi vet at det står 800 soldater der, ifølge en rapport fra Stortingets utredningsseksjon.",
+        "800 soldater", "Stortingets utredningsseksjon", "organisation"),
+    "_a_document_named_before": (
+        "Den svenske etterretningstjenesten Must la onsdag fram sin årsrapport. "
+        "Rapporten anslår at Russland har rundt 20.000 soldater i Kaliningrad.",
+        "rundt 20.000 soldater", "Sveriges etterretning", "organisation"),
+    "_a_personal_pronoun": (
+        "Russland har samlet 40.000 soldater ved Kupjansk, sier general Oleksandr Syrskyj. "
+        "Han anslår at russerne har mistet 900 mann der.",
+        "900 mann", "Oleksandr Syrskyj", "person"),
+    "_the_agency_itself": (
+        "Etter det NTB erfarer, vurderer regjeringen å sende opptil 50 norske spesialsoldater til Irak.",
+        "opptil 50 norske spesialsoldater", "NTB", "agency"),
+    "_a_capital_city": (
+        "Det er 35.000 soldater i den ukrainske reserven, opplyser Kyiv.",
+        "35.000 soldater", "Ukraina", "country"),
+    "_a_movement_by_its_compound": (
+        "Houthi-bevegelsen hevder å ha drept 20 saudiske soldater ved grensen.",
+        "20 saudiske soldater", "Houthi", "organisation"),
+    "_a_documents_named_author": (
+        "Ifølge NATO-rapporten har Russland rundt 30.000 soldater i Kaliningrad.",
+        "rundt 30.000 soldater", "NATO", "organisation"),
+    "_one_of_a_group": (
+        "Rundt 40 soldater omringet huset, sier en av Mahmouds sjåfører.",
+        "Rundt 40 soldater", "en av Mahmouds sjåfører", "anonymous"),
+    "_a_member_of_a_body": (
+        "Den sjiamuslimske paraplyorganisasjonen Folkemobiliseringsstyrkene (PMF) har i dag mer enn "
+        "230.000 mann på lønningslisten, opplyser et medlem av det irakiske parlamentets forsvarskomité "
+        "til nyhetsbyrået AP.",
+        "mer enn 230.000 mann", "medlem av det irakiske parlamentets forsvarskomité", "anonymous"),
+    "_a_name_after_its_descriptor": (
+        "Russland har rundt 1.500 soldater i Abkhasia, melder radiostasjonen Ekho Kavkaza.",
+        "rundt 1.500 soldater", "Ekho Kavkaza", "media"),
+    "_the_alliance_or_union": (
+        "NATO skal sende ytterligere 200 soldater til Kosovo etter de voldelige sammenstøtene i Zvečan, "
+        "opplyser alliansen.",
+        "200 soldater", "NATO", "organisation"),
+    "_a_source_named_before": (
+        "Malis regjering avviser tallene. Ifølge regjeringen ble 12 soldater drept.",
+        "12 soldater", "Malis regjering", "organisation"),
+    "_a_named_person": (
+        "Sverige kan bidra med 150 soldater til styrken, sier Pål Jonson.",
+        "150 soldater", "Pål Jonson", "person"),
+    "_a_named_medium": (
+        "Kenya har rundt 3.000 soldater i Haiti, melder AFP.",
+        "rundt 3.000 soldater", "AFP", "media"),
+    "_a_medium_by_its_kind": (
+        "Kina har flyttet mellom 50.000 og 60.000 soldater til grensen mot India siden april, "
+        "melder indiske medier.",
+        "mellom 50.000 og 60.000 soldater", "indiske medier", "media"),
+    "_an_anonymous_source": (
+        "Hamas har ifølge israelske kilder mellom 20.000 og 25.000 krigere i Gaza.",
+        "mellom 20.000 og 25.000 krigere", "israelske kilder", "anonymous"),
+    "_a_countrys_institution": (
+        "Rundt 700 soldater er på plass, opplyser forsvarsdepartementet i Brussel.",
+        "Rundt 700 soldater", "Belgias forsvarsdepartement", "organisation"),
+    "_the_country_named_before": (
+        "Ukraina har lagt fram nye tall. Landet anslår at det nå står nesten 90.000 russiske soldater "
+        "ved grensen.",
+        "nesten 90.000 russiske soldater", "Ukraina", "country"),
+    "_the_group_named_before": (
+        "Hamas har ifølge amerikanske beregninger mellom 20.000 og 25.000 stridende, men gruppen selv "
+        "hevder å ha over 40.000.",
+        "over 40.000", "Hamas", "organisation"),
+    "_a_person_by_role": (
+        "Forsvarsminister Pål Jonson la onsdag fram en ny plan. Ministeren sier at Sverige vil forsterke "
+        "hæren med tjue tusen vernepliktige innen 2030.",
+        "tjue tusen vernepliktige", "Pål Jonson", "person"),
+    "_a_named_owners_unit": (
+        "Rundt 600 soldater er på plass i Sahel, opplyser Forsvarets operative hovedkvarter.",
+        "Rundt 600 soldater", "Forsvarets operative hovedkvarter", "organisation"),
+    "_a_named_organisation_or_place": (
+        "Cirka 150 HV-soldater er satt inn for å sikre veier og bygge flomvoller i Gudbrandsdalen, "
+        "opplyser Innlandet politidistrikt.",
+        "Cirka 150 HV-soldater", "Innlandet politidistrikt", "organisation"),
+    "_a_capitalised_name": (
+        "Hæren sier at over 90 al-Shabaab-krigere ble drept.",
+        "over 90 al-Shabaab-krigere", "Hæren", "organisation"),
+    "_anything_else_is_an_organisation": (
+        "Rundt 300 HV-soldater er satt inn i Finnmark, opplyser politiet.",
+        "Rundt 300 HV-soldater", "politiet", "organisation"),
+}
+
+
+def test_every_claimant_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in sources.RESOLUTION_RULES] == list(CLAIMANT_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(CLAIMANT_EXAMPLES))
+def test_claimant_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, canonical, kind = CLAIMANT_EXAMPLES[rule]
+    claimant = claim_with(nlp, text, count)["claimant"]
+    assert (claimant["canonical"], claimant["type"]) == (canonical, kind)
+
+
+# ------------------------------------------------------------------ claim type
+
+#: rule -> (text, the claim's count, its type)
+TYPE_EXAMPLES: dict[str, tuple[str, str, str]] = {
+    "_a_casualty_word": (
+        "Hæren sier at over 90 al-Shabaab-krigere ble drept.", "over 90 al-Shabaab-krigere", "casualties"),
+    "_a_withdrawal_word": (
+        "FN skal kutte 1.200 blåhjelmer i Mali innen sommeren.", "1.200 blåhjelmer", "withdrawal"),
+    "_on_the_way_out": (
+        "Den armenske regjeringen benekter at 4.000 russiske soldater er på vei ut av landet.",
+        "4.000 russiske soldater", "withdrawal"),
+    "_coming_home": (
+        "De 40 norske soldatene i Irak kommer hjem innen jul, opplyser Forsvaret.",
+        "40 norske soldatene", "withdrawal"),
+    "_moved_out_of": (
+        "USA begynner i desember å flytte rundt 4.000 marinesoldater ut av Okinawa, opplyser det japanske "
+        "forsvarsdepartementet.",
+        "rundt 4.000 marinesoldater", "withdrawal"),
+    "_moved_away_from": (
+        "Serbia har flyttet om lag 1.000 soldater bort fra grensen mot Kosovo.",
+        "om lag 1.000 soldater", "withdrawal"),
+    "_a_count_of_the_force": (
+        "NATO skal sende ytterligere 200 soldater til Kosovo etter de voldelige sammenstøtene i Zvečan, "
+        "opplyser alliansen. Med forsterkningene vil KFOR-styrken telle i overkant av 4.700 soldater.",
+        "i overkant av 4.700 soldater", "strength"),
+    "_a_reinforcement_word": (
+        "Garnisonen får 80 flere soldater fra neste år, opplyser Hæren.", "80 flere soldater", "reinforcement"),
+    "_forced_its_way_in": (
+        "Aserbajdsjans forsvarsdepartement tilbakeviser armenske påstander om at minst 2.500 aserbajdsjanske "
+        "soldater har tatt seg inn på armensk territorium nær Jermuk natt til søndag.",
+        "minst 2.500 aserbajdsjanske soldater", "deployment"),
+    "_brought_up_to": (
+        "Irland har i dag i underkant av 350 soldater i FN-oppdrag i utlandet, opplyser de irske "
+        "forsvarsstyrkene. Målet er å få opp tallet til 500 innen utgangen av 2027.",
+        "500", "reinforcement"),
+    "_called_up": (
+        "Israels hær har kalt inn 60.000 reservister foran en ny offensiv i Gaza.",
+        "60.000 reservister", "reinforcement"),
+    "_an_intake_sent_in": (
+        "Over 8.000 rekrutter rykker inn til førstegangstjeneste i august, opplyser Forsvaret.",
+        "Over 8.000 rekrutter", "reinforcement"),
+    "_troops_sent_in": (
+        "Guvernøren har satt inn 1.500 nasjonalgardister etter flommen.", "1.500 nasjonalgardister", "deployment"),
+    "_a_deployment_word": (
+        "Kenya har sendt 400 soldater til Haiti etter en bølge av drap.", "400 soldater", "deployment"),
+    "_reporting_for_service": (
+        "Rundt 6.000 rekrutter møter til tjeneste i august, opplyser Forsvaret.",
+        "Rundt 6.000 rekrutter", "reinforcement"),
+    "_built_up": (
+        "USA har bygd opp styrken i Karibia til rundt 10.000 soldater, de fleste av dem på baser i "
+        "Puerto Rico, skriver The New York Times.",
+        "rundt 10.000 soldater", "reinforcement"),
+    "_in_place": (
+        "Rundt 700 soldater er på plass, opplyser forsvarsdepartementet i Brussel.",
+        "Rundt 700 soldater", "deployment"),
+    "_anything_else_is_strength": (
+        "Kenya har rundt 3.000 soldater i Haiti, melder AFP.", "rundt 3.000 soldater", "strength"),
+}
+
+
+def test_every_type_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in kinds.TYPE_RULES] == list(TYPE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(TYPE_EXAMPLES))
+def test_type_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, kind = TYPE_EXAMPLES[rule]
+    assert claim_with(nlp, text, count)["type"] == kind
+
+
+# ------------------------------------------------------------------ the side a clause's subject names
+
+#: rule -> (text, the claim's count, its side)
+SUBJECT_SIDE_EXAMPLES: dict[str, tuple[str, str, str | None]] = {
+    "_we_are_the_claimants_country": (
+        "Vi har sammen med amerikanerne 5.000 soldater i Latvia, sier Estlands forsvarsminister.",
+        "5.000 soldater", "Estland"),
+    "_the_country_named_before": (
+        "Dersom Iran blir angrepet, kan landet mobilisere inntil 1,2 millioner mann i løpet av en uke, "
+        "sier Revolusjonsgardens talsperson Ali Mohammad Naini til nyhetsbyrået Tasnim.",
+        "inntil 1,2 millioner mann", "Iran"),
+    "_the_group_named_before": (
+        "Hamas benekter at organisasjonen har mistet 20.000 krigere i Gaza.", "20.000 krigere", "Hamas"),
+    "_a_ruler_in_its_seat": (
+        "Regjeringen i Canberra vil redusere styrken i Irak med om lag 200 soldater.",
+        "om lag 200 soldater", "Australia"),
+    "_the_government": (
+        "Om nødvendig kan regjeringen sende 4.000 soldater til grensen, sier Perus forsvarsminister.",
+        "4.000 soldater", "Peru"),
+    "_an_attackers_adjective": (
+        "Ved et kinesisk angrep på Taiwan kan Japan sette inn 10.000 soldater på Okinawa, sier en japansk general.",
+        "10.000 soldater", "Japan"),
+    "_a_ruler_in_a_country": (
+        "Hæren på Sri Lanka vokste kraftig under borgerkrigen mot De tamilske tigrene og teller fortsatt "
+        "over 140.000 soldater.",
+        "over 140.000 soldater", "Sri Lanka"),
+    "_where_troops_are": (
+        "Det italienske forsvarsdepartementet opplyser at kontingenten i Latvia skal styrkes med 150 soldater.",
+        "150 soldater", "Italia"),
+    "_the_rest_of_a_place_name": (
+        "Kontingenten i Sierra Leone teller rundt 400 soldater, opplyser FN.", "rundt 400 soldater", None),
+    "_a_national_force_abroad": (
+        "Hæren på Sri Lanka vokste kraftig under borgerkrigen mot De tamilske tigrene og teller fortsatt "
+        "over 140.000 soldater. Innen 2030 skal rundt 40.000 soldater dimitteres for å spare penger, "
+        "opplyser forsvarsdepartementet i Colombo.",
+        "rundt 40.000 soldater", "Sri Lanka"),
+    "_a_many_word_name": (
+        "Brigade Nord skal få rundt 600 nye soldater innen 2030, opplyser Hæren.",
+        "rundt 600 nye soldater", "Norge"),
+    "_a_troop_owner_named_before": (
+        "Hæren har sendt 900 soldater til Jolo etter angrep fra Maute-krigere. "
+        "Ifølge hæren har Maute nå under 100 krigere igjen.",
+        "under 100 krigere", "Maute"),
+    "_a_groups_descriptor_adjective": (
+        "Den jemenittiske Houthi-bevegelsen har flyttet 3.000–4.000 krigere til områdene sør for Marib "
+        "de siste to ukene, melder den saudiske TV-kanalen Al Arabiya.",
+        "3.000–4.000 krigere", "Houthi"),
+    "_a_side_word": (
+        "Kenya har rundt 3.000 soldater i Haiti, melder AFP.", "rundt 3.000 soldater", "Kenya"),
+}
+
+
+def test_every_subject_side_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in side.SUBJECT_RULES] == list(SUBJECT_SIDE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(SUBJECT_SIDE_EXAMPLES))
+def test_subject_side_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, expected = SUBJECT_SIDE_EXAMPLES[rule]
+    assert claim_with(nlp, text, count)["side"] == expected
+
+
+# ------------------------------------------------------------------ the place a noun phrase names
+
+#: rule -> (text, the claim's count, its location's canonical name and kind)
+PLACE_EXAMPLES: dict[str, tuple[str, str, str | None, str]] = {
+    "_a_known_place_or_adjective": (
+        "Kenya har rundt 3.000 soldater i Haiti, melder AFP.", "rundt 3.000 soldater", "Haiti", "country"),
+    "_a_country_of_many_words": (
+        "Russland har om lag 1.500 leiesoldater i Den sentralafrikanske republikk.",
+        "om lag 1.500 leiesoldater", "Den sentralafrikanske republikk", "country"),
+    "_a_place_entity": (
+        "Salomonøyenes regjering avviser at rundt 50 kinesiske militære er stasjonert i Honiara, "
+        "slik australske medier har meldt.",
+        "rundt 50 kinesiske militære", "Honiara", "place"),
+    "_a_name_no_list_knows": (
+        "Houthi-bevegelsen har rundt 20.000 krigere ved Marib, anslår FN.", "rundt 20.000 krigere", "Marib", "place"),
+    "_a_border_not_named": (
+        "Buenos Aires avviser at 2.000 argentinske soldater er sendt til grensen.",
+        "2.000 argentinske soldater", None, "border"),
+    "_a_front_not_named": (
+        "Det sitter flere hundre tusen russiske stridende i skyttergravene langs hele fronten, "
+        "ifølge militæranalytiker Tor Ivar Strømmen.",
+        "flere hundre tusen russiske stridende", None, "front"),
+    "_the_country_spoken_of": (
+        "AMISOM hadde på det meste over 22.000 soldater i landet, ifølge FN.",
+        "over 22.000 soldater", None, "country"),
+}
+
+
+def test_every_place_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in location.PLACE_RULES] == list(PLACE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(PLACE_EXAMPLES))
+def test_place_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, canonical, kind = PLACE_EXAMPLES[rule]
+    place = claim_with(nlp, text, count)["location"]
+    assert place is not None and (place["canonical"], place["kind"]) == (canonical, kind)

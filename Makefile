@@ -4,14 +4,19 @@ NORNE ?= ../shared/data/norne
 # apt-get needs root: sudo when make does not run as root
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install test demo model model-status pretrain bench compose-check
+.PHONY: install lint test demo model model-status pretrain bench compose-check
 
 # The tests cover the lexicon builder too, so they install the [train] extra's small packages.
 install:
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev,train]'
 
+# ruff and mypy with the configs in pyproject.toml
+lint: install
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m mypy
+
 # docker-compose (Debian's 1.29) validates docker-compose.yml in the tests.
-test: install
+test: install lint
 	@command -v docker-compose >/dev/null 2>&1 || { \
 	  echo "installing docker-compose (Debian) for the compose validation tests"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \

@@ -53,7 +53,8 @@ MAX_NP = 8
 FORCE_HEADS: tuple[str, ...] = ("styrke", "operasjon", "misjon", "kontingent", "korps", "brigade",
                                 "bataljon", "regiment")
 #: Prepositions no person is the object of, only a place.
-PERSONLESS_PREPS: frozenset[str] = frozenset({"i", "ved", "nær", "rundt", "utenfor", "langs", "om", "av", "på", "gjennom"})
+PERSONLESS_PREPS: frozenset[str] = frozenset({"i", "ved", "nær", "rundt", "utenfor", "langs", "om", "av", "på",
+                                              "gjennom"})
 #: Heads whose "i X" names the country they rule, not where troops are ("juntaen i Myanmar").
 GOVERNING_HEADS: tuple[str, ...] = ("militærjunta", "junta", "hær", "regjering", "regime",
                                     "styresmakt", "myndighet", "militær", "forsvarsdepartement",

@@ -99,7 +99,8 @@ def _np_after(tokens: list[Token], i: int, limit: int = 14, stop: int | None = N
                 break
         if out and is_verb(token) and token.pos_ != "ADJ" and token.tag_ != "adj" and not token.text[:1].isupper():
             break
-        if out and ("Part" in token.morph.get("VerbForm") or token.dep_ == "INFV") and not token.text[:1].isupper():
+        participle = "Part" in token.morph.get("VerbForm", None) or token.dep_ == "INFV"
+        if out and participle and not token.text[:1].isupper():
             break  # "har ifølge ukrainsk etterretning utplassert ..." (the tagger may call it adj)
         out.append(token)
         j += 1
@@ -403,8 +404,9 @@ def _a_named_organisation_or_place(np: _NounPhrase) -> Decided | None:
     if not orgs:
         return None
     name = orgs[0].canonical
-    if country_of_name(name):
-        return np.claimant(country_of_name(name), "country")
+    country = country_of_name(name)
+    if country:
+        return np.claimant(country, "country")
     return np.claimant(name, "person" if _titled(np.body, orgs[0].start) else "organisation")
 
 
@@ -951,7 +953,7 @@ def _quoted(story: StoryContext, claim: Span) -> Attribution | None:
     """The speaker of the quote the claim stands in."""
     quote = story.quote_at(claim.start_char, claim.end_char)
     speaker = quote.get("speaker") if quote else None
-    if speaker and (speaker.get("canonical") or "").strip() and speaker.get("text", "").strip():
+    if quote and speaker and (speaker.get("canonical") or "").strip() and speaker.get("text", "").strip():
         claimant = {"text": speaker["text"], "start": speaker["start"], "end": speaker["end"],
                     "canonical": speaker["canonical"].strip(),
                     "type": quote.get("speaker_type") or "person"}
@@ -969,9 +971,9 @@ def _quoted(story: StoryContext, claim: Span) -> Attribution | None:
         after = [t for t in doc if t.idx >= bounds[1]][:16]
         if after and after[0].text in (",",) and len(after) > 2 and after[1].lower_ in REPORTING_FORMS:
             np = _np_after(after, 2)
-            claimant = resolve_np(story, np) if np else None
-            if claimant is not None:
-                return Attribution(claimant, _cue(after[1]), REPORTING_FORMS[after[1].lower_])
+            named = resolve_np(story, np) if np else None
+            if named is not None:
+                return Attribution(named, _cue(after[1]), REPORTING_FORMS[after[1].lower_])
     first = sentence_of(claim)[0]
     if first.text in ("–", "-", "—"):
         paragraph_end = doc.text.find("\n", claim.end_char)

@@ -6,6 +6,8 @@ The unlabelled text (``shared/data/norec/norec_nob.jsonl.gz``, one paragraph a l
 Bokmål NorNE train sentences) is shuffled once and cut into shards of about a million words.
 One spaCy pretraining "epoch" is one shard, so a run that is stopped loses at most one shard's
 work: the next start finds the last ``model{N}.bin`` and resumes from it with the next shard.
+``--snapshot`` copies the last finished step into ``training/pretrained/`` (committed, so a fresh
+checkout resumes from it too: the shards are rebuilt the same from the same seed).
 The architecture is the shipped pipeline's (``training/newswire_nb_pretrain.cfg`` with the
 lexicon table as static features), so ``spacy train --paths.init_tok2vec`` can start from it.
 
@@ -19,6 +21,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -29,6 +32,8 @@ CONFIG = ROOT / "training" / "newswire_nb_pretrain.cfg"
 CODE = ROOT / "training" / "newswire_code.py"
 SHIPPED = ROOT / "service" / "models" / "nb_newswire"
 WEIGHTS = re.compile(r"^model(\d+)\.bin$")
+SNAPSHOT = ROOT / "training" / "pretrained" / "tok2vec-norec.bin"
+SNAPSHOT_STATE = SNAPSHOT.with_suffix(".json")
 
 
 def shared_data(name: str) -> Path:
@@ -104,15 +109,41 @@ def last_step(weights: Path) -> int:
     return max(steps, default=-1)
 
 
+def snapshot(weights: Path, shards: int) -> int:
+    """Copy the last finished step to the committed snapshot; returns that step."""
+    step = last_step(weights)
+    if step < 0:
+        raise SystemExit("training/pretrain.py: no finished step to snapshot yet")
+    SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(weights / f"model{step}.bin", SNAPSHOT)
+    SNAPSHOT_STATE.write_text(json.dumps({"step": step, "shards": shards}) + "\n")
+    return step
+
+
+def restore(weights: Path, shards: int) -> None:
+    """Start a fresh checkout from the committed snapshot, if it was made over the same shards."""
+    if last_step(weights) >= 0 or not SNAPSHOT_STATE.is_file():
+        return
+    state = json.loads(SNAPSHOT_STATE.read_text())
+    if state["shards"] == shards:
+        shutil.copyfile(SNAPSHOT, weights / f"model{state['step']}.bin")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "runs" / "pretrain")
     parser.add_argument("--passes", type=int, default=3, help="passes over all the text")
     parser.add_argument("--shard-words", type=int, default=1_000_000)
+    parser.add_argument("--snapshot", action="store_true",
+                        help="copy the last finished step into training/pretrained/ and stop")
     args = parser.parse_args(argv)
     shards = write_shards(args.out / "text", args.shard_words)
     weights = args.out / "weights"
     weights.mkdir(parents=True, exist_ok=True)
+    if args.snapshot:
+        print(f"snapshot of step {snapshot(weights, len(shards)) + 1} of {len(shards) * args.passes}")
+        return 0
+    restore(weights, len(shards))
     total = len(shards) * args.passes
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     while (step := last_step(weights) + 1) < total:

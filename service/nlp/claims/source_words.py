@@ -35,8 +35,14 @@ __all__ = [
 
 AGENCY = "NTB"
 
+#: The verbs that attribute a claim to their subject: statements, beliefs, estimates, denials,
+#: expectations and evidence ("tallene viser"); not a name given or a manner of speaking.
+_CLAIM_KINDS = ("speech", "information", "cognition", "estimate", "denial", "projection", "evidence")
+
 #: Reporting verb forms -> lemma.
-REPORTING_FORMS: dict[str, str] = forms_to_lemma(reporting_verbs(name="claim_reporting_forms.tsv"))
+REPORTING_FORMS: dict[str, str] = forms_to_lemma(
+    verb for verb in reporting_verbs(*_CLAIM_KINDS) if not verb.particle
+)
 
 #: Words after "ifølge" that point back to the subject ("ifølge egne tall").
 OWN_WORDS: frozenset[str] = frozenset({"egne", "eget", "egen", "sine", "sitt", "sin", "våre", "mine"})

@@ -27,9 +27,10 @@ def _lemmas(*kinds: str) -> frozenset[str]:
     return frozenset(verb.lemma for verb in reporting_verbs(*kinds) if not verb.particle)
 
 
-_SINGLE_WORD_CUES = tuple(
-    verb for verb in reporting_verbs() if not verb.particle and "document" not in verb.kinds
-)
+#: The verbs that may introduce a quote: a statement, a name given, a manner of speaking
+#: (not "tallene viser at", where figures are the evidence, nor the document verbs below).
+_QUOTE_KINDS = ("speech", "naming", "manner")
+_SINGLE_WORD_CUES = tuple(verb for verb in reporting_verbs(*_QUOTE_KINDS) if not verb.particle)
 
 #: Inflected form (lowercase) -> lemma, for single-word reporting verbs.
 CUE_FORMS: Mapping[str, str] = MappingProxyType(forms_to_lemma(_SINGLE_WORD_CUES))

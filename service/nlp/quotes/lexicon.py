@@ -181,7 +181,7 @@ GENERIC_ORGANISATION_NOUNS: frozenset[str] = frozenset({
 })
 
 #: News agencies and outlets (lowercase) that relay quotes ("sier X til Reuters").
-NEWS_OUTLETS: frozenset[str] = frozenset(word_list("news_outlets.txt"))
+NEWS_OUTLETS: frozenset[str] = frozenset(name.lower() for name in word_list("media.txt"))
 
 #: Nouns meaning "news agency/outlet", resolved to the last-mentioned outlet.
 OUTLET_NOUNS: frozenset[str] = frozenset({

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from service.nlp.lang.vocabulary import forms_to_lemma, reporting_verbs, word_list
+from service.nlp.lang.vocabulary import forms_to_lemma, news_media, reporting_verbs, word_list
 
 __all__ = [
     "AFFILIATION_PREPS",
@@ -73,7 +73,7 @@ INSTITUTION_ENDINGS: dict[str, str] = {
 }
 
 #: Media and news agencies (lowercased) -> canonical name.
-MEDIA: dict[str, str] = {name.lower(): name for name in word_list("media.txt")}
+MEDIA: dict[str, str] = {name.lower(): name for name in news_media()}
 MEDIA_RE = re.compile(
     r"(?<!\w)(" + "|".join(sorted((re.escape(m) for m in MEDIA), key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["ReportingVerb", "forms_to_lemma", "reporting_verbs", "word_list"]
+__all__ = ["ReportingVerb", "forms_to_lemma", "news_media", "reporting_verbs", "word_list"]
 
 _DATA = files(__package__) / "data"
 _MAIN = ""
@@ -65,6 +65,11 @@ def _sections(name: str) -> dict[str, tuple[str, ...]]:
 def word_list(name: str, section: str = _MAIN) -> tuple[str, ...]:
     """The entries of a word list in file order: its main list, or the named ``section``."""
     return _sections(name)[section]
+
+
+def news_media() -> tuple[str, ...]:
+    """Every named news medium by its own spelling: the media, then the agencies."""
+    return word_list("media.txt") + word_list("agencies.txt")
 
 
 @cache

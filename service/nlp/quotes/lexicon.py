@@ -17,7 +17,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
-from service.nlp.lang.vocabulary import forms_to_lemma, reporting_verbs, word_list
+from service.nlp.lang.vocabulary import forms_to_lemma, news_media, reporting_verbs, word_list
 
 # --------------------------------------------------------------- reporting verbs
 # The verbs and their kinds live in lang/data/reporting_verbs.tsv, shared with the claims.
@@ -181,7 +181,7 @@ GENERIC_ORGANISATION_NOUNS: frozenset[str] = frozenset({
 })
 
 #: News agencies and outlets (lowercase) that relay quotes ("sier X til Reuters").
-NEWS_OUTLETS: frozenset[str] = frozenset(name.lower() for name in word_list("media.txt"))
+NEWS_OUTLETS: frozenset[str] = frozenset(name.lower() for name in news_media())
 
 #: Nouns meaning "news agency/outlet", resolved to the last-mentioned outlet.
 OUTLET_NOUNS: frozenset[str] = frozenset({

@@ -12,6 +12,7 @@ import re
 from service.nlp.lang.vocabulary import forms_to_lemma, news_media, reporting_verbs, word_list
 
 __all__ = [
+    "ACCORDING_PREPOSITIONS",
     "AFFILIATION_PREPS",
     "AGENCY",
     "ANONYMOUS_HEADS",
@@ -43,6 +44,9 @@ _CLAIM_KINDS = ("speech", "information", "cognition", "estimate", "denial", "pro
 REPORTING_FORMS: dict[str, str] = forms_to_lemma(
     verb for verb in reporting_verbs(*_CLAIM_KINDS) if not verb.particle
 )
+
+#: Prepositions attributing a claim to a source: "ifølge Reuters", "iflg. Reuters" (the quotes' list).
+ACCORDING_PREPOSITIONS: frozenset[str] = frozenset(word_list("according_prepositions.txt"))
 
 #: Words after "ifølge" that point back to the subject ("ifølge egne tall").
 OWN_WORDS: frozenset[str] = frozenset({"egne", "eget", "egen", "sine", "sitt", "sin", "våre", "mine"})

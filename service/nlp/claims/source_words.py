@@ -52,10 +52,10 @@ ACCORDING_PREPOSITIONS: frozenset[str] = frozenset(word_list("according_preposit
 OWN_WORDS: frozenset[str] = frozenset({"egne", "eget", "egen", "sine", "sitt", "sin", "våre", "mine"})
 
 #: Heads of NPs that are anonymous sources.
-ANONYMOUS_HEADS: tuple[str, ...] = word_list("anonymous_heads.txt")
+ANONYMOUS_HEADS: tuple[str, ...] = word_list("anonymous_sources.txt")
 
 #: Documents whose author is the claimant: "en rapport fra X".
-DOCUMENT_HEADS: frozenset[str] = frozenset(word_list("document_heads.txt"))
+DOCUMENT_HEADS: frozenset[str] = frozenset(word_list("documents.txt"))
 
 #: Definite/indefinite endings of institution heads -> the indefinite form.
 INSTITUTION_ENDINGS: dict[str, str] = {

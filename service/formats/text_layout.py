@@ -9,12 +9,12 @@ from __future__ import annotations
 import html
 import re
 
+from service.nlp.lang.vocabulary import word_list
+
 #: News agencies: on NTB's agency line (``NTB-Reuters``), in brackets in a dateline
 #: (``Oslo (NTB) -``, ``Genf (dpa) -``), after a byline (``Von Christian Hollmann, dpa``).
-AGENCIES = frozenset(
-    "ntb reuters afp ap dpa tt ritzau fnb stt bloomberg xinhua efe ansa anp belga "
-    "kyodo yonhap interfax tass pap ctk apa sda aap businessdesk".split()
-)
+#: The list is the NLP vocabulary's (``service/nlp/lang/data/agencies.txt``), which needs no spaCy.
+AGENCIES = frozenset(name.lower() for name in word_list("agencies.txt"))
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_]+(?:[ .,'’-]{1,2}[^\W\d_]+)*\.?)\s+\((?P<agency>[^()]{2,20})\)\s*(?:[-–—_:]|\.-)"
 )

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from service.nlp.lang.vocabulary import reporting_verbs
+
 __all__ = ["MODALITIES", "modality_of", "words"]
 
 MODALITIES: tuple[str, ...] = ("asserted", "estimated", "projected", "denied", "hypothetical")
 
-DENIAL_CUES: frozenset[str] = frozenset({"avvise", "benekte", "tilbakevise", "dementere"})
-ESTIMATE_CUES: frozenset[str] = frozenset({"anslå", "estimere", "beregne", "tro", "anta"})
-PROJECTION_CUES: frozenset[str] = frozenset({"vente", "foreslå"})
+#: Reporting verbs by the modality they give a claim (kinds in lang/data/reporting_verbs.tsv).
+DENIAL_CUES: frozenset[str] = frozenset(verb.lemma for verb in reporting_verbs("denial"))
+ESTIMATE_CUES: frozenset[str] = frozenset(verb.lemma for verb in reporting_verbs("estimate"))
+PROJECTION_CUES: frozenset[str] = frozenset(verb.lemma for verb in reporting_verbs("projection"))
 
 NEGATIONS: frozenset[str] = frozenset({"ikke", "aldri", "ingen"})
 CONDITIONALS: frozenset[str] = frozenset({"hvis", "dersom", "eventuelt"})

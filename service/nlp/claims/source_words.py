@@ -2,12 +2,17 @@
 anonymous and document heads, and the words that bound a claimant's noun phrase.
 
 Data for :mod:`service.nlp.claims.sources`, kept apart so the resolution logic reads alone.
+The words the quotes share (reporting verbs, media, unnamed sources, documents) are read
+from :mod:`service.nlp.lang.vocabulary`.
 """
 from __future__ import annotations
 
 import re
 
+from service.nlp.lang.vocabulary import forms_to_lemma, news_media, reporting_verbs, word_list
+
 __all__ = [
+    "ACCORDING_PREPOSITIONS",
     "AFFILIATION_PREPS",
     "AGENCY",
     "ANONYMOUS_HEADS",
@@ -31,60 +36,26 @@ __all__ = [
 
 AGENCY = "NTB"
 
+#: The verbs that attribute a claim to their subject: statements, beliefs, estimates, denials,
+#: expectations and evidence ("tallene viser"); not a name given or a manner of speaking.
+_CLAIM_KINDS = ("speech", "information", "cognition", "estimate", "denial", "projection", "evidence")
+
 #: Reporting verb forms -> lemma.
-REPORTING_FORMS: dict[str, str] = {
-    **{f: "si" for f in ("sier", "sa", "sagt", "si")},
-    **{f: "opplyse" for f in ("opplyser", "opplyste", "opplyst", "opplyse")},
-    **{f: "anslå" for f in ("anslår", "anslo", "anslått", "anslås")},
-    **{f: "mene" for f in ("mener", "mente", "ment")},
-    **{f: "hevde" for f in ("hevder", "hevdet", "hevdes", "hevde")},
-    **{f: "melde" for f in ("melder", "meldte", "meldt")},
-    **{f: "rapportere" for f in ("rapporterer", "rapporterte", "rapportert")},
-    **{f: "skrive" for f in ("skriver", "skrev", "skrevet")},
-    **{f: "bekrefte" for f in ("bekrefter", "bekreftet", "bekrefte")},
-    **{f: "fortelle" for f in ("forteller", "fortalte")},
-    **{f: "uttale" for f in ("uttaler", "uttalte")},
-    **{f: "varsle" for f in ("varsler", "varslet")},
-    **{f: "kunngjøre" for f in ("kunngjør", "kunngjorde")},
-    **{f: "estimere" for f in ("estimerer", "estimerte", "estimert")},
-    **{f: "beregne" for f in ("beregner", "beregnet")},
-    **{f: "tro" for f in ("tror", "trodde")},
-    **{f: "anta" for f in ("antar", "antok")},
-    **{f: "påstå" for f in ("påstår", "påsto")},
-    **{f: "advare" for f in ("advarer", "advarte")},
-    **{f: "avvise" for f in ("avviser", "avviste", "avvist", "avvise")},
-    **{f: "benekte" for f in ("benekter", "benektet", "benekte")},
-    **{f: "tilbakevise" for f in ("tilbakeviser", "tilbakeviste")},
-    **{f: "dementere" for f in ("dementerer", "dementerte")},
-    **{f: "erfare" for f in ("erfarer", "erfarte")},
-    **{f: "vente" for f in ("venter", "ventet")},
-    **{f: "understreke" for f in ("understreker", "understreket")},
-    **{f: "forklare" for f in ("forklarer", "forklarte")},
-    **{f: "foreslå" for f in ("foreslår", "foreslo")},
-    **{f: "oppgi" for f in ("oppgir", "oppga")},
-    **{f: "konkludere" for f in ("konkluderer", "konkluderte")},
-    **{f: "antyde" for f in ("antyder", "antydet")},
-    **{f: "slå" for f in ("slår",)},
-    **{f: "vise" for f in ("viser", "viste")},
-}
+REPORTING_FORMS: dict[str, str] = forms_to_lemma(
+    verb for verb in reporting_verbs(*_CLAIM_KINDS) if not verb.particle
+)
+
+#: Prepositions attributing a claim to a source: "ifølge Reuters", "iflg. Reuters" (the quotes' list).
+ACCORDING_PREPOSITIONS: frozenset[str] = frozenset(word_list("according_prepositions.txt"))
 
 #: Words after "ifølge" that point back to the subject ("ifølge egne tall").
 OWN_WORDS: frozenset[str] = frozenset({"egne", "eget", "egen", "sine", "sitt", "sin", "våre", "mine"})
 
 #: Heads of NPs that are anonymous sources.
-ANONYMOUS_HEADS: tuple[str, ...] = (
-    "kilde", "kilder", "kildene", "diplomat", "diplomater", "tjenestemann", "tjenestemenn",
-    "embetsmann", "embetsmenn", "anslag", "anslagene", "offiser", "regjeringskilder", "analytikere", "eksperter",
-    "observatører", "livvakter", "offiserer", "representanter", "personer", "folk", "rådgiver",
-    "rådgivere", "medarbeider", "medarbeidere", "ansatt", "ansatte",
-)
+ANONYMOUS_HEADS: tuple[str, ...] = word_list("anonymous_sources.txt")
 
 #: Documents whose author is the claimant: "en rapport fra X".
-DOCUMENT_HEADS: frozenset[str] = frozenset({
-    "rapport", "rapporten", "analyse", "analysen", "undersøkelse", "undersøkelsen",
-    "beregninger", "beregningene", "tall", "tallene", "vurdering", "vurderingen",
-    "dokument", "dokumentet", "notat", "notatet",
-})
+DOCUMENT_HEADS: frozenset[str] = frozenset(word_list("documents.txt"))
 
 #: Definite/indefinite endings of institution heads -> the indefinite form.
 INSTITUTION_ENDINGS: dict[str, str] = {
@@ -106,22 +77,7 @@ INSTITUTION_ENDINGS: dict[str, str] = {
 }
 
 #: Media and news agencies (lowercased) -> canonical name.
-MEDIA: dict[str, str] = {name.lower(): name for name in (
-    "Reuters", "AP", "AFP", "DPA", "TT", "ANSA", "Bloomberg", "CNN", "BBC", "NRK", "TV 2",
-    "VG", "Dagbladet", "Aftenposten", "Dagens Næringsliv", "Dagens Nyheter",
-    "Svenska Dagbladet", "Expressen", "Financial Times", "The Times", "The New York Times",
-    "New York Times", "Washington Post", "The Washington Post", "Wall Street Journal",
-    "The Wall Street Journal", "The Guardian", "Guardian", "Politico", "Axios",
-    "Der Spiegel", "Spiegel", "Bild", "Le Monde", "Haaretz", "Times of Israel",
-    "Kyiv Independent", "Ukrainska Pravda", "Meduza", "TASS", "RIA Novosti", "Interfax",
-    "Al Jazeera", "Yle", "Helsingin Sanomat", "The Military Balance", "Yonhap",
-    "Kommersant", "Mediazona", "The Economist", "Sky News", "The Daily Telegraph",
-    "Daily Telegraph", "The Telegraph", "RFI", "Kyodo", "NHK", "CBS", "NBC", "ABC", "Fox News",
-    "Kyiv Post", "Hürriyet", "Xinhua", "Anadolu", "IRNA", "Al Arabiya", "El País", "Le Figaro",
-    "Süddeutsche Zeitung", "Frankfurter Allgemeine Zeitung", "Politiken", "Berlingske",
-    "Jyllands-Posten", "Ekstra Bladet", "Iltalehti", "Postimees", "Delfi", "LRT", "Fremover",
-    "Radio Free Europe", "Radio Liberty", "Voice of America",
-)}
+MEDIA: dict[str, str] = {name.lower(): name for name in news_media()}
 MEDIA_RE = re.compile(
     r"(?<!\w)(" + "|".join(sorted((re.escape(m) for m in MEDIA), key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,

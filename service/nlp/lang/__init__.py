@@ -1,3 +1,4 @@
 """The Norwegian vocabulary shared by every extractor: places and the country gazetteer
-(``places``).
+(``places``), and the word lists read from ``data/`` (``vocabulary``: reporting verbs, media,
+agencies, unnamed sources, documents). Nothing here imports spaCy.
 """

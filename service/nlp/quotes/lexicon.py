@@ -3,7 +3,9 @@
 Everything here is data: reporting verbs with their inflected forms, the verbs
 whose postposed use attributes information ("..., opplyser politiet"), nouns
 that announce a title rather than a quote, nouns for institutions and for
-unnamed sources, and a small first-name list for pronoun gender.
+unnamed sources, and a small first-name list for pronoun gender. The words the
+claims share (reporting verbs, media, unnamed sources, documents) are read from
+:mod:`service.nlp.lang.vocabulary`.
 
 >>> CUE_FORMS["sa"]
 'si'
@@ -15,122 +17,51 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping
 
+from service.nlp.lang.vocabulary import forms_to_lemma, news_media, reporting_verbs, word_list
+
 # --------------------------------------------------------------- reporting verbs
-
-#: lemma -> inflected forms (infinitive, present, past, participle variants).
-_CONJUGATIONS: dict[str, tuple[str, ...]] = {
-    "si": ("si", "sier", "sa", "sagt"),
-    "uttale": ("uttale", "uttaler", "uttalte", "uttalt"),
-    "fortelle": ("fortelle", "forteller", "fortalte", "fortalt"),
-    "skrive": ("skrive", "skriver", "skrev", "skrevet"),
-    "opplyse": ("opplyse", "opplyser", "opplyste", "opplyst"),
-    "understreke": ("understreke", "understreker", "understreket", "understreka"),
-    "påpeke": ("påpeke", "påpeker", "påpekte", "påpekt"),
-    "hevde": ("hevde", "hevder", "hevdet", "hevda"),
-    "påstå": ("påstå", "påstår", "påsto", "påstod", "påstått"),
-    "varsle": ("varsle", "varsler", "varslet", "varsla"),
-    "advare": ("advare", "advarer", "advarte", "advart"),
-    "konstatere": ("konstatere", "konstaterer", "konstaterte", "konstatert"),
-    "fastslå": ("fastslå", "fastslår", "fastslo", "fastslått"),
-    "erkjenne": ("erkjenne", "erkjenner", "erkjente", "erkjent"),
-    "innrømme": ("innrømme", "innrømmer", "innrømmet", "innrømte", "innrømt"),
-    "medgi": ("medgi", "medgir", "medga", "medgav", "medgitt"),
-    "bekrefte": ("bekrefte", "bekrefter", "bekreftet", "bekrefta"),
-    "avkrefte": ("avkrefte", "avkrefter", "avkreftet", "avkrefta"),
-    "avvise": ("avvise", "avviser", "avviste", "avvist"),
-    "benekte": ("benekte", "benekter", "benektet", "benekta"),
-    "svare": ("svare", "svarer", "svarte", "svart"),
-    "spørre": ("spørre", "spør", "spurte", "spurt"),
-    "forklare": ("forklare", "forklarer", "forklarte", "forklart"),
-    "melde": ("melde", "melder", "meldte", "meldt"),
-    "rapportere": ("rapportere", "rapporterer", "rapporterte", "rapportert"),
-    "kunngjøre": ("kunngjøre", "kunngjør", "kunngjorde", "kunngjort"),
-    "meddele": ("meddele", "meddeler", "meddelte", "meddelt"),
-    "informere": ("informere", "informerer", "informerte", "informert"),
-    "erfare": ("erfare", "erfarer", "erfarte", "erfart"),
-    "love": ("love", "lover", "lovet", "lovte", "lova"),
-    "kreve": ("kreve", "krever", "krevde", "krevd"),
-    "forsikre": ("forsikre", "forsikrer", "forsikret", "forsikra"),
-    "presisere": ("presisere", "presiserer", "presiserte", "presisert"),
-    "poengtere": ("poengtere", "poengterer", "poengterte", "poengtert"),
-    "framholde": ("framholde", "framholder", "framholdt", "fremholde", "fremholder", "fremholdt"),
-    "gjenta": ("gjenta", "gjentar", "gjentok", "gjentatt"),
-    "tilføye": ("tilføye", "tilføyer", "tilføyde", "tilføyd"),
-    "innvende": ("innvende", "innvender", "innvendte", "innvendt"),
-    "mene": ("mene", "mener", "mente", "ment"),
-    "tro": ("tro", "tror", "trodde", "trudde", "trodd"),
-    "anta": ("anta", "antar", "antok", "antatt"),
-    "synes": ("synes", "syntes"),
-    "anslå": ("anslå", "anslår", "anslo", "anslått"),
-    "konkludere": ("konkludere", "konkluderer", "konkluderte", "konkludert"),
-    # verbs that attribute a fragment ("kaller planen «useriøs»")
-    "kalle": ("kalle", "kaller", "kalte", "kalt"),
-    "beskrive": ("beskrive", "beskriver", "beskrev", "beskrevet"),
-    "omtale": ("omtale", "omtaler", "omtalte", "omtalt"),
-    "betegne": ("betegne", "betegner", "betegnet", "betegna"),
-    "karakterisere": ("karakterisere", "karakteriserer", "karakteriserte", "karakterisert"),
-    # manner-of-speaking verbs, cues only right after a quote ("..., smiler hun")
-    "fortsette": ("fortsette", "fortsetter", "fortsatte", "fortsatt"),
-    "smile": ("smile", "smiler", "smilte", "smilt"),
-    "le": ("ler", "lo"),
-    "sukke": ("sukke", "sukker", "sukket", "sukka"),
-    "utbryte": ("utbryte", "utbryter", "utbrøt", "utbrutt"),
-    "rope": ("rope", "roper", "ropte", "ropt"),
-    "hviske": ("hviske", "hvisker", "hvisket", "hviska"),
-}
-
-#: Particle verbs: lemma -> (forms, particle). "legger til at", "peker på at", "slår fast at".
-_PARTICLE_VERBS: dict[str, tuple[tuple[str, ...], str]] = {
-    "legge til": (("legge", "legger", "la", "lagt"), "til"),
-    "peke på": (("peke", "peker", "pekte", "pekt"), "på"),
-    "slå fast": (("slå", "slår", "slo", "slått"), "fast"),
-    "vise til": (("vise", "viser", "viste", "vist"), "til"),
-}
+# The verbs and their kinds live in lang/data/reporting_verbs.tsv, shared with the claims.
 
 
-def _invert(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
-    return {form: lemma for lemma, forms in table.items() for form in forms}
+def _lemmas(*kinds: str) -> frozenset[str]:
+    return frozenset(verb.lemma for verb in reporting_verbs(*kinds) if not verb.particle)
 
+
+#: The verbs that may introduce a quote: a statement, a name given, a manner of speaking
+#: (not "tallene viser at", where figures are the evidence, nor the document verbs below).
+_QUOTE_KINDS = ("speech", "naming", "manner")
+_SINGLE_WORD_CUES = tuple(verb for verb in reporting_verbs(*_QUOTE_KINDS) if not verb.particle)
 
 #: Inflected form (lowercase) -> lemma, for single-word reporting verbs.
-CUE_FORMS: Mapping[str, str] = MappingProxyType(_invert(_CONJUGATIONS))
+CUE_FORMS: Mapping[str, str] = MappingProxyType(forms_to_lemma(_SINGLE_WORD_CUES))
 
-#: Inflected form (lowercase) -> (lemma, particle) for particle verbs.
+#: Inflected form (lowercase) -> (lemma, particle) for particle verbs: "legger til at", "slår fast at".
 PARTICLE_CUE_FORMS: Mapping[str, tuple[str, str]] = MappingProxyType({
-    form: (lemma, particle)
-    for lemma, (forms, particle) in _PARTICLE_VERBS.items()
-    for form in forms
+    form: (verb.lemma, verb.particle)
+    for verb in reporting_verbs() if verb.particle
+    for form in verb.forms
 })
 
 #: "«...», heter det i en uttalelse fra X" / "står det i rapporten": the document is the source.
-DOCUMENT_CUE_FORMS: Mapping[str, str] = MappingProxyType({
-    "heter": "hete", "het": "hete", "står": "stå", "sto": "stå", "stod": "stå",
-})
+DOCUMENT_CUE_FORMS: Mapping[str, str] = MappingProxyType(forms_to_lemma(reporting_verbs("document")))
 
 #: Verbs of belief and opinion: a negation does not cancel the report ("tror ikke at").
-COGNITION_VERBS: frozenset[str] = frozenset({"mene", "tro", "anta", "synes", "anslå"})
+COGNITION_VERBS: frozenset[str] = _lemmas("cognition")
 
 #: Verbs that take a bare clause without "at" ("mener laget er i rute").
-BARE_CLAUSE_VERBS: frozenset[str] = frozenset({
-    "mene", "tro", "anta", "synes", "si", "fortelle", "hevde", "anslå", "forklare",
-})
+BARE_CLAUSE_VERBS: frozenset[str] = _lemmas("bare_clause")
 
 #: Postposed without quote marks these attribute information: "..., opplyser politiet".
-INFO_VERBS: frozenset[str] = frozenset({
-    "opplyse", "melde", "rapportere", "erfare", "skrive", "kunngjøre", "meddele",
-    "informere", "bekrefte", "varsle",
-})
+INFO_VERBS: frozenset[str] = _lemmas("information")
 
 #: Verbs attributing a quoted fragment, not a clause: "kaller utspillet «et angrep»".
-NAMING_VERBS: frozenset[str] = frozenset({"kalle", "beskrive", "omtale", "betegne", "karakterisere"})
+NAMING_VERBS: frozenset[str] = _lemmas("naming")
 
 #: Verbs that are cues only in the inverted position right after a quote.
-PARENTHETICAL_ONLY_VERBS: frozenset[str] = frozenset({
-    "fortsette", "smile", "le", "sukke", "utbryte", "rope", "hviske", "konkludere",
-})
+PARENTHETICAL_ONLY_VERBS: frozenset[str] = _lemmas("after_quote")
 
 #: Verbs whose "om"/wh-clause is a reported question: "spurte om regjeringen vil ...".
-QUESTION_VERBS: frozenset[str] = frozenset({"spørre"})
+QUESTION_VERBS: frozenset[str] = _lemmas("question")
 
 #: Words opening a reported clause.
 COMPLEMENTIZERS: frozenset[str] = frozenset({"at"})
@@ -173,7 +104,7 @@ NON_SPEECH_BIGRAMS: frozenset[tuple[str, str]] = frozenset({
 # ------------------------------------------------------------------- according to
 
 #: Prepositions attributing content to a source: "ifølge Reuters".
-ACCORDING_PREPOSITIONS: frozenset[str] = frozenset({"ifølge", "iflg.", "iflg"})
+ACCORDING_PREPOSITIONS: frozenset[str] = frozenset(word_list("according_prepositions.txt"))
 
 #: Verbs of "Etter det NTB erfarer," / "Etter hva X kjenner til,".
 ACCORDING_CLAUSE_VERBS: frozenset[str] = frozenset({
@@ -218,19 +149,7 @@ SPEAKER_DROP_PHRASES: tuple[tuple[str, ...], ...] = (
 )
 
 #: Nouns for sources that are unnamed on purpose or by nature (singular and plural forms).
-ANONYMOUS_NOUNS: frozenset[str] = frozenset({
-    "kilde", "kilder", "diplomat", "diplomater", "tjenestemann", "tjenestemenn",
-    "embetsmann", "embetsmenn", "offiser", "offiserer", "vitne", "vitner", "ansatt",
-    "ansatte", "medarbeider", "medarbeidere", "person", "personer", "mann", "menn",
-    "kvinne", "kvinner", "innbygger", "innbyggere", "beboer", "beboere", "nabo", "naboer",
-    "ekspert", "eksperter", "analytiker", "analytikere", "kritiker", "kritikere",
-    "økonom", "økonomer", "forsker", "forskere", "observatør", "observatører",
-    "talsperson", "talspersoner", "talsmann", "talsmenn", "talskvinne", "livvakt",
-    "livvakter", "soldat", "soldater", "tilhenger", "tilhengere", "motstander",
-    "motstandere", "representant", "representanter", "insider", "insidere", "aktivist",
-    "aktivister", "lege", "leger", "politiker", "politikere", "velger", "velgere",
-    "asia-ekspert", "asia-eksperter", "mannen", "kvinnen", "personen",
-})
+ANONYMOUS_NOUNS: frozenset[str] = frozenset(word_list("anonymous_sources.txt"))
 
 #: Words in a speaker phrase that mark deliberate anonymity.
 ANONYMITY_MARKERS: frozenset[str] = frozenset({
@@ -262,16 +181,7 @@ GENERIC_ORGANISATION_NOUNS: frozenset[str] = frozenset({
 })
 
 #: News agencies and outlets (lowercase) that relay quotes ("sier X til Reuters").
-NEWS_OUTLETS: frozenset[str] = frozenset({
-    "ntb", "reuters", "afp", "ap", "associated press", "bloomberg", "tass", "ria novosti",
-    "interfax", "xinhua", "ukrinform", "dpa", "tt", "ritzau", "ansa", "efe", "bbc", "cnn",
-    "nrk", "tv 2", "vg", "dagbladet", "aftenposten", "dagens næringsliv", "dn",
-    "bergens tidende", "adresseavisen", "klassekampen", "financial times", "the guardian",
-    "new york times", "the new york times", "washington post", "the washington post",
-    "wall street journal", "the wall street journal", "politico", "axios", "al jazeera",
-    "le monde", "der spiegel", "bild", "yle", "svt", "dr", "e24", "nettavisen", "vårt land",
-    "dagsavisen", "avisen", "nyhetsbyrået", "tmz",
-})
+NEWS_OUTLETS: frozenset[str] = frozenset(name.lower() for name in news_media())
 
 #: Nouns meaning "news agency/outlet", resolved to the last-mentioned outlet.
 OUTLET_NOUNS: frozenset[str] = frozenset({
@@ -279,13 +189,7 @@ OUTLET_NOUNS: frozenset[str] = frozenset({
 })
 
 #: Documents and figures whose source follows "fra": "ifølge tall fra Nav".
-DOCUMENT_NOUNS: frozenset[str] = frozenset({
-    "tall", "tallene", "rapport", "rapporten", "undersøkelse", "undersøkelsen", "anslag",
-    "anslaget", "anslagene", "beregning", "beregninger", "beregningene", "statistikk",
-    "statistikken", "måling", "målingen", "meningsmåling", "prognose", "prognosen", "oversikt",
-    "oversikten", "dokument", "dokumenter", "notat", "notatet", "brev", "brevet",
-    "pressemelding", "pressemeldingen", "uttalelse", "uttalelsen", "data",
-})
+DOCUMENT_NOUNS: frozenset[str] = frozenset(word_list("documents.txt"))
 
 #: Kinship and person-descriptor nouns that denote one specific person.
 PERSON_NOUNS: frozenset[str] = frozenset({

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from service.nlp import architectures  # noqa: F401  (registers the layers a config may name)
 from service.nlp.blas_ops import blas_ops, limit_blas_threads
@@ -48,7 +49,20 @@ def load_pipeline() -> Language:
         nlp.add_pipe("sentencizer")
         nlp.meta["name"] = BLANK_NAME
         nlp.meta["version"] = "0.0.0"
+    keep_abbreviations(nlp)
     add_extractors(nlp)
+    return nlp
+
+
+def keep_abbreviations(nlp: Language) -> Language:
+    """One token for each abbreviation of the vocabulary ("iflg."), so its full stop does not
+    end the sentence before the source it introduces."""
+    from service.nlp.lang.vocabulary import word_list
+
+    for word in word_list("according_prepositions.txt"):
+        if word.endswith("."):
+            for form in (word, word[:1].upper() + word[1:]):
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
 
 

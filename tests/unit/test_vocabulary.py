@@ -146,8 +146,6 @@ def test_estimates_with_an_author_are_documents_and_without_one_unnamed_sources(
     assert quote["speaker_type"] == "anonymous"
 
 
-@pytest.mark.xfail(strict=True, reason="the tokenizer splits 'iflg.' into 'iflg' + '.' (a sentence end), "
-                   "and claims/sources.py looks for 'ifølge' alone, not ACCORDING_PREPOSITIONS")
 def test_a_claim_according_to_an_abbreviated_ifolge(nlp) -> None:
     text = "Russland har samlet 100.000 soldater ved grensen, iflg. Reuters."
     assert _claimants(nlp, text) == [("Reuters", "media")]

@@ -15,6 +15,7 @@ import importlib.util
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -59,10 +60,11 @@ def keep_abbreviations(nlp: Language) -> Language:
     end the sentence before the source it introduces."""
     from service.nlp.lang.vocabulary import word_list
 
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer; its type is a plain callable
     for word in word_list("according_prepositions.txt"):
         if word.endswith("."):
             for form in (word, word[:1].upper() + word[1:]):
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+                tokenizer.add_special_case(form, [{ORTH: form}])
     return nlp
 
 

@@ -662,45 +662,119 @@ def _institution_name(text: str) -> bool:
                                 or country_of_name(word) is not None or _institution_head(word) is not None)
 
 
+@dataclass(frozen=True)
+class _InstitutionPhrase:
+    """A phrase whose head is an institution or a role, and what the institution rules read."""
+
+    story: StoryContext
+    body: list[Token]
+    start: int
+    head: Token  # the institution or role word
+    after: list[Token]  # what follows the preposition after the head ("i Kyiv")
+    institution: str | None  # the head in its indefinite form ("forsvarsdepartement")
+    role: str | None  # the head as a role ("forsvarsminister"), else None
+    owner: Token | None  # a named owner in the genitive before the head ("NATOs", "Kongressens")
+
+    @classmethod
+    def of(cls, story: StoryContext, body: list[Token], start: int) -> _InstitutionPhrase | None:
+        head, after = _head_before_preposition(body)
+        if head.text[:1].isupper() and head is not body[0] \
+                and _institution_head(body[body.index(head) - 1].text) is not None:
+            head = body[body.index(head) - 1]  # an appositive name: "etterretningstjenesten MIVD"
+        institution, role = _institution_head(head.text), _role_base(head.lower_)
+        if institution is None and role is None:
+            return None
+        first = body[0]
+        owner = first if first is not head and first.lower_ != "landets" and (
+            _is_proper(first) or first.lower_ in ("alliansens", "unionens")) else None
+        if owner is not None and not owner.text.endswith("s"):
+            owner = None  # only a genitive owns
+        return cls(story, body, start, head, after, institution, role, owner)
+
+    def alliance(self) -> str | None:
+        """The alliance a genitive owner names ("NATOs", "alliansens"), unless it is a country."""
+        if self.owner is None or self.role is not None or country_of_name(self.owner.text) is not None:
+            return None
+        return side_of_word(self.owner.text[:-1])
+
+    def country(self) -> str | None:
+        """The country the words before the head name ("russiske", "Ukrainas", "landets"),
+        else the words after its preposition ("i Kyiv")."""
+        country: str | None = None
+        for token in self.body:
+            if token is self.head:
+                break
+            if token.lower_ == "landets":
+                country = self.story.country_before(self.start)
+            else:
+                country = country or country_of_adjective(token.text) or (
+                    country_of_name(token.text) if token.text.endswith(("s", "'")) else None)
+        if country is None:
+            for token in self.after:
+                country = country or affiliation_country(token.text) or country_of_name(token.text)
+        return country
+
+
+#: An institution rule: the claimant's canonical name and type, or None to try the next rule.
+_InstitutionRule = Callable[[_InstitutionPhrase], tuple[str, str] | None]
+
+
 def _national_institution(story: StoryContext, body: list[Token], start: int) -> tuple[str, str] | None:
     """"det russiske forsvarsdepartementet", "landets regjering", "myndighetene i Kyiv"."""
-    head, after = _head_before_preposition(body)
-    if head.text[:1].isupper() and head is not body[0] \
-            and _institution_head(body[body.index(head) - 1].text) is not None:
-        head = body[body.index(head) - 1]  # an appositive name: "etterretningstjenesten MIVD"
-    institution = _institution_head(head.text)
-    role_word = _role_base(head.lower_)
-    role = role_word is not None
-    if institution is None and not role:
+    phrase = _InstitutionPhrase.of(story, body, start)
+    if phrase is None:
         return None
-    owner = body[0] if body[0] is not head and body[0].lower_ != "landets" and (
-        _is_proper(body[0]) or body[0].lower_ in ("alliansens", "unionens")) else None
-    if owner is not None and owner.text.endswith("s"):
-        alliance = side_of_word(owner.text[:-1]) if country_of_name(owner.text) is None else None
-        if alliance is not None and not role:
-            last = body[-1]
-            if last is not head and last.text.isupper() and last.is_alpha and len(last.text) >= 2:
-                return last.text, "organisation"  # "alliansens militære hovedkvarter SHAPE"
-            return alliance, "organisation"  # "alliansens hovedkvarter", "NATOs hovedkvarter"
-        if country_of_name(owner.text) is None and affiliation_country(owner.text) is None and not role:
-            return _phrase(body), "organisation"  # "Kongressens forskningstjeneste"
-    country: str | None = None
-    for token in body:
-        if token is head:
-            break
-        if token.lower_ == "landets":
-            country = story.country_before(start)
-        else:
-            country = country or country_of_adjective(token.text) or (
-                country_of_name(token.text) if token.text.endswith(("s", "'")) else None)
-    if country is None and after:
-        for token in after:
-            country = country or affiliation_country(token.text) or country_of_name(token.text)
-    if country is None:
+    for rule in INSTITUTION_RULES:
+        found = rule(phrase)
+        if found is not None:
+            return found
+    return None
+
+
+def _an_alliance_body_by_its_acronym(phrase: _InstitutionPhrase) -> tuple[str, str] | None:
+    """"alliansens militære hovedkvarter SHAPE" -> SHAPE: the body's own acronym after it."""
+    last = phrase.body[-1]
+    if phrase.alliance() is None or last is phrase.head:
         return None
-    if role:
-        return f"{genitive(country)} {role_word}", "person"
-    return f"{genitive(country)} {institution}", "organisation"
+    return (last.text, "organisation") if last.text.isupper() and last.is_alpha and len(last.text) >= 2 else None
+
+
+def _an_alliance_body(phrase: _InstitutionPhrase) -> tuple[str, str] | None:
+    """"NATOs hovedkvarter", "alliansens hovedkvarter" -> NATO: the alliance that owns it."""
+    alliance = phrase.alliance()
+    return (alliance, "organisation") if alliance is not None else None
+
+
+def _a_body_of_a_named_owner(phrase: _InstitutionPhrase) -> tuple[str, str] | None:
+    """"Kongressens forskningstjeneste": an owner that is no country, the phrase kept whole."""
+    owner = phrase.owner
+    if owner is None or phrase.role is not None or country_of_name(owner.text) is not None \
+            or affiliation_country(owner.text) is not None:
+        return None
+    return _phrase(phrase.body), "organisation"
+
+
+def _a_countrys_office_holder(phrase: _InstitutionPhrase) -> tuple[str, str] | None:
+    """"den russiske forsvarsministeren" -> "Russlands forsvarsminister", a person."""
+    country = phrase.country() if phrase.role is not None else None
+    return (f"{genitive(country)} {phrase.role}", "person") if country is not None else None
+
+
+def _a_countrys_body(phrase: _InstitutionPhrase) -> tuple[str, str] | None:
+    """"det russiske forsvarsdepartementet" -> "Russlands forsvarsdepartement"."""
+    country = phrase.country() if phrase.role is None else None
+    return (f"{genitive(country)} {phrase.institution}", "organisation") if country is not None else None
+
+
+#: The rules that name an institution or office holder, tried in this order: an alliance's
+#: or another named owner's body before a country's, found in the words around the head.
+INSTITUTION_RULES: tuple[_InstitutionRule, ...] = (
+    _an_alliance_body_by_its_acronym,
+    _an_alliance_body,
+    _a_body_of_a_named_owner,
+    _a_countrys_office_holder,
+    _a_countrys_body,
+)
 
 
 _ROLE_SUFFIXES = ("minister", "president", "sjef", "leder", "talsperson", "talsmann",

@@ -1,0 +1,61 @@
+"""The named rules and steps that find who a claim is attributed to, each with a sentence it decides.
+
+Every table's keys are the names of its sequence, in order, so a rule added or removed without
+its example fails here; each example runs through the trained pipeline.
+"""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from service.nlp.claims import sources
+from service.nlp.pipeline import BLANK_NAME, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = load_pipeline()
+    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
+    return pipeline
+
+
+def claimant_of(nlp: Language, text: str, count: str) -> tuple[str, str]:
+    """The canonical name and type of the claimant of the claim whose text is ``count``."""
+    claims = {claim["text"]: claim for claim in nlp(text)._.claims}
+    assert count in claims, (count, sorted(claims))
+    claimant = claims[count]["claimant"]
+    return claimant["canonical"], claimant["type"]
+
+
+# ------------------------------------------------------------------ a country's or an alliance's institution
+
+#: rule -> (text, the claim's count, claimant canonical, claimant type)
+INSTITUTION_EXAMPLES: dict[str, tuple[str, str, str, str]] = {
+    "_an_alliance_body_by_its_acronym": (
+        "Omkring 1.200 NATO-soldater skal delta i øvelsen Swift Response i Nord-Makedonia og Albania i mai, "
+        "opplyser alliansens militære hovedkvarter SHAPE.",
+        "Omkring 1.200 NATO-soldater", "SHAPE", "organisation"),
+    "_an_alliance_body": (
+        "NATO-styrken i Romania skal vokse til rundt 5.000 soldater innen 2026, opplyser alliansens "
+        "hovedkvarter i Brussel.",
+        "rundt 5.000 soldater", "NATO", "organisation"),
+    "_a_body_of_a_named_owner": (
+        "Japan huser minst 50.000 amerikanske militære, ifølge en rapport fra Kongressens forskningstjeneste.",
+        "minst 50.000 amerikanske militære", "Kongressens forskningstjeneste", "organisation"),
+    "_a_countrys_office_holder": (
+        "Det står fortsatt rundt 500 nederlandske soldater i Litauen, opplyste landets forsvarsminister tirsdag.",
+        "rundt 500 nederlandske soldater", "Nederlands forsvarsminister", "person"),
+    "_a_countrys_body": (
+        "Tyrkia har anslagsvis 35 000 soldater på Nord-Kypros, hevder regjeringen i Nikosia.",
+        "anslagsvis 35 000 soldater", "Kypros' regjering", "organisation"),
+}
+
+
+def test_every_institution_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in sources.INSTITUTION_RULES] == list(INSTITUTION_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(INSTITUTION_EXAMPLES))
+def test_institution_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, canonical, kind = INSTITUTION_EXAMPLES[rule]
+    assert claimant_of(nlp, text, count) == (canonical, kind)

@@ -59,3 +59,36 @@ def test_every_institution_rule_has_an_example() -> None:
 def test_institution_rule_decides_its_example(nlp: Language, rule: str) -> None:
     text, count, canonical, kind = INSTITUTION_EXAMPLES[rule]
     assert claimant_of(nlp, text, count) == (canonical, kind)
+
+
+# ------------------------------------------------------------------ a bare noun naming an earlier source again
+
+#: rule -> (text, the claim's count, claimant canonical, claimant type)
+BACK_REFERENCE_EXAMPLES: dict[str, tuple[str, str, str, str]] = {
+    "_anonymous_sources_quoted_before": (
+        "Minst åtte pakistanske soldater ble drept da TTP-krigere angrep en militærpost i Bannu natt til "
+        "fredag, sier en sikkerhetskilde til nyhetsbyrået AFP. Ifølge kilden ble også 14 TTP-krigere drept "
+        "i skuddvekslingen.",
+        "14 TTP-krigere", "sikkerhetskilde", "anonymous"),
+    "_sources_mentioned_before": (
+        "Reuters har snakket med tre lokale kilder i Goma. Ifølge kildene har M23 rundt 2.000 krigere i byen.",
+        "rundt 2.000 krigere", "lokale kilder", "anonymous"),
+    "_a_claimant_by_its_noun": (
+        "Hæren sier at 40 soldater ble drept. Ifølge avisen Le Monde har hæren 900 soldater i byen. "
+        "Avisen skriver at 300 soldater ble såret.",
+        "300 soldater", "Le Monde", "media"),
+    "_an_institution_named_before": (
+        "Thailands hær avviser kambodsjanske påstander om at over 50 thailandske soldater ble drept i "
+        "kampene ved grensen mot Kambodsja forrige uke. Ifølge hæren ble tre soldater drept og 14 såret.",
+        "tre soldater", "Thailands hær", "organisation"),
+}
+
+
+def test_every_back_reference_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in sources.BACK_REFERENCE_RULES] == list(BACK_REFERENCE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(BACK_REFERENCE_EXAMPLES))
+def test_back_reference_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, canonical, kind = BACK_REFERENCE_EXAMPLES[rule]
+    assert claimant_of(nlp, text, count) == (canonical, kind)

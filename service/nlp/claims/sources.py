@@ -328,7 +328,7 @@ def _the_alliance_or_union(np: _NounPhrase) -> Decided | None:
 
 def _a_source_named_before(np: _NounPhrase) -> Decided | None:
     """"Ifølge regjeringen" after "Malis regjering avviser" -> that earlier source again."""
-    referred = _referring_back(np.story, np.body, np.start)
+    referred = _referring_back(np.story, np.body, np.start, resolve_np)
     return np.as_resolved(referred) if referred is not None else None
 
 
@@ -546,48 +546,107 @@ def _described_name(body: list[Token]) -> tuple[str, str] | None:
     return None
 
 
-def _referring_back(story: StoryContext, body: list[Token], start: int) -> dict | None:
+#: Resolves a noun phrase to a claimant: passed to the rules that look back at earlier sources.
+Resolver = Callable[[StoryContext, list[Token]], dict | None]
+
+
+@dataclass(frozen=True)
+class _BackReference:
+    """A one-word definite noun ("kildene", "avisen", "departementet") and the story before it."""
+
+    story: StoryContext
+    word: str  # lower-cased
+    earlier: Span  # the story's tokens before the phrase
+    resolve: Resolver
+
+
+#: A back-reference rule: its answer (a claimant, or None for no one; no later rule is tried),
+#: or None when it does not apply.
+_BackReferenceRule = Callable[[_BackReference], Decided | None]
+
+
+def _referring_back(story: StoryContext, body: list[Token], start: int, resolve: Resolver) -> dict | None:
     """A bare definite noun that names an earlier source again: "ifølge kildene" after
     "sier to sikkerhetskilder", "Ifølge etterretningstjenesten" after "den ukrainske
     militære etterretningstjenesten" -> that earlier source, resolved."""
     if len(body) != 1:
         return None
-    word = body[0].lower_
-    earlier = story.tokens_before(start)
-    if word in ("kildene", "kilden"):
-        anonymous = next((c for c in reversed(story.claimants) if c.get("type") == "anonymous"), None)
-        if anonymous is not None:  # "to vestlige diplomater i N'Djamena ... Ifølge kildene"
-            return {"canonical": anonymous["canonical"], "type": "anonymous"}
-        for token in reversed(earlier):
-            if token.lower_.endswith(("kilder", "kilde")):
-                k = token.i
-                while k > token.sent.start and story.doc[k - 1].pos_ == "ADJ" and story.doc[k - 1].is_lower:
-                    k -= 1  # "tre lokale kilder" -> "lokale kilder"
-                return {"canonical": _phrase(list(story.doc[k:token.i + 1])), "type": "anonymous"}
+    reference = _BackReference(story, body[0].lower_, story.tokens_before(start), resolve)
+    for rule in BACK_REFERENCE_RULES:
+        decided = rule(reference)
+        if decided is not None:
+            return decided.claimant
+    return None
+
+
+def _anonymous_sources_quoted_before(reference: _BackReference) -> Decided | None:
+    """"to vestlige diplomater i N'Djamena … Ifølge kildene" -> the last anonymous claimant."""
+    if reference.word not in ("kildene", "kilden"):
         return None
-    named = _earlier_claimant_by_noun(story, word)
-    if named is not None:
-        return named
+    anonymous = next((c for c in reversed(reference.story.claimants) if c.get("type") == "anonymous"), None)
+    return Decided({"canonical": anonymous["canonical"], "type": "anonymous"}) if anonymous is not None else None
+
+
+def _sources_mentioned_before(reference: _BackReference) -> Decided | None:
+    """"tre lokale kilder … ifølge kildene" -> "lokale kilder"; with none, the sources are no one."""
+    if reference.word not in ("kildene", "kilden"):
+        return None
+    doc = reference.story.doc
+    for token in reversed(reference.earlier):
+        if token.lower_.endswith(("kilder", "kilde")):
+            k = token.i
+            while k > token.sent.start and doc[k - 1].pos_ == "ADJ" and doc[k - 1].is_lower:
+                k -= 1  # "tre lokale kilder" -> "lokale kilder"
+            return Decided({"canonical": _phrase(list(doc[k:token.i + 1])), "type": "anonymous"})
+    return Decided(None)
+
+
+def _a_claimant_by_its_noun(reference: _BackReference) -> Decided | None:
+    """"Ifølge avisen" after "skriver den franske avisen Le Monde" -> Le Monde."""
+    named = _earlier_claimant_by_noun(reference.story, reference.word)
+    return Decided(named) if named is not None else None
+
+
+def _an_institution_named_before(reference: _BackReference) -> Decided | None:
+    """"Ifølge departementet" after "Mexicos forsvarsdepartement" -> that institution, resolved."""
+    word = reference.word
     institution = _institution_head(word)
     if institution is None or not word.endswith(("en", "et", "ene")):
         return None
-    for token in reversed(earlier):
+    for token in reversed(reference.earlier):
         earlier_head = _institution_head(token.lower_)
         # "departementet" names "Mexicos forsvarsdepartement" again: same head, any prefix
         if (token.lower_.endswith(word) or (earlier_head or "").endswith(institution)) and token.i > 0:
-            np = [t for t in story.doc[max(token.sent.start, token.i - 4):token.i + 1] if not t.is_punct]
-            while np and not (country_of_adjective(np[0].text) or np[0].lower_ in ARTICLES
-                              or (np[0].text.endswith("s") and country_of_name(np[0].text))):
-                np = np[1:]  # from where the phrase naming the institution starts
-            doc = story.doc
-            if not np and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "i" \
-                    and doc[token.i + 2].text[:1].isupper():
-                # "forsvarsdepartementet i Taipei": the capital names whose it is
-                np = [token, doc[token.i + 1], *capitalised_run(doc[token.i + 2])]
-            resolved = resolve_np(story, np) if np else None
+            np = _phrase_naming_institution(reference.story.doc, token)
+            resolved = reference.resolve(reference.story, np) if np else None
             if resolved is not None and resolved["canonical"].lower() != word:
-                return resolved
+                return Decided(resolved)
     return None
+
+
+def _phrase_naming_institution(doc: Doc, token: Token) -> list[Token]:
+    """The words that name the institution ``token`` heads: "det russiske forsvarsdepartementet",
+    "Mexicos forsvarsdepartement", "forsvarsdepartementet i Taipei"; empty when none does."""
+    np = [t for t in doc[max(token.sent.start, token.i - 4):token.i + 1] if not t.is_punct]
+    while np and not (country_of_adjective(np[0].text) or np[0].lower_ in ARTICLES
+                      or (np[0].text.endswith("s") and country_of_name(np[0].text))):
+        np = np[1:]  # from where the phrase naming the institution starts
+    if not np and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "i" \
+            and doc[token.i + 2].text[:1].isupper():
+        # "forsvarsdepartementet i Taipei": the capital names whose it is
+        np = [token, doc[token.i + 1], *capitalised_run(doc[token.i + 2])]
+    return np
+
+
+#: The rules that find the earlier source a bare definite noun names again, tried in this
+#: order: sources are anonymous sources, then a claimant whose words hold the noun, then an
+#: institution with the same head.
+BACK_REFERENCE_RULES: tuple[_BackReferenceRule, ...] = (
+    _anonymous_sources_quoted_before,
+    _sources_mentioned_before,
+    _a_claimant_by_its_noun,
+    _an_institution_named_before,
+)
 
 
 _DEFINITE_ENDINGS = ("ene", "en", "et", "a")

@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 
 from service.nlp.claims import sources
+from service.nlp.claims.context import StoryContext
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
 
@@ -138,3 +139,39 @@ def test_noun_phrase_rule_decides_its_example(nlp: Language, rule: str, monkeypa
     monkeypatch.setattr(sources, "NOUN_PHRASE_RULES",
                         tuple(r for r in sources.NOUN_PHRASE_RULES if r.__name__ != rule))
     assert _phrase_after(nlp, text, cue, claim_start) != phrase
+
+
+# ------------------------------------------------------------------ the speaker of a quoted claim
+
+#: step -> (text, the claim's count, whether the quote finder's quotes are read, claimant canonical, type).
+#: Without the quote finder's quotes the later steps are what finds the speaker.
+QUOTE_EXAMPLES: dict[str, tuple[str, str, bool, str, str]] = {
+    "_the_quotes_speaker": (
+        "– Vi har 300 soldater i Litauen. Det er ikke nok, sier Pål Jonson.", "300 soldater", True,
+        "Pål Jonson", "person"),
+    "_named_after_the_guillemets": (
+        "«Russland har samlet 40.000 soldater ved grensen. Det er alvorlig», anslår Etterretningstjenesten.",
+        "40.000 soldater", False, "Etterretningstjenesten", "organisation"),
+    "_named_after_a_dash_quote": (
+        "– Russland har 300 soldater der. Det er alvorlig, anslår Etterretningstjenesten.", "300 soldater",
+        False, "Etterretningstjenesten", "organisation"),
+}
+
+
+def test_every_quote_step_has_an_example() -> None:
+    assert [step.__name__ for step in sources.QUOTE_STEPS] == list(QUOTE_EXAMPLES)
+
+
+@pytest.mark.parametrize("step", list(QUOTE_EXAMPLES))
+def test_quote_step_finds_its_example(nlp: Language, step: str) -> None:
+    text, count, with_quotes, canonical, kind = QUOTE_EXAMPLES[step]
+    doc = nlp(text)
+    story = StoryContext(doc, quotes=list(doc._.quotes or []) if with_quotes else [])
+    start = text.index(count)
+    claim = doc.char_span(start, start + len(count))
+    assert claim is not None
+    steps = {s.__name__: s for s in sources.QUOTE_STEPS}
+    earlier = list(steps)[:list(steps).index(step)]
+    assert all(steps[name](story, claim) is None for name in earlier)
+    found = steps[step](story, claim)
+    assert found is not None and (found.claimant["canonical"], found.claimant["type"]) == (canonical, kind)

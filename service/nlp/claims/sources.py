@@ -1155,40 +1155,70 @@ def _subject_tokens(sent: list[Token], k: int) -> list[Token]:
 
 def _quoted(story: StoryContext, claim: Span) -> Attribution | None:
     """The speaker of the quote the claim stands in."""
+    for step in QUOTE_STEPS:
+        found = step(story, claim)
+        if found is not None:
+            return found
+    return None
+
+
+def _the_quotes_speaker(story: StoryContext, claim: Span) -> Attribution | None:
+    """"«Vi har 300 soldater der», sier Jonson." -> the speaker the quote finder gave the quote."""
     quote = story.quote_at(claim.start_char, claim.end_char)
     speaker = quote.get("speaker") if quote else None
-    if quote and speaker and (speaker.get("canonical") or "").strip() and speaker.get("text", "").strip():
-        claimant = {"text": speaker["text"], "start": speaker["start"], "end": speaker["end"],
-                    "canonical": speaker["canonical"].strip(),
-                    "type": quote.get("speaker_type") or "person"}
-        cue = quote.get("cue") if isinstance(quote.get("cue"), dict) else None
-        lemma = REPORTING_FORMS.get((cue or {}).get("text", "").lower())
-        if claimant["type"] != "person":  # institutions by the claim conventions ("Finlands etterretning")
-            span = claim.doc.char_span(claimant["start"], claimant["end"], alignment_mode="expand")
-            resolved = resolve_np(story, list(span)) if span is not None else None
-            if resolved is not None:
-                claimant = {**claimant, "canonical": resolved["canonical"], "type": resolved["type"]}
-        return Attribution(claimant, cue, lemma)
+    if not (quote and speaker and (speaker.get("canonical") or "").strip() and speaker.get("text", "").strip()):
+        return None
+    claimant = {"text": speaker["text"], "start": speaker["start"], "end": speaker["end"],
+                "canonical": speaker["canonical"].strip(),
+                "type": quote.get("speaker_type") or "person"}
+    cue = quote.get("cue") if isinstance(quote.get("cue"), dict) else None
+    lemma = REPORTING_FORMS.get((cue or {}).get("text", "").lower())
+    if claimant["type"] != "person":  # institutions by the claim conventions ("Finlands etterretning")
+        span = claim.doc.char_span(claimant["start"], claimant["end"], alignment_mode="expand")
+        resolved = resolve_np(story, list(span)) if span is not None else None
+        if resolved is not None:
+            claimant = {**claimant, "canonical": resolved["canonical"], "type": resolved["type"]}
+    return Attribution(claimant, cue, lemma)
+
+
+def _named_after_the_guillemets(story: StoryContext, claim: Span) -> Attribution | None:
+    """"«… 300 soldater …», sier forsvarssjefen." -> who the reporting verb after the closing mark names."""
     bounds = story.guillemet_at(claim.start_char, claim.end_char)
+    if bounds is None:
+        return None
+    after = [t for t in claim.doc if t.idx >= bounds[1]][:16]
+    if not (after and after[0].text in (",",) and len(after) > 2 and after[1].lower_ in REPORTING_FORMS):
+        return None
+    np = _np_after(after, 2)
+    named = resolve_np(story, np) if np else None
+    return Attribution(named, _cue(after[1]), REPORTING_FORMS[after[1].lower_]) if named is not None else None
+
+
+def _named_after_a_dash_quote(story: StoryContext, claim: Span) -> Attribution | None:
+    """"– Vi har 300 soldater der. Det er nok, sier Jonson." -> a paragraph opened by a dash is a quote
+    whose speaker a later sentence of the paragraph names."""
+    if sentence_of(claim)[0].text not in ("–", "-", "—"):
+        return None
     doc = claim.doc
-    if bounds is not None:
-        after = [t for t in doc if t.idx >= bounds[1]][:16]
-        if after and after[0].text in (",",) and len(after) > 2 and after[1].lower_ in REPORTING_FORMS:
-            np = _np_after(after, 2)
-            named = resolve_np(story, np) if np else None
-            if named is not None:
-                return Attribution(named, _cue(after[1]), REPORTING_FORMS[after[1].lower_])
-    first = sentence_of(claim)[0]
-    if first.text in ("–", "-", "—"):
-        paragraph_end = doc.text.find("\n", claim.end_char)
-        paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
-        for sent in doc.sents:
-            if sent.start_char <= claim.end_char or sent.start_char >= paragraph_end:
-                continue
-            found = _parenthetical(story, list(sent), sent[0:1])
-            if found is not None:
-                return found
+    paragraph_end = doc.text.find("\n", claim.end_char)
+    paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+    for sent in doc.sents:
+        if sent.start_char <= claim.end_char or sent.start_char >= paragraph_end:
+            continue
+        found = _parenthetical(story, list(sent), sent[0:1])
+        if found is not None:
+            return found
     return None
+
+
+#: Where the speaker of a quoted claim is found, tried in this order: the quote finder's
+#: speaker, a reporting verb right after the closing guillemet, a later sentence of a
+#: paragraph opened by a dash.
+QUOTE_STEPS: tuple[Callable[[StoryContext, Span], Attribution | None], ...] = (
+    _the_quotes_speaker,
+    _named_after_the_guillemets,
+    _named_after_a_dash_quote,
+)
 
 
 def attribute(story: StoryContext, claim: Span) -> Attribution:

@@ -175,3 +175,35 @@ def test_quote_step_finds_its_example(nlp: Language, step: str) -> None:
     assert all(steps[name](story, claim) is None for name in earlier)
     found = steps[step](story, claim)
     assert found is not None and (found.claimant["canonical"], found.claimant["type"]) == (canonical, kind)
+
+
+# ------------------------------------------------------------------ the subject of a reporting verb
+
+#: step -> (text, the reporting verb, the subject it finds)
+SUBJECT_EXAMPLES: dict[str, tuple[str, str, str]] = {
+    "_the_parsed_subject": (
+        "Tyske myndigheter vil ikke bekrefte at 2.000 tyske soldater skal sendes til Litauen.", "bekrefte",
+        "Tyske myndigheter"),
+    "_the_subject_after_an_adverbial": (
+        "I trusselvurderingen skriver tjenesten at styrken på Kolahalvøya kan vokse til over 30.000 soldater.",
+        "skriver", "tjenesten"),
+    "_the_words_before_the_verb": (
+        "Minsk tilbakeviser at hundrevis av Wagner-soldater fortsatt oppholder seg i leiren ved Asipovitsjy, "
+        "slik den ukrainske grensevakten hevder.", "tilbakeviser", "Minsk"),
+}
+
+
+def test_every_subject_step_has_an_example() -> None:
+    assert [step.__name__ for step in sources.SUBJECT_STEPS] == list(SUBJECT_EXAMPLES)
+
+
+@pytest.mark.parametrize("step", list(SUBJECT_EXAMPLES))
+def test_subject_step_finds_its_example(nlp: Language, step: str) -> None:
+    text, verb, subject = SUBJECT_EXAMPLES[step]
+    sent = list(nlp(text))
+    k = [t.text for t in sent].index(verb)
+    steps = {s.__name__: s for s in sources.SUBJECT_STEPS}
+    earlier = list(steps)[:list(steps).index(step)]
+    assert not any(steps[name](sent, k) for name in earlier)
+    assert " ".join(t.text for t in steps[step](sent, k) or []) == subject
+    assert " ".join(t.text for t in sources._subject_tokens(sent, k)) == subject

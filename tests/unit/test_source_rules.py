@@ -207,3 +207,29 @@ def test_subject_step_finds_its_example(nlp: Language, step: str) -> None:
     assert not any(steps[name](sent, k) for name in earlier)
     assert " ".join(t.text for t in steps[step](sent, k) or []) == subject
     assert " ".join(t.text for t in sources._subject_tokens(sent, k)) == subject
+
+
+# ------------------------------------------------------------------ the author of a document referred to again
+
+#: step -> (text, the claim's count, claimant canonical, claimant type)
+AUTHOR_EXAMPLES: dict[str, tuple[str, str, str, str]] = {
+    "_a_document_from_someone": (
+        "Burkina Fasos hær har mistet minst 400 soldater i angrep fra islamistiske grupper siden nyttår, viser "
+        "en ny rapport fra konfliktdatabasen ACLED. Rapporten anslår at militsgruppen JNIM nå har mellom "
+        "5.000 og 6.000 krigere i landet.",
+        "mellom 5.000 og 6.000 krigere", "ACLED", "organisation"),
+    "_the_institution_presenting_it": (
+        "Den nederlandske militære etterretningstjenesten MIVD la tirsdag fram sin årlige rapport. Rapporten "
+        "anslår at rundt 150.000 russiske soldater er drept siden krigen brøt ut.",
+        "rundt 150.000 russiske soldater", "Nederlands etterretning", "organisation"),
+}
+
+
+def test_every_author_step_has_an_example() -> None:
+    assert [step.__name__ for step in sources.AUTHOR_STEPS] == list(AUTHOR_EXAMPLES)
+
+
+@pytest.mark.parametrize("step", list(AUTHOR_EXAMPLES))
+def test_author_step_finds_its_example(nlp: Language, step: str) -> None:
+    text, count, canonical, kind = AUTHOR_EXAMPLES[step]
+    assert claimant_of(nlp, text, count) == (canonical, kind)

@@ -320,7 +320,7 @@ def _what_a_document_cites(np: _NounPhrase) -> Decided | None:
 def _a_document_named_before(np: _NounPhrase) -> Decided | None:
     """"Ifølge rapporten" after "MIVD la fram sin rapport" -> MIVD: its issuer, or the last claimant."""
     if len(np.body) == 1 and _is_document(np.head.lower_):
-        author = _author_before(np.story, np.start) or np.story.previous_claimant()
+        author = _author_before(np.story, np.start, resolve_np) or np.story.previous_claimant()
         if author is not None:
             return np.as_resolved(author)
     return None
@@ -754,28 +754,54 @@ def _is_document(word: str) -> bool:
     return any(word.endswith(head) for head in DOCUMENT_HEADS if len(head) > 5)
 
 
-def _author_before(story: StoryContext, offset: int) -> dict | None:
-    """The institution that issued the document a bare "Rapporten" refers to: the
-    subject of an earlier sentence that presents it ("MIVD la fram sin rapport")."""
+def _author_before(story: StoryContext, offset: int, resolve: Resolver) -> dict | None:
+    """The institution that issued the document a bare "Rapporten" refers to, named before ``offset``."""
+    for step in AUTHOR_STEPS:
+        found = step(story, offset, resolve)
+        if found is not None:
+            return found
+    return None
+
+
+def _a_document_from_someone(story: StoryContext, offset: int, resolve: Resolver) -> dict | None:
+    """"en ny rapport fra Pentagon … Rapporten" -> Pentagon: who an earlier document is from."""
     doc = story.doc
     for token in reversed(story.tokens_before(offset)):
         if _is_document(token.lower_) and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "fra":
             np = _np_after(list(doc), token.i + 2)
-            resolved = resolve_np(story, np) if np else None
+            resolved = resolve(story, np) if np else None
             if resolved is not None:
                 return resolved
+    return None
+
+
+def _the_institution_presenting_it(story: StoryContext, offset: int, resolve: Resolver) -> dict | None:
+    """"MIVD la fram sin rapport. Rapporten …" -> MIVD: an institution that is an earlier sentence's subject."""
     for sent in reversed([s for s in story.doc.sents if s.end_char <= offset]):
-        subjects = [[t for t in subject.subtree if not t.is_punct]
-                    for subject in sent if subject.dep_ == "SUBJ" and subject.head.dep_ == "ROOT"]
-        opening = next((k for k, t in enumerate(sent) if k and is_verb(t) and not t.text[:1].isupper()), 0)
-        subjects.append(list(sent[:opening]))  # the parse may have missed the subject
-        for np in subjects:
+        for np in _subject_candidates(sent):
             if not any(_institution_head(t.text) for t in np if not t.text[:1].isupper()):
                 continue
-            resolved = resolve_np(story, np)
+            resolved = resolve(story, np)
             if resolved is not None and resolved["type"] in ("organisation", "country"):
                 return resolved
     return None
+
+
+def _subject_candidates(sent: Span) -> list[list[Token]]:
+    """The subjects the parse gives the sentence's root, then the words before its first verb."""
+    subjects = [[t for t in subject.subtree if not t.is_punct]
+                for subject in sent if subject.dep_ == "SUBJ" and subject.head.dep_ == "ROOT"]
+    opening = next((k for k, t in enumerate(sent) if k and is_verb(t) and not t.text[:1].isupper()), 0)
+    subjects.append(list(sent[:opening]))  # the parse may have missed the subject
+    return subjects
+
+
+#: Where the author of a document referred to again is found, tried in this order: a
+#: document "fra" someone, then an institution that is the subject of an earlier sentence.
+AUTHOR_STEPS: tuple[Callable[[StoryContext, int, Resolver], dict | None], ...] = (
+    _a_document_from_someone,
+    _the_institution_presenting_it,
+)
 
 
 def _names_an_institution(story: StoryContext, start: int) -> bool:

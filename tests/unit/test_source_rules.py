@@ -233,3 +233,21 @@ def test_every_author_step_has_an_example() -> None:
 def test_author_step_finds_its_example(nlp: Language, step: str) -> None:
     text, count, canonical, kind = AUTHOR_EXAMPLES[step]
     assert claimant_of(nlp, text, count) == (canonical, kind)
+
+
+# ------------------------------------------------------------------ a person named after a role, set off by commas
+
+#: (text, the claim's count, the person, the claimant's text from the role to the name)
+APPOSITION_EXAMPLES: list[tuple[str, str, str, str]] = [
+    ("Ukraina har mistet 400 soldater, sier lederen for forsvarskomiteen i Verkhovna Rada, Halyna Bondar, "
+     "til NTB.", "400 soldater", "Halyna Bondar", "lederen for forsvarskomiteen i Verkhovna Rada, Halyna Bondar"),
+    ("Norge sender 300 soldater, sier sjefen for Hæren, generalmajor Eirik Sandvold.", "300 soldater",
+     "Eirik Sandvold", "sjefen for Hæren, generalmajor Eirik Sandvold"),
+]
+
+
+@pytest.mark.parametrize(("text", "count", "person", "span"), APPOSITION_EXAMPLES)
+def test_a_role_names_the_person_after_it(nlp: Language, text: str, count: str, person: str, span: str) -> None:
+    claims = {claim["text"]: claim for claim in nlp(text)._.claims}
+    claimant = claims[count]["claimant"]
+    assert (claimant["canonical"], claimant["type"], claimant["text"]) == (person, "person", span)

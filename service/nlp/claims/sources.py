@@ -1021,35 +1021,46 @@ def _apposition(story: StoryContext, np: list[Token]) -> dict | None:
     Rada, Halyna Bondar,"): the person it names."""
     if not any(_role_base(t.lower_) or t.lower_.startswith(("leder", "sjef")) for t in np):
         return None
+    comma = _comma_after_role(np)
+    person = _person_after_comma(story, np[0].doc, comma) if comma is not None else None
+    if person is None:
+        return None
+    # the span runs from the role to the name, so what it says of a country is kept
+    # ("Libanons hærsjef, general Rodolphe Haykal")
+    start = np[0].idx
+    return {"text": np[0].doc.text[start:person.end], "start": start, "end": person.end,
+            "canonical": person.canonical, "type": "person"}
+
+
+def _comma_after_role(np: list[Token]) -> int | None:
+    """The comma that closes a role phrase within eight words ("lederen for forsvarskomiteen i
+    Verkhovna Rada,"); None when a verb or other punctuation comes first."""
     doc = np[0].doc
     k = np[-1].i + 1
     while k < len(doc) and k - np[-1].i <= 8 and doc[k].text != ",":
         if is_verb(doc[k]) or doc[k].text in NP_STOP_PUNCT:
             return None
         k += 1
-    if k + 1 >= len(doc) or doc[k].text != ",":
-        return None
-    first = k + 1
-    while first < min(len(doc), k + 4) and doc[first].is_lower and is_role_word(doc[first].text):
-        first += 1  # ", generalmajor Eirik Sandvold"
+    return k if k + 1 < len(doc) and doc[k].text == "," else None
+
+
+def _person_after_comma(story: StoryContext, doc: Doc, comma: int) -> CanonicalEntity | None:
+    """The person named right after the comma, past any title words (", generalmajor Eirik Sandvold")."""
+    first = comma + 1
+    while first < min(len(doc), comma + 4) and doc[first].is_lower and is_role_word(doc[first].text):
+        first += 1
     if first >= len(doc):
         return None
-    # after a title word the name is a person's whatever label NER gave it
-    labels = None if first > k + 1 else ("PER",)
-    person = next((e for e in story.entities_in(doc[first].idx, doc[first].idx + 1, labels)
-                   if e.start == doc[first].idx), None)
-    if person is None and labels is not None:
+    start = doc[first].idx
+    if first > comma + 1:  # after a title word the name is a person's whatever label NER gave it
+        return next((e for e in story.entities_in(start, start + 1, None) if e.start == start), None)
+    person = next((e for e in story.entities_in(start, start + 1, ("PER",)) if e.start == start), None)
+    if person is None:
         # a bare name closed off by commas after a role is the role's holder, whatever
         # label NER gave it (", Mykhailo Drapatyj,")
-        person = next((e for e in story.entities_in(doc[first].idx, doc[first].idx + 1, None)
-                       if e.start == doc[first].idx and _person_shaped(doc, e)), None)
-    if person is None:
-        return None
-    # the span runs from the role to the name, so what it says of a country is kept
-    # ("Libanons hærsjef, general Rodolphe Haykal")
-    start = np[0].idx
-    return {"text": doc.text[start:person.end], "start": start, "end": person.end,
-            "canonical": person.canonical, "type": "person"}
+        person = next((e for e in story.entities_in(start, start + 1, None)
+                       if e.start == start and _person_shaped(doc, e)), None)
+    return person
 
 
 def _person_shaped(doc: Doc, entity: CanonicalEntity) -> bool:

@@ -251,3 +251,21 @@ def test_a_role_names_the_person_after_it(nlp: Language, text: str, count: str, 
     claims = {claim["text"]: claim for claim in nlp(text)._.claims}
     claimant = claims[count]["claimant"]
     assert (claimant["canonical"], claimant["type"], claimant["text"]) == (person, "person", span)
+
+
+# ------------------------------------------------------------------ a named owner's unit, kept whole
+
+#: (text, the claim's count, the unit's name): what it is for is kept, where it sits is not
+OWNED_UNIT_EXAMPLES: list[tuple[str, str, str]] = [
+    ("Houthiene har rundt 200.000 krigere, ifølge FNs ekspertpanel for Jemen.", "rundt 200.000 krigere",
+     "FNs ekspertpanel for Jemen"),
+    ("Rundt 8.000 vernepliktige møtte til sesjon i år, opplyser Forsvarets personell- og vernepliktssenter.",
+     "Rundt 8.000 vernepliktige", "Forsvarets personell- og vernepliktssenter"),
+    ("Rundt 600 soldater er på plass i Sahel, opplyser Forsvarets operative hovedkvarter i Bodø.",
+     "Rundt 600 soldater", "Forsvarets operative hovedkvarter"),
+]
+
+
+@pytest.mark.parametrize(("text", "count", "unit"), OWNED_UNIT_EXAMPLES)
+def test_a_named_owners_unit_is_kept_whole(nlp: Language, text: str, count: str, unit: str) -> None:
+    assert claimant_of(nlp, text, count) == (unit, "organisation")

@@ -566,22 +566,32 @@ def _document_author(body: list[Token]) -> str | None:
 def _owned_unit(body: list[Token]) -> str | None:
     """"Stortingets utredningsseksjon", "Kongressens forskningstjeneste": a named owner in
     the genitive and the unit of it that speaks, kept whole (not a country's institution)."""
-    if len(body) < 2 or not body[0].text.endswith("s") or not _is_proper(body[0]) \
-            or body[0].lower_ == "landets":
+    if len(body) < 2 or not _a_named_owner(body[0]):
         return None
-    rest = body[1:]
-    cut = next((k for k, t in enumerate(rest) if k and t.lower_ in ("for", "i", "på")), len(rest))
-    rest, tail = rest[:cut], rest[cut:]
+    unit, tail = _split_at_preposition(body[1:])
     if tail and not (len(tail) >= 2 and all(t.text[:1].isupper() for t in tail[1:])):
-        return None
-    # "Forsvarets personell- og vernepliktssenter": a shared compound part is one word
-    if any(t.text[:1].isupper() or not (t.is_alpha or t.text[:-1].isalpha() and t.text[-1] == "-")
-           for t in rest) or country_of_name(body[0].text):
-        return None
-    if _role_base(rest[-1].lower_) is not None:
+        return None  # after the preposition only a name ("for Jemen", "i Brussel")
+    if not all(_a_common_word(t) for t in unit) or _role_base(unit[-1].lower_) is not None:
         return None
     # what it is for belongs to the name ("FNs ekspertpanel for Jemen"); where it sits does not
-    return _phrase(body if tail and tail[0].lower_ == "for" else body[:1 + len(rest)])
+    return _phrase(body if tail and tail[0].lower_ == "for" else body[:1 + len(unit)])
+
+
+def _a_named_owner(token: Token) -> bool:
+    """"Stortingets", "FNs": a name in the genitive that is not a country's ("Russlands", "landets")."""
+    return token.text.endswith("s") and _is_proper(token) and token.lower_ != "landets" \
+        and not country_of_name(token.text)
+
+
+def _split_at_preposition(words: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The words before the first "for", "i" or "på" after the first word, and the rest."""
+    cut = next((k for k, t in enumerate(words) if k and t.lower_ in ("for", "i", "på")), len(words))
+    return words[:cut], words[cut:]
+
+
+def _a_common_word(token: Token) -> bool:
+    """A lower-case word of a unit's name; "personell-" in "personell- og vernepliktssenter" is one."""
+    return not token.text[:1].isupper() and (token.is_alpha or token.text[:-1].isalpha() and token.text[-1] == "-")
 
 
 def _reports(token: Token) -> bool:

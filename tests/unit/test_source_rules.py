@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.nlp.claims import sources
+from service.nlp.claims.sources import back_references, documents, frames, institutions, noun_phrases, subjects
 from service.nlp.claims.context import StoryContext
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
@@ -53,7 +53,7 @@ INSTITUTION_EXAMPLES: dict[str, tuple[str, str, str, str]] = {
 
 
 def test_every_institution_rule_has_an_example() -> None:
-    assert [rule.__name__ for rule in sources.INSTITUTION_RULES] == list(INSTITUTION_EXAMPLES)
+    assert [rule.__name__ for rule in institutions.INSTITUTION_RULES] == list(INSTITUTION_EXAMPLES)
 
 
 @pytest.mark.parametrize("rule", list(INSTITUTION_EXAMPLES))
@@ -86,7 +86,7 @@ BACK_REFERENCE_EXAMPLES: dict[str, tuple[str, str, str, str]] = {
 
 
 def test_every_back_reference_rule_has_an_example() -> None:
-    assert [rule.__name__ for rule in sources.BACK_REFERENCE_RULES] == list(BACK_REFERENCE_EXAMPLES)
+    assert [rule.__name__ for rule in back_references.BACK_REFERENCE_RULES] == list(BACK_REFERENCE_EXAMPLES)
 
 
 @pytest.mark.parametrize("rule", list(BACK_REFERENCE_EXAMPLES))
@@ -121,14 +121,14 @@ NOUN_PHRASE_EXAMPLES: dict[str, tuple[str, str, str | None, str]] = {
 
 
 def test_every_noun_phrase_rule_has_an_example() -> None:
-    assert [rule.__name__ for rule in sources.NOUN_PHRASE_RULES] == list(NOUN_PHRASE_EXAMPLES)
+    assert [rule.__name__ for rule in noun_phrases.NOUN_PHRASE_RULES] == list(NOUN_PHRASE_EXAMPLES)
 
 
 def _phrase_after(nlp: Language, text: str, cue: str, claim_start: str | None) -> str:
     tokens = list(nlp(text))
     words = [t.text for t in tokens]
     stop = tokens[words.index(claim_start)].i if claim_start is not None else None
-    return " ".join(t.text for t in sources._np_after(tokens, [w.lower() for w in words].index(cue) + 1, stop=stop))
+    return " ".join(t.text for t in noun_phrases.noun_phrase_after(tokens, [w.lower() for w in words].index(cue) + 1, stop=stop))
 
 
 @pytest.mark.parametrize("rule", list(NOUN_PHRASE_EXAMPLES))
@@ -136,8 +136,8 @@ def test_noun_phrase_rule_decides_its_example(nlp: Language, rule: str, monkeypa
     text, cue, claim_start, phrase = NOUN_PHRASE_EXAMPLES[rule]
     assert _phrase_after(nlp, text, cue, claim_start) == phrase
     # and it is this rule that decides: without it the phrase is another
-    monkeypatch.setattr(sources, "NOUN_PHRASE_RULES",
-                        tuple(r for r in sources.NOUN_PHRASE_RULES if r.__name__ != rule))
+    monkeypatch.setattr(noun_phrases, "NOUN_PHRASE_RULES",
+                        tuple(r for r in noun_phrases.NOUN_PHRASE_RULES if r.__name__ != rule))
     assert _phrase_after(nlp, text, cue, claim_start) != phrase
 
 
@@ -159,7 +159,7 @@ QUOTE_EXAMPLES: dict[str, tuple[str, str, bool, str, str]] = {
 
 
 def test_every_quote_step_has_an_example() -> None:
-    assert [step.__name__ for step in sources.QUOTE_STEPS] == list(QUOTE_EXAMPLES)
+    assert [step.__name__ for step in frames.QUOTE_STEPS] == list(QUOTE_EXAMPLES)
 
 
 @pytest.mark.parametrize("step", list(QUOTE_EXAMPLES))
@@ -170,7 +170,7 @@ def test_quote_step_finds_its_example(nlp: Language, step: str) -> None:
     start = text.index(count)
     claim = doc.char_span(start, start + len(count))
     assert claim is not None
-    steps = {s.__name__: s for s in sources.QUOTE_STEPS}
+    steps = {s.__name__: s for s in frames.QUOTE_STEPS}
     earlier = list(steps)[:list(steps).index(step)]
     assert all(steps[name](story, claim) is None for name in earlier)
     found = steps[step](story, claim)
@@ -194,7 +194,7 @@ SUBJECT_EXAMPLES: dict[str, tuple[str, str, str]] = {
 
 
 def test_every_subject_step_has_an_example() -> None:
-    assert [step.__name__ for step in sources.SUBJECT_STEPS] == list(SUBJECT_EXAMPLES)
+    assert [step.__name__ for step in subjects.SUBJECT_STEPS] == list(SUBJECT_EXAMPLES)
 
 
 @pytest.mark.parametrize("step", list(SUBJECT_EXAMPLES))
@@ -202,11 +202,11 @@ def test_subject_step_finds_its_example(nlp: Language, step: str) -> None:
     text, verb, subject = SUBJECT_EXAMPLES[step]
     sent = list(nlp(text))
     k = [t.text for t in sent].index(verb)
-    steps = {s.__name__: s for s in sources.SUBJECT_STEPS}
+    steps = {s.__name__: s for s in subjects.SUBJECT_STEPS}
     earlier = list(steps)[:list(steps).index(step)]
     assert not any(steps[name](sent, k) for name in earlier)
     assert " ".join(t.text for t in steps[step](sent, k) or []) == subject
-    assert " ".join(t.text for t in sources._subject_tokens(sent, k)) == subject
+    assert " ".join(t.text for t in subjects.subject_of_verb(sent, k)) == subject
 
 
 # ------------------------------------------------------------------ the author of a document referred to again
@@ -226,7 +226,7 @@ AUTHOR_EXAMPLES: dict[str, tuple[str, str, str, str]] = {
 
 
 def test_every_author_step_has_an_example() -> None:
-    assert [step.__name__ for step in sources.AUTHOR_STEPS] == list(AUTHOR_EXAMPLES)
+    assert [step.__name__ for step in documents.AUTHOR_STEPS] == list(AUTHOR_EXAMPLES)
 
 
 @pytest.mark.parametrize("step", list(AUTHOR_EXAMPLES))

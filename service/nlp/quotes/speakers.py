@@ -63,6 +63,8 @@ _ORG_LABELS = frozenset({"ORG", "GPE_ORG", "GPE_LOC", "LOC"})
 EMPLOYER_PREPOSITIONS = frozenset({"i", "ved", "hos", "fra"})
 _RECOVERABLE_LABELS = frozenset({"PROD", "MISC", "DRV", "EVT"})
 _COMPANY_NOUNS = frozenset({"selskapet", "bedriften", "konsernet", "rederiet", "firmaet", "virksomheten"})
+#: Dependants before a speaker's head that belong to its mention ("den", "ikke navngitt", "Kremls").
+_LEFT_DEPS = frozenset({"DET", "ATR", "APP", "FLAT", "ADV"})
 _NP_PREPOSITIONS = frozenset({"i", "for", "ved", "hos", "på", "nær", "fra", "blant", "av", "innen"})
 _INDEFINITE = frozenset({"en", "ei", "et"})
 _DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ne")
@@ -172,45 +174,54 @@ class SpeakerResolver:
 
     def noun_phrase(self, head: Token) -> tuple[int, int, int | None]:
         """Token range of the mention headed by ``head`` and where a relative clause starts."""
-        doc = self.doc
-        low, high = head.i, head.i + 1
-        if head.i in self._entity_at and self._entity_at[head.i][2].label in _NAME_LABELS:
-            low, high = self._entity_at[head.i][:2]
-        relative: int | None = None
+        low, high = self._entity_span(head)
+        low = self._left_bound(head, low)
+        high, relative = self._right_bound(head, high)
+        low, high = _trimmed(self.doc, head, low, high)
+        high = self._name_left_outside(head, high)
+        if relative is None:
+            relative = _relative_after(self.doc, high)
+        return low, high, relative
+
+    def _entity_span(self, head: Token) -> tuple[int, int]:
+        """The name ``head`` is part of, else ``head`` alone."""
+        found = self._entity_at.get(head.i)
+        if found is not None and found[2].label in _NAME_LABELS:
+            return found[0], found[1]
+        return head.i, head.i + 1
+
+    def _left_bound(self, head: Token, low: int) -> int:
+        """Start of the mention with the determiners, attributes, names and adverbs before its head."""
         for child in head.lefts:
             # a verb is never part of the mention, however the parse attached it ("anslår analytiker")
-            if child.dep_ in ("DET", "ATR", "APP", "FLAT", "ADV") and not _is_boundary(child) and child.pos_ != "VERB":
+            if child.dep_ in _LEFT_DEPS and not _is_boundary(child) and child.pos_ != "VERB":
                 low = min(low, _left_edge(child))
+        return low
+
+    def _right_bound(self, head: Token, high: int) -> tuple[int, int | None]:
+        """End of the mention with what RIGHT_DEPENDANT_RULES take in after its head, and where
+        a relative clause on the head starts ("en kilde som ikke vil navngis")."""
+        relative: int | None = None
         for child in head.rights:
             if child.i < high:
                 continue
             if child.dep_ == "ATR" and _starts_relative(child):
                 relative = child.left_edge.i if relative is None else min(relative, child.left_edge.i)
                 continue
-            if child.dep_ in ("FLAT",):
-                high = max(high, child.right_edge.i + 1)
-            elif child.dep_ == "ATR" and child.lower_ in _NP_PREPOSITIONS:
-                high = max(high, _right_edge(child) + 1, _simple_np_end(doc, child.i + 1))
-            elif child.dep_ == "APP" and self._names_a_person(child):
-                high = max(high, _right_edge(child) + 1)
-            elif child.dep_ in ("KOORD",) and child.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
-                high = max(high, _right_edge(child) + 1)
-            elif child.text == "(" or child.dep_ == "APP" and child.i == high and child.pos_ == "PROPN":
-                high = max(high, _right_edge(child) + 1)
-        while low < head.i and _is_boundary(doc[low]):
-            low += 1
-        while high > head.i + 1 and (doc[high - 1].text in ",;:–—-" or doc[high - 1].is_space):
-            high -= 1
-        high = _closing_bracket(doc, low, high)
+            reach = _right_reach(_RightDependant(self, head, child, high))
+            if reach is not None:
+                high = max(high, reach)
+        return high, relative
+
+    def _name_left_outside(self, head: Token, high: int) -> int:
+        """End of the mention with a person's name the parse left outside it."""
         # a title the parse left alone takes in the name right after it ("anslår analytiker
         # Kristine Holm Brekke", with the name parsed as a clause of its own)
         if high == head.i + 1 and head.i not in self._entity_at and is_role_word(head.lower_):
             high = self._person_end(high) or high
         if head.pos_ != "PROPN" and head.i not in self._entity_at:
             high = self._apposed_name_end(high)
-        if relative is None:
-            relative = _relative_after(doc, high)
-        return low, high, relative
+        return high
 
     def _person_end(self, start: int) -> int | None:
         """End of the person's name that starts at ``start``, if one does."""
@@ -466,6 +477,89 @@ class SpeakerResolver:
                     if stem and stem in _fold(entity.canonical).replace(" ", ""):
                         return entity.canonical
         return _unnamed_canonical(tokens)
+
+
+# ------------------------------------------------ what a dependant after the head adds
+
+
+@dataclass(frozen=True)
+class _RightDependant:
+    """A dependant after a speaker's head, and what the rules that may take it into the mention read."""
+
+    resolver: SpeakerResolver
+    head: Token
+    token: Token
+    high: int  # where the mention ends so far
+
+
+def _right_reach(dependant: _RightDependant) -> int | None:
+    """Where the first rule that takes ``dependant`` in ends the mention, or None when none does."""
+    for rule in RIGHT_DEPENDANT_RULES:
+        reach = rule(dependant)
+        if reach is not None:
+            return reach
+    return None
+
+
+def _the_rest_of_a_name(dependant: _RightDependant) -> int | None:
+    """"Det hvite hus opplyser": the words of a name hung on its first ("hus" on "Det")."""
+    token = dependant.token
+    return token.right_edge.i + 1 if token.dep_ == "FLAT" else None
+
+
+def _a_prepositional_attribute(dependant: _RightDependant) -> int | None:
+    """"ifølge politiet i Øst kjente mannen …": a preposition and its noun phrase, no further."""
+    token = dependant.token
+    if token.dep_ == "ATR" and token.lower_ in _NP_PREPOSITIONS:
+        return max(_right_edge(token) + 1, _simple_np_end(token.doc, token.i + 1))
+    return None
+
+
+def _an_apposition_naming_a_person(dependant: _RightDependant) -> int | None:
+    """"Kremls talsmann Dmitrij Peskov": an apposition holding a name or a title."""
+    token = dependant.token
+    if token.dep_ == "APP" and dependant.resolver._names_a_person(token):
+        return _right_edge(token) + 1
+    return None
+
+
+def _a_coordinated_noun(dependant: _RightDependant) -> int | None:
+    """"Tekstil- og skotøyforbundet": a noun or name coordinated with a noun or name head."""
+    token, head = dependant.token, dependant.head
+    if token.dep_ == "KOORD" and token.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
+        return _right_edge(token) + 1
+    return None
+
+
+def _a_bracket(dependant: _RightDependant) -> int | None:
+    """"EUs spesialutsending for Sahel (EUSR)": a bracket after the head, up to its close."""
+    token = dependant.token
+    return _right_edge(token) + 1 if token.text == "(" else None
+
+
+#: A rule taking a dependant after the head into the mention: where the mention then ends, or
+#: None when it does not apply and the next rule is tried.
+_RightRule = Callable[[_RightDependant], int | None]
+
+#: The rules that take a dependant after a speaker's head into its mention, tried in this
+#: order; the first that applies decides how far the mention reaches.
+RIGHT_DEPENDANT_RULES: tuple[_RightRule, ...] = (
+    _the_rest_of_a_name,
+    _a_prepositional_attribute,
+    _an_apposition_naming_a_person,
+    _a_coordinated_noun,
+    _a_bracket,
+)
+
+
+def _trimmed(doc: Doc, head: Token, low: int, high: int) -> tuple[int, int]:
+    """The mention without punctuation, verbs or "som"/"at" at its start and punctuation at its
+    end, and with the bracket it opens closed."""
+    while low < head.i and _is_boundary(doc[low]):
+        low += 1
+    while high > head.i + 1 and (doc[high - 1].text in ",;:–—-" or doc[high - 1].is_space):
+        high -= 1
+    return low, _closing_bracket(doc, low, high)
 
 
 # ---------------------------------------------------------------- helpers

@@ -1,0 +1,68 @@
+"""Each named rule that decides part of a quote, with a sentence that rule decides.
+
+The rules are tried in order and the first that applies wins, so every example here is a
+sentence whose answer changes when its rule is taken out of the sequence.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from service.nlp.pipeline import BLANK_NAME, load_pipeline
+from service.nlp.quotes import speakers
+from service.nlp.quotes.speakers import SpeakerResolver
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = load_pipeline()
+    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
+    return pipeline
+
+
+def quotes_of(nlp: Language, text: str) -> list[dict[str, Any]]:
+    """The quotes of ``text`` that have a speaker's place in the story (scare quotes left out)."""
+    return [quote for quote in nlp(text)._.quotes if quote["kind"] != "scare"]
+
+
+# ------------------------------------------------------------ how far a speaker's mention reaches
+
+#: rule -> (text, the speaker's mention as written)
+RIGHT_DEPENDANT_EXAMPLES: dict[str, tuple[str, str]] = {
+    "_the_rest_of_a_name": (
+        "Det hvite hus opplyser at presidenten reiser til Polen i mars.", "Det hvite hus"),
+    "_a_prepositional_attribute": (
+        "Ifølge politiet i Øst kjente mannen og den fornærmede hverandre fra før.", "politiet i Øst"),
+    "_an_apposition_naming_a_person": (
+        "Ifølge Ola Nordmann, leder i Fagforbundet, er streiken over.", "Ola Nordmann, leder i Fagforbundet"),
+    "_a_coordinated_noun": (
+        "Tekstil- og skotøyforbundet sier at lønningene må opp.", "Tekstil- og skotøyforbundet"),
+}
+
+
+def test_every_right_dependant_rule_has_an_example() -> None:
+    names = [rule.__name__ for rule in speakers.RIGHT_DEPENDANT_RULES]
+    assert names == [*RIGHT_DEPENDANT_EXAMPLES, "_a_bracket"]
+
+
+@pytest.mark.parametrize("rule", list(RIGHT_DEPENDANT_EXAMPLES))
+def test_right_dependant_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, mention = RIGHT_DEPENDANT_EXAMPLES[rule]
+    assert [quote["speaker"]["text"] for quote in quotes_of(nlp, text)] == [mention]
+
+
+def test_a_bracket_after_the_head_is_part_of_the_mention() -> None:
+    """"Ifølge kilden (anonym) er avtalen klar", parsed with the bracket on "kilden": the trained
+    parse hangs a bracket on the word inside it, so this rule is shown on a parse built by hand."""
+    words = ["Ifølge", "kilden", "(", "anonym", ")", "er", "avtalen", "klar"]
+    heads = [5, 0, 1, 2, 2, 5, 5, 5]
+    deps = ["ADV", "PUTFYLL", "ATR", "ATR", "IP", "ROOT", "SUBJ", "SPRED"]
+    pos = ["ADP", "NOUN", "PUNCT", "ADJ", "PUNCT", "AUX", "NOUN", "ADJ"]
+    spaces = [True, True, False, False, True, True, True, False]
+    doc = Doc(spacy.blank("nb").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    speaker = SpeakerResolver(doc).speaker_for(doc[1])
+    assert speaker is not None and speaker.text == "kilden (anonym)"

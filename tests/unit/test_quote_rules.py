@@ -66,3 +66,66 @@ def test_a_bracket_after_the_head_is_part_of_the_mention() -> None:
     doc = Doc(spacy.blank("nb").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
     speaker = SpeakerResolver(doc).speaker_for(doc[1])
     assert speaker is not None and speaker.text == "kilden (anonym)"
+
+
+# ------------------------------------------------------------ what a speaker's mention names
+
+#: rule -> (text, the speaker's canonical name, its type)
+SPEAKER_EXAMPLES: dict[str, tuple[str, str, str | None]] = {
+    "_who_stands_behind_a_document": (
+        "Ifølge tall fra Nav er ledigheten økende.", "Nav", "organisation"),
+    "_a_personal_pronoun": (
+        "Rådmann Eva Solheim og varaordfører Knut Dahl var uenige om budsjettet. "
+        "Hun påpeker at mange av stillingene er finansiert av staten.", "Eva Solheim", "person"),
+    "_a_named_person": (
+        "Forfatter Tove Nesheim sier at hun skrev boka på under ett år.", "Tove Nesheim", "person"),
+    "_an_unnamed_source": (
+        "En ikke navngitt kilde i Det hvite hus sier til Reuters at presidenten vil signere loven.",
+        "kilde i Det hvite hus", "anonymous"),
+    "_a_named_organisation": (
+        "Equinor opplyser at produksjonen er stanset.", "Equinor", "organisation"),
+    "_a_state_speaking": (
+        "Teheran avviser at landet har sendt soldater til Syria.", "Teheran", "organisation"),
+    "_a_title": (
+        "Statsminister Jonas Berg la fram planen torsdag. Statsministeren sa at regjeringen vil gjøre det enklere.",
+        "Jonas Berg", "person"),
+    "_a_person_by_age": (
+        "Kari Holm ble pågrepet i helgen. 40-åringen forklarer at hun var hjemme.", "Kari Holm", "person"),
+    "_an_organisation_noun": (
+        "Aker BP har funnet olje i Nordsjøen, nær Troll-feltet. Selskapet anslår at funnet er stort.",
+        "Aker BP", "organisation"),
+    "_a_person_noun": (
+        "Pappaen forteller at gutten ble funnet i skogen.", "Pappaen", "person"),
+    "_a_name_the_ner_missed": (
+        "Tekstil- og skotøyforbundet sier at lønningene må opp.", "Tekstil- og skotøyforbundet", "organisation"),
+    "_an_agency_by_its_acronym": (
+        "Ifølge FNs høykommissær for flyktninger (UNHCR) har mange flyktet.",
+        "FNs høykommissær for flyktninger", "organisation"),
+    "_any_other_noun": (
+        "Situasjonen er alvorlig, sier innbyggerne.", "innbyggerne", None),
+}
+
+
+def test_every_speaker_rule_has_an_example() -> None:
+    names = [rule.__name__ for rule in speakers.SPEAKER_RULES]
+    assert names == [*list(SPEAKER_EXAMPLES)[:4], "_a_name_before_its_acronym", *list(SPEAKER_EXAMPLES)[4:]]
+
+
+@pytest.mark.parametrize("rule", list(SPEAKER_EXAMPLES))
+def test_speaker_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, canonical, kind = SPEAKER_EXAMPLES[rule]
+    assert [(q["speaker"]["canonical"], q["speaker_type"]) for q in quotes_of(nlp, text)] == [(canonical, kind)]
+
+
+def test_a_name_before_its_acronym_speaks_when_the_parse_heads_the_mention_by_the_acronym() -> None:
+    """"Ifølge FNs høykommissær for flyktninger (UNHCR) har mange flyktet", parsed with "UNHCR"
+    as the head: the trained parse does not do this for the sentences tried, so the parse is built by hand."""
+    words = ["Ifølge", "FNs", "høykommissær", "for", "flyktninger", "(", "UNHCR", ")", "har", "mange", "flyktet"]
+    heads = [8, 2, 6, 2, 3, 6, 0, 8, 8, 10, 8]
+    deps = ["ADV", "DET", "ATR", "ATR", "PUTFYLL", "IK", "PUTFYLL", "IP", "ROOT", "DET", "SUBJ"]
+    pos = ["ADP", "PROPN", "NOUN", "ADP", "NOUN", "PUNCT", "PROPN", "PUNCT", "AUX", "ADJ", "VERB"]
+    spaces = [True, True, True, True, True, False, False, True, True, True, False]
+    doc = Doc(spacy.blank("nb").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    speaker = SpeakerResolver(doc).speaker_for(doc[6])
+    assert speaker is not None
+    assert (speaker.canonical, speaker.kind) == ("FNs høykommissær for flyktninger", "organisation")

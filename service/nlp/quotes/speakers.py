@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
 from service.nlp.mentions.component import mentions_of
@@ -249,55 +249,13 @@ class SpeakerResolver:
     # --------------------------------------------------------- classification
 
     def _classify(self, head: Token, start: int, end: int, relative: int | None) -> Speaker | None:
-        doc = self.doc
-        tokens = doc[start:end]
-        text_start, text_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = self.text[text_start:text_end]
-        head = _partitive_head(head)
-        source = _source_of_document(head)
-        if source is not None:
-            inner = self._classify(source, *self.noun_phrase(source))
-            if inner is not None:
-                return Speaker(text, text_start, text_end, inner.canonical, inner.role, inner.kind, inner.gender)
-        lower = head.lower_
-        anonymous_clause = relative is not None and _has_anonymity_marker(doc, relative)
-
-        def make(canonical: str, kind: str | None, role: str | None = None, gender: str | None = None) -> Speaker:
-            return Speaker(text, text_start, text_end, canonical, role, kind, gender)
-
-        if lower in PRONOUN_GENDER and end - start == 1:
-            return self._pronoun(head, text, text_start, text_end)
-        person = self._person_in(tokens, head)
-        if person is not None:
-            canonical, role, gender = person
-            return make(canonical, PERSON, role, gender)
-        if _is_anonymous_noun(lower):
-            return make(self._anonymous_canonical(tokens, head), ANONYMOUS)
-        bracket = _acronym_bracket(tokens)
-        if bracket is not None and head.i > bracket:  # the parse made "(UNHCR)" the head; the name is before it
-            return make(_unnamed_canonical(tokens), ORGANISATION)
-        named = self._named_organisation(head)
-        if named is not None:
-            return make(named, ORGANISATION)
-        if _speaks_for_a_state(tokens.text):  # "Moskva avviser", "Det hvite hus opplyser"
-            return make(tokens.text, ORGANISATION)
-        if is_role_word(lower) or is_role_word(_strip_definite(lower)):
-            return self._role_speaker(tokens, head, text, text_start, text_end, anonymous_clause)
-        if lower.endswith(AGE_NOUN_SUFFIXES):
-            antecedent = self._nearest_person(head.idx, None)
-            if antecedent is not None:
-                return make(antecedent.canonical, PERSON, gender=antecedent.gender)
-        if _is_organisation_noun(lower) and not _is_capitalised_name(head):
-            apposed = self._apposed_organisation(head)
-            return make(apposed or self._organisation_canonical(tokens, head), ORGANISATION)
-        if lower in PERSON_NOUNS:
-            return make(_unnamed_canonical(tokens), PERSON)
-        if head.pos_ == "PROPN" or _is_capitalised_name(head) or _looks_proper(head):
-            return self._bare_name(head, tokens, text, text_start, text_end)
-        if bracket is not None:  # "FNs høykommissær for flyktninger (UNHCR)": an agency
-            return make(_unnamed_canonical(tokens), ORGANISATION)
-        if head.pos_ in ("NOUN", "X") or head.tag_ == "subst":
-            return make(_unnamed_canonical(tokens), ANONYMOUS if anonymous_clause else None)
+        """The speaker the mention ``doc[start:end]`` headed by ``head`` names: the first of
+        SPEAKER_RULES that applies, or None when none does."""
+        phrase = _SpeakerPhrase.of(self, head, start, end, relative)
+        for rule in SPEAKER_RULES:
+            speaker = rule(phrase)
+            if speaker is not None:
+                return speaker
         return None
 
     def _role_speaker(self, tokens, head: Token, text: str, start: int, end: int,
@@ -477,6 +435,179 @@ class SpeakerResolver:
                     if stem and stem in _fold(entity.canonical).replace(" ", ""):
                         return entity.canonical
         return _unnamed_canonical(tokens)
+
+
+# ------------------------------------------------------------ what a mention names
+
+
+@dataclass(frozen=True)
+class _SpeakerPhrase:
+    """A speaker mention and what every rule deciding what it names reads from it."""
+
+    resolver: SpeakerResolver
+    head: Token  # the noun after "av" in "en av Diarras livvakter", else the mention's head
+    tokens: Span  # the mention as written
+    text: str
+    start: int  # character offsets of ``text``
+    end: int
+    bracket: int | None  # where a closing "(ACRONYM)" opens
+    anonymous_clause: bool  # a relative clause on it says the source is unnamed ("som ikke vil navngis")
+
+    @classmethod
+    def of(cls, resolver: SpeakerResolver, head: Token, start: int, end: int,
+           relative: int | None) -> _SpeakerPhrase:
+        tokens = resolver.doc[start:end]
+        text_start, text_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        anonymous_clause = relative is not None and _has_anonymity_marker(resolver.doc, relative)
+        return cls(resolver, _partitive_head(head), tokens, resolver.text[text_start:text_end],
+                   text_start, text_end, _acronym_bracket(tokens), anonymous_clause)
+
+    @property
+    def lower(self) -> str:
+        return self.head.lower_
+
+    def speaker(self, canonical: str, kind: str | None, role: str | None = None,
+                gender: str | None = None) -> Speaker:
+        """This mention as a speaker with ``canonical`` as its name."""
+        return Speaker(self.text, self.start, self.end, canonical, role, kind, gender)
+
+
+def _who_stands_behind_a_document(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"heter det i en uttalelse fra Forsvarsdepartementet" -> the department: a document's source."""
+    source = _source_of_document(phrase.head)
+    if source is None:
+        return None
+    inner = phrase.resolver._classify(source, *phrase.resolver.noun_phrase(source))
+    if inner is None:
+        return None
+    return phrase.speaker(inner.canonical, inner.kind, inner.role, inner.gender)
+
+
+def _a_personal_pronoun(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Hun påpeker at …" -> the nearest person before her that may be a "hun"."""
+    if phrase.lower in PRONOUN_GENDER and len(phrase.tokens) == 1:
+        return phrase.resolver._pronoun(phrase.head, phrase.text, phrase.start, phrase.end)
+    return None
+
+
+def _a_named_person(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Forfatter Tove Nesheim sier" -> Tove Nesheim, the title kept apart as her role."""
+    person = phrase.resolver._person_in(phrase.tokens, phrase.head)
+    if person is None:
+        return None
+    canonical, role, gender = person
+    return phrase.speaker(canonical, PERSON, role, gender)
+
+
+def _an_unnamed_source(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"En ikke navngitt kilde i Det hvite hus sier" -> anonymous "kilde i Det hvite hus"."""
+    if _is_anonymous_noun(phrase.lower):
+        return phrase.speaker(phrase.resolver._anonymous_canonical(phrase.tokens, phrase.head), ANONYMOUS)
+    return None
+
+
+def _a_name_before_its_acronym(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"FNs høykommissær for flyktninger (UNHCR)" parsed with the acronym as head: the name before it."""
+    if phrase.bracket is not None and phrase.head.i > phrase.bracket:
+        return phrase.speaker(_unnamed_canonical(phrase.tokens), ORGANISATION)
+    return None
+
+
+def _a_named_organisation(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Equinor opplyser" -> Equinor: an organisation or place the NER names."""
+    named = phrase.resolver._named_organisation(phrase.head)
+    return phrase.speaker(named, ORGANISATION) if named is not None else None
+
+
+def _a_state_speaking(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Teheran avviser", "Det hvite hus opplyser": a state, capital or seat of government."""
+    if _speaks_for_a_state(phrase.tokens.text):
+        return phrase.speaker(phrase.tokens.text, ORGANISATION)
+    return None
+
+
+def _a_title(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Statsministeren sa" after "Statsminister Jonas Berg" -> Jonas Berg; else the title itself."""
+    lower = phrase.lower
+    if is_role_word(lower) or is_role_word(_strip_definite(lower)):
+        return phrase.resolver._role_speaker(phrase.tokens, phrase.head, phrase.text, phrase.start, phrase.end,
+                                             phrase.anonymous_clause)
+    return None
+
+
+def _a_person_by_age(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Kari Holm ble pågrepet. 40-åringen forklarer" -> Kari Holm: the nearest person named before."""
+    if not phrase.lower.endswith(AGE_NOUN_SUFFIXES):
+        return None
+    antecedent = phrase.resolver._nearest_person(phrase.head.idx, None)
+    return phrase.speaker(antecedent.canonical, PERSON, gender=antecedent.gender) if antecedent else None
+
+
+def _an_organisation_noun(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Selskapet anslår" after "Aker BP" -> Aker BP; "nyhetsbyrået AFP" -> AFP; else the noun."""
+    head = phrase.head
+    if not _is_organisation_noun(phrase.lower) or _is_capitalised_name(head):
+        return None
+    resolver = phrase.resolver
+    apposed = resolver._apposed_organisation(head)
+    return phrase.speaker(apposed or resolver._organisation_canonical(phrase.tokens, head), ORGANISATION)
+
+
+def _a_person_noun(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"pappaen forteller": a person known by what they are to someone."""
+    if phrase.lower in PERSON_NOUNS:
+        return phrase.speaker(_unnamed_canonical(phrase.tokens), PERSON)
+    return None
+
+
+def _a_name_the_ner_missed(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Tekstil- og skotøyforbundet sier": a capitalised name the NER missed; a person of that
+    name before, an acronym or a name ending in an organisation's word, else a person."""
+    head = phrase.head
+    if head.pos_ == "PROPN" or _is_capitalised_name(head) or _looks_proper(head):
+        return phrase.resolver._bare_name(head, phrase.tokens, phrase.text, phrase.start, phrase.end)
+    return None
+
+
+def _an_agency_by_its_acronym(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"FNs høykommissær for flyktninger (UNHCR)": a mention closing with an acronym is an agency."""
+    if phrase.bracket is not None:
+        return phrase.speaker(_unnamed_canonical(phrase.tokens), ORGANISATION)
+    return None
+
+
+def _any_other_noun(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"sier innbyggerne": a noun no rule above placed, of no known type (anonymous when a
+    relative clause says it will not be named)."""
+    head = phrase.head
+    if head.pos_ in ("NOUN", "X") or head.tag_ == "subst":
+        return phrase.speaker(_unnamed_canonical(phrase.tokens), ANONYMOUS if phrase.anonymous_clause else None)
+    return None
+
+
+#: A rule deciding what a mention names: the speaker, or None when it does not apply and the
+#: next rule is tried.
+_SpeakerRule = Callable[[_SpeakerPhrase], Speaker | None]
+
+#: The rules that decide what a speaker mention names, tried in this order; the first that
+#: applies wins, and a mention no rule applies to names no speaker. The order matters: a
+#: document's source before the document, names before nouns, the bare noun last.
+SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
+    _who_stands_behind_a_document,
+    _a_personal_pronoun,
+    _a_named_person,
+    _an_unnamed_source,
+    _a_name_before_its_acronym,
+    _a_named_organisation,
+    _a_state_speaking,
+    _a_title,
+    _a_person_by_age,
+    _an_organisation_noun,
+    _a_person_noun,
+    _a_name_the_ner_missed,
+    _an_agency_by_its_acronym,
+    _any_other_noun,
+)
 
 
 # ------------------------------------------------ what a dependant after the head adds

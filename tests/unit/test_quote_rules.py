@@ -129,3 +129,22 @@ def test_a_name_before_its_acronym_speaks_when_the_parse_heads_the_mention_by_th
     speaker = SpeakerResolver(doc).speaker_for(doc[6])
     assert speaker is not None
     assert (speaker.canonical, speaker.kind) == ("FNs høykommissær for flyktninger", "organisation")
+
+
+# ------------------------------------------------------------ who stands behind a document
+
+#: rule -> (text, the speaker's canonical name)
+DOCUMENT_SOURCE_EXAMPLES: dict[str, tuple[str, str]] = {
+    "_the_source_after_fra": ("Ifølge tall fra Nav er ledigheten økende.", "Nav"),
+    "_the_owner_before": ("Ifølge professor Gordon Conways rapport er avlingene truet.", "Gordon Conway"),
+}
+
+
+def test_every_document_source_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in speakers.DOCUMENT_SOURCE_RULES] == list(DOCUMENT_SOURCE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(DOCUMENT_SOURCE_EXAMPLES))
+def test_document_source_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, canonical = DOCUMENT_SOURCE_EXAMPLES[rule]
+    assert [quote["speaker"]["canonical"] for quote in quotes_of(nlp, text)] == [canonical]

@@ -787,23 +787,56 @@ def _is_name_word(token: Token) -> bool:
 
 
 def _source_of_document(head: Token) -> Token | None:
-    """"tall fra Nav", "professor Gordon Conways rapport": who stands behind a document."""
+    """Who stands behind a document the mention names: the first of DOCUMENT_SOURCE_RULES that finds one."""
     if head.lower_ not in DOCUMENT_NOUNS and _noun_stem(head.lower_) not in DOCUMENT_NOUNS:
         return None
-    doc = head.doc
-    for child in head.rights:
+    for rule in DOCUMENT_SOURCE_RULES:
+        source = rule(head)
+        if source is not None:
+            return source
+    return None
+
+
+def _the_source_after_fra(document: Token) -> Token | None:
+    """"tall fra Nav" -> Nav: what "fra" after the document governs, unless a number or a sign."""
+    for child in document.rights:
         if child.lower_ != "fra":
             continue
-        objects = [g for g in child.children if g.dep_ == "PUTFYLL"]
-        source = objects[0] if objects else (doc[child.i + 1] if child.i + 1 < len(doc) else None)
+        source = _object_of(child)
         if source is not None and not source.is_punct and not source.like_num and source.pos_ != "NUM":
             return source
-    for child in head.lefts:
-        if child.dep_ == "DET" and child.pos_ in ("PROPN", "NOUN") and child.text[:1].isupper():
-            owner = [t for t in child.subtree if t.text[:1].isupper()]
-            if owner and ("Gen" in owner[-1].morph.get("Case", None) or owner[-1].text.endswith(("s", "'", "’"))):
-                return child
     return None
+
+
+def _the_owner_before(document: Token) -> Token | None:
+    """"Ifølge professor Gordon Conways rapport" -> Gordon Conway: a capitalised genitive owning the document."""
+    for child in document.lefts:
+        if child.dep_ == "DET" and child.pos_ in ("PROPN", "NOUN") and child.text[:1].isupper() \
+                and _ends_in_a_genitive(child):
+            return child
+    return None
+
+
+#: The rules that find who stands behind a document, tried in this order.
+DOCUMENT_SOURCE_RULES: tuple[Callable[[Token], Token | None], ...] = (
+    _the_source_after_fra,
+    _the_owner_before,
+)
+
+
+def _object_of(preposition: Token) -> Token | None:
+    """The noun a preposition governs: its parsed object, else the word after it."""
+    objects = [child for child in preposition.children if child.dep_ == "PUTFYLL"]
+    if objects:
+        return objects[0]
+    doc = preposition.doc
+    return doc[preposition.i + 1] if preposition.i + 1 < len(doc) else None
+
+
+def _ends_in_a_genitive(token: Token) -> bool:
+    """The last capitalised word under ``token`` is a genitive: "Gordon Conways", "Navs"."""
+    owner = [t for t in token.subtree if t.text[:1].isupper()]
+    return bool(owner) and ("Gen" in owner[-1].morph.get("Case", None) or owner[-1].text.endswith(("s", "'", "’")))
 
 
 def _looks_proper(token: Token) -> bool:

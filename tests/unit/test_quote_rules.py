@@ -148,3 +148,29 @@ def test_every_document_source_rule_has_an_example() -> None:
 def test_document_source_rule_decides_its_example(nlp: Language, rule: str) -> None:
     text, canonical = DOCUMENT_SOURCE_EXAMPLES[rule]
     assert [quote["speaker"]["canonical"] for quote in quotes_of(nlp, text)] == [canonical]
+
+
+# ------------------------------------------------------------ which organisation a bare noun stands for
+
+#: rule -> (text, the canonical name of the speaker of its last quote)
+ORGANISATION_LINK_EXAMPLES: dict[str, tuple[str, str]] = {
+    "_the_outlet_that_reported": (
+        "Regjeringen vil forby mobiltelefoner i skolen, skriver Politiken. "
+        "Ifølge avisen skal forbudet gjelde fra høsten.", "Politiken"),
+    "_the_organisation_named_before": (
+        "Aker BP har funnet olje i Nordsjøen, nær Troll-feltet. Selskapet anslår at funnet er stort.", "Aker BP"),
+    "_the_organisation_its_noun_names": (
+        "En mann er dømt til åtte års fengsel i Hordaland tingrett. "
+        "Retten mener det er bevist at han planla ranet.", "Hordaland tingrett"),
+}
+
+
+def test_every_organisation_link_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in speakers.ORGANISATION_LINK_RULES] == list(ORGANISATION_LINK_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(ORGANISATION_LINK_EXAMPLES))
+def test_organisation_link_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, canonical = ORGANISATION_LINK_EXAMPLES[rule]
+    last = quotes_of(nlp, text)[-1]
+    assert (last["speaker"]["canonical"], last["speaker_type"]) == (canonical, "organisation")

@@ -410,31 +410,74 @@ class SpeakerResolver:
         return bool(before) and before[-1].casefold() in _REPORTING_WORDS
 
     def _organisation_canonical(self, tokens, head: Token) -> str:
-        """A bare institution noun linked to the organisation named before it."""
-        lower = head.lower_
+        """A bare institution noun ("Selskapet", "avisen") linked to the organisation named before
+        it by the first of ORGANISATION_LINK_RULES that finds one, else the noun as written."""
         bare = len(tokens) <= 2 and all(t.i == head.i or t.lower_ in ("det", "den", "de") for t in tokens)
         if bare and _is_definite_singular(head):
-            earlier = sorted(
-                (e for e in self.entities if e.start < head.idx and e.label in _ORG_LABELS),
-                key=lambda e: -e.start,
-            )
-            if lower in OUTLET_NOUNS:
-                for entity in earlier:
-                    if _fold(entity.canonical) in NEWS_OUTLETS or self._reported(entity):
-                        return entity.canonical
-            elif lower in GENERIC_ORGANISATION_NOUNS:
-                # an organisation named before wins over a nearer place: "Equinor … i Nordsjøen. Selskapet"
-                labels = ("ORG", "LOC") if lower in _COMPANY_NOUNS else ("ORG",)
-                for label in labels:
-                    for entity in earlier:
-                        if entity.label == label and _fold(entity.canonical) not in NEWS_OUTLETS:
-                            return entity.canonical
-            else:
-                stem = _noun_stem(lower)
-                for entity in earlier:
-                    if stem and stem in _fold(entity.canonical).replace(" ", ""):
-                        return entity.canonical
+            noun = _InstitutionNoun.of(self, head)
+            for rule in ORGANISATION_LINK_RULES:
+                linked = rule(noun)
+                if linked is not None:
+                    return linked
         return _unnamed_canonical(tokens)
+
+
+# ------------------------------------------------ which organisation a bare noun stands for
+
+
+@dataclass(frozen=True)
+class _InstitutionNoun:
+    """A bare definite institution noun ("Selskapet") and the organisations named before it."""
+
+    resolver: SpeakerResolver
+    lower: str
+    earlier: list[CanonicalEntity]  # organisations and places named before it, the nearest first
+
+    @classmethod
+    def of(cls, resolver: SpeakerResolver, head: Token) -> _InstitutionNoun:
+        earlier = sorted((e for e in resolver.entities if e.start < head.idx and e.label in _ORG_LABELS),
+                         key=lambda e: -e.start)
+        return cls(resolver, head.lower_, earlier)
+
+
+def _the_outlet_that_reported(noun: _InstitutionNoun) -> str | None:
+    """"skriver Politiken. Ifølge avisen …" -> Politiken: the nearest news outlet, or one introduced as reporting."""
+    if noun.lower not in OUTLET_NOUNS:
+        return None
+    return next((e.canonical for e in noun.earlier
+                 if _fold(e.canonical) in NEWS_OUTLETS or noun.resolver._reported(e)), None)
+
+
+def _the_organisation_named_before(noun: _InstitutionNoun) -> str | None:
+    """"Aker BP har funnet olje i Nordsjøen. Selskapet anslår" -> Aker BP: the nearest organisation,
+    which wins over a nearer place; a company noun takes a place when no organisation was named."""
+    if noun.lower not in GENERIC_ORGANISATION_NOUNS:
+        return None
+    labels = ("ORG", "LOC") if noun.lower in _COMPANY_NOUNS else ("ORG",)
+    for label in labels:
+        for entity in noun.earlier:
+            if entity.label == label and _fold(entity.canonical) not in NEWS_OUTLETS:
+                return entity.canonical
+    return None
+
+
+def _the_organisation_its_noun_names(noun: _InstitutionNoun) -> str | None:
+    """"Retten mener" after "Hordaland tingrett" -> the nearest organisation whose name holds the noun."""
+    if noun.lower in OUTLET_NOUNS or noun.lower in GENERIC_ORGANISATION_NOUNS:
+        return None  # the rules above link those nouns, or nothing does
+    stem = _noun_stem(noun.lower)
+    if not stem:
+        return None
+    return next((e.canonical for e in noun.earlier if stem in _fold(e.canonical).replace(" ", "")), None)
+
+
+#: The rules that link a bare institution noun to an organisation named before it, tried in
+#: this order; each reads its own kind of noun, so at most one applies.
+ORGANISATION_LINK_RULES: tuple[Callable[[_InstitutionNoun], str | None], ...] = (
+    _the_outlet_that_reported,
+    _the_organisation_named_before,
+    _the_organisation_its_noun_names,
+)
 
 
 # ------------------------------------------------------------ what a mention names

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
-from service.nlp.quotes import speakers
+from service.nlp.quotes import cues, speakers
 from service.nlp.quotes.speakers import SpeakerResolver
 
 
@@ -174,3 +174,39 @@ def test_organisation_link_rule_decides_its_example(nlp: Language, rule: str) ->
     text, canonical = ORGANISATION_LINK_EXAMPLES[rule]
     last = quotes_of(nlp, text)[-1]
     assert (last["speaker"]["canonical"], last["speaker_type"]) == (canonical, "organisation")
+
+
+# ------------------------------------------------------------ how a cue reports
+
+#: rule -> (text, (kind, speaker canonical, cue) of each quote; none when the rule says the cue reports nothing)
+FRAME_EXAMPLES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
+    "_an_inverted_cue": (
+        "Situasjonen er under kontroll, sier ordføreren.",
+        [("indirect", "ordføreren", "sier")]),
+    "_a_verb_that_only_follows": ("Han smilte at hun kom.", []),
+    "_a_reported_clause": (
+        "Politiet opplyser at to personer er pågrepet.", [("indirect", "Politiet", "opplyser")]),
+    "_the_sentence_before": (
+        "Regjeringen foreslår å øke strømstøtten. Det opplyser Finansdepartementet i en pressemelding.",
+        [("according_to", "Finansdepartementet", "opplyser")]),
+    "_a_colon_after": (
+        "Lensmann Per Sørli sier følgende om ulykken:\n\n– Vi vet ikke hvorfor bilen kom over i motsatt kjørefelt.",
+        [("dash", "Per Sørli", "sier")]),
+    "_a_naming_verb": (
+        "LO-leder Per Aune kaller utspillet «et angrep på syke arbeidsfolk».", [("partial", "Per Aune", "kaller")]),
+    "_a_pointer_back": (
+        "Flommen tok tre hus. «Dette er en katastrofe for bygda.» Ordfører Kari Holm sa dette til NTB.",
+        [("direct", "Kari Holm", "sa")]),
+}
+
+
+def test_every_frame_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in cues.FRAME_RULES] == list(FRAME_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(FRAME_EXAMPLES))
+def test_frame_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, expected = FRAME_EXAMPLES[rule]
+    found = [(q["kind"], q["speaker"] and q["speaker"]["canonical"], q["cue"] and q["cue"]["text"])
+             for q in quotes_of(nlp, text)]
+    assert found == expected

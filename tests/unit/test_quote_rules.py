@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
-from service.nlp.quotes import cues, speakers
+from service.nlp.quotes import builder, cues, speakers
 from service.nlp.quotes.speakers import SpeakerResolver
 
 
@@ -210,3 +210,31 @@ def test_frame_rule_decides_its_example(nlp: Language, rule: str) -> None:
     found = [(q["kind"], q["speaker"] and q["speaker"]["canonical"], q["cue"] and q["cue"]["text"])
              for q in quotes_of(nlp, text)]
     assert found == expected
+
+
+# ------------------------------------------------------------ a speaker from the sentences around a quote
+
+#: rule -> (text, (kind, speaker canonical, cue) of its last quote, which no attribution reaches)
+CONTEXT_EXAMPLES: dict[str, tuple[str, tuple[str, str, str | None]]] = {
+    "_a_cue_before_a_colon": (
+        "Lensmann Per Sørli sier følgende om ulykken:\n\n– Vi vet ikke hvorfor bilen kom over i motsatt kjørefelt.",
+        ("dash", "Per Sørli", "sier")),
+    "_a_cue_pointing_back": (
+        "Flommen tok tre hus. «Dette er en katastrofe for bygda.» Ordfører Kari Holm sa dette til NTB.",
+        ("direct", "Kari Holm", "sa")),
+    "_a_quote_in_the_sentence_before": (
+        "Ifølge Kari Nilsen er situasjonen alvorlig. «Vi følger den nøye.»", ("direct", "Kari Nilsen", "Ifølge")),
+    "_the_subject_of_the_sentence_before": (
+        "Kari Nilsen var på besøk i Tromsø. «Dette er en flott by.»", ("direct", "Kari Nilsen", None)),
+}
+
+
+def test_every_context_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in builder.CONTEXT_RULES] == list(CONTEXT_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(CONTEXT_EXAMPLES))
+def test_context_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, expected = CONTEXT_EXAMPLES[rule]
+    last = quotes_of(nlp, text)[-1]
+    assert (last["kind"], last["speaker"] and last["speaker"]["canonical"], last["cue"] and last["cue"]["text"]) == expected

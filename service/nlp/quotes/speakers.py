@@ -690,7 +690,7 @@ def _a_prepositional_attribute(dependant: _RightDependant) -> int | None:
 
 
 def _an_apposition_naming_a_person(dependant: _RightDependant) -> int | None:
-    """"Kremls talsmann Dmitrij Peskov": an apposition holding a name or a title."""
+    """"Ifølge Ola Nordmann, leder i Fagforbundet, er …": an apposition holding a name or a title."""
     token = dependant.token
     if token.dep_ == "APP" and dependant.resolver._names_a_person(token):
         return _right_edge(token) + 1
@@ -706,7 +706,7 @@ def _a_coordinated_noun(dependant: _RightDependant) -> int | None:
 
 
 def _a_bracket(dependant: _RightDependant) -> int | None:
-    """"EUs spesialutsending for Sahel (EUSR)": a bracket after the head, up to its close."""
+    """"Ifølge kilden (anonym)" with the bracket hung on "kilden": a bracket after the head, up to its close."""
     token = dependant.token
     return _right_edge(token) + 1 if token.text == "(" else None
 

@@ -13,6 +13,7 @@ speaker stands in the sentence before or after).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -521,32 +522,16 @@ class QuoteBuilder:
         return end <= opening and not self.text[end:opening].strip(" \n\t.,!?»”\"")
 
     def _from_context(self, quote: Quote) -> None:
-        """Speaker from the sentence before: a colon cue, a quote, or its subject."""
+        """Speaker from the sentences around the quote: the first of CONTEXT_RULES that gives it one."""
         opening = quote.open_at if quote.open_at is not None else quote.start
         unit = self.layout.unit_at(opening)
         previous = self._unit_before(opening)
         if previous is None:
             return
-        for frame in self.frames:
-            if (frame.unit.index == previous.index and frame.form in (COLON, CLAUSE, NAMING, PAREN)
-                    and frame.subject is not None):
-                if frame.form == COLON or self.text[previous.end_char - 1:previous.end_char] == ":":
-                    self._set_from_head(quote, frame.subject, frame)
-                    return
-        if self._from_next_sentence(quote):
-            return
-        earlier = [q for q in self.quotes if q.speaker is not None and q is not quote and q.kind != SCARE
-                   and previous.start_char <= q.start < previous.end_char + 1]
-        speaker = earlier[-1].speaker if earlier else None
-        if speaker is not None and speaker.kind in (PERSON, ORGANISATION) and unit is not None:
-            self._copy_speaker(quote, earlier[-1])
-            return
-        subject = self._subject_of_unit(previous)
-        if subject is not None and _is_named_or_personal(subject):
-            speaker = self._speaker_of(subject)
-            if speaker is not None and speaker.kind in (PERSON, ORGANISATION):
-                quote.speaker = speaker
-                quote.head = subject
+        context = _QuoteContext(self, quote, unit, previous)
+        for rule in CONTEXT_RULES:
+            if rule(context):
+                return
 
     def _from_next_sentence(self, quote: Quote) -> bool:
         """"«...» \n\n Ordføreren sa dette til NTB.": a cue whose object points back."""
@@ -616,3 +601,71 @@ class QuoteBuilder:
                 if name in NEWS_OUTLETS and name != "ntb":
                     found.append(doc[i + 1])
         return found
+
+
+# ------------------------------------------------ a speaker from the sentences around a quote
+
+
+@dataclass(frozen=True)
+class _QuoteContext:
+    """A quote no attribution reaches and the sentence before it, read by the rules that give it a speaker."""
+
+    builder: QuoteBuilder
+    quote: Quote
+    unit: Unit | None  # the sentence the quote opens in
+    previous: Unit  # the sentence before that (or the one it opens in, when it opens mid-sentence)
+
+
+def _a_cue_before_a_colon(context: _QuoteContext) -> bool:
+    """"Lensmann Per Sørli sier følgende om ulykken:\n\n– Vi vet ikke …" -> Per Sørli, with "sier" as the cue."""
+    builder, previous = context.builder, context.previous
+    ends_with_colon = builder.text[previous.end_char - 1:previous.end_char] == ":"
+    for frame in builder.frames:
+        if (frame.unit.index == previous.index and frame.form in (COLON, CLAUSE, NAMING, PAREN)
+                and frame.subject is not None and (frame.form == COLON or ends_with_colon)):
+            builder._set_from_head(context.quote, frame.subject, frame)
+            return True
+    return False
+
+
+def _a_cue_pointing_back(context: _QuoteContext) -> bool:
+    """"«Dette er en katastrofe for bygda.» Ordfører Kari Holm sa dette til NTB." -> Kari Holm."""
+    return context.builder._from_next_sentence(context.quote)
+
+
+def _a_quote_in_the_sentence_before(context: _QuoteContext) -> bool:
+    """"Ifølge Kari Nilsen er situasjonen alvorlig. «Vi følger den nøye.»" -> Kari Nilsen: the
+    person or organisation quoted last in the sentence before."""
+    builder, quote, previous = context.builder, context.quote, context.previous
+    earlier = [q for q in builder.quotes if q.speaker is not None and q is not quote and q.kind != SCARE
+               and previous.start_char <= q.start < previous.end_char + 1]
+    speaker = earlier[-1].speaker if earlier else None
+    if speaker is None or speaker.kind not in (PERSON, ORGANISATION) or context.unit is None:
+        return False
+    builder._copy_speaker(quote, earlier[-1])
+    return True
+
+
+def _the_subject_of_the_sentence_before(context: _QuoteContext) -> bool:
+    """"Kari Nilsen var på besøk i Tromsø. «Dette er en flott by.»" -> Kari Nilsen: a named or
+    personal subject of the sentence before that is a person or an organisation."""
+    builder, quote = context.builder, context.quote
+    subject = builder._subject_of_unit(context.previous)
+    if subject is None or not _is_named_or_personal(subject):
+        return False
+    speaker = builder._speaker_of(subject)
+    if speaker is None or speaker.kind not in (PERSON, ORGANISATION):
+        return False
+    quote.speaker = speaker
+    quote.head = subject
+    return True
+
+
+#: The rules that give a quote no attribution reaches the speaker of the sentences around it,
+#: tried in this order; each gives the quote its speaker and says so, or leaves it and says not.
+CONTEXT_RULES: tuple[Callable[[_QuoteContext], bool], ...] = (
+    _a_cue_before_a_colon,
+    _a_cue_pointing_back,
+    _a_quote_in_the_sentence_before,
+    _the_subject_of_the_sentence_before,
+)

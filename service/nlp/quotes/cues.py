@@ -20,6 +20,7 @@ DOBJ) where it helps and fall back on word order where it may be wrong.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -172,45 +173,146 @@ def _document_frame(doc: Doc, token: Token, unit: Unit) -> Frame | None:
 
 
 def _frame_for(doc: Doc, token: Token, lemma: str, end: int, unit: Unit) -> Frame | None:
-    start = _chain_start(doc, token, unit)
-    subject, own = _subject_of(token)
-    if subject is None:
-        subject = _coordinated_subject(doc, start, unit)
-        own = subject is None
-        if subject is None:
-            subject = _surface_subject(doc, start, end, unit)
-            own = True
-    paren = _is_parenthetical(doc, token, start, unit, subject)
-    if paren:
-        if subject is None or subject.i < token.i:
-            subject = _subject_after(doc, end, unit)
-        if subject is None or subject.lower_ in NON_SPEAKER_SUBJECTS:
-            return None
-        if _clause_start(doc, token, lemma, end, unit) is None or lemma in PARENTHETICAL_ONLY_VERBS:
-            return Frame(token, start, end, lemma, PAREN, subject, unit, own_subject=own)
-    if lemma in PARENTHETICAL_ONLY_VERBS:
-        return None
-    subject = _speaker_subject(subject)
-    clause = _clause_start(doc, token, lemma, end, unit)
-    if clause is not None:
-        if subject is None:
-            return None
-        if lemma not in COGNITION_VERBS and _is_negated(doc, start, clause, unit):
-            return None
-        return Frame(token, start, end, lemma, CLAUSE, subject, unit, (clause, unit.end), own)
-    if _is_anaphoric(doc, token, start, unit):
-        after = _subject_after(doc, end, unit)
-        if after is not None and after.lower_ not in NON_SPEAKER_SUBJECTS:
-            return Frame(token, start, end, lemma, ANAPHORIC, after, unit, own_subject=own)
-    if subject is None:
-        return None
-    if _ends_with_colon(doc, end, unit):
-        return Frame(token, start, end, lemma, COLON, subject, unit, own_subject=own)
-    if lemma in NAMING_VERBS:
-        return Frame(token, start, end, lemma, NAMING, subject, unit, own_subject=own)
-    if any(c.dep_ == "DOBJ" and c.lower_ in ("dette", "det", "slik") for c in token.children):
-        return Frame(token, start, end, lemma, BACK_REFERENCE, subject, unit, own_subject=own)
+    """How the cue ``token`` reports: the first of FRAME_RULES that decides, or no frame."""
+    cue = _Cue.of(doc, token, lemma, end, unit)
+    for rule in FRAME_RULES:
+        decided = rule(cue)
+        if decided is not None:
+            return decided.frame
     return None
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A reporting verb and what every rule deciding how it reports reads from it."""
+
+    doc: Doc
+    token: Token
+    lemma: str
+    start: int  # with the auxiliaries glued before it ("skal ha sagt")
+    end: int
+    unit: Unit
+    subject: Token | None  # its subject; for an inverted cue, the one after it
+    own: bool  # the subject is the cue's own, not that of a verb it is coordinated with
+    inverted: bool  # right after what it reports: "«...», sier hun"
+    clause: int | None  # where the clause it reports starts
+
+    @classmethod
+    def of(cls, doc: Doc, token: Token, lemma: str, end: int, unit: Unit) -> _Cue:
+        start = _chain_start(doc, token, unit)
+        subject, own = _cue_subject(doc, token, start, end, unit)
+        inverted = _is_parenthetical(doc, token, start, unit, subject)
+        if inverted and (subject is None or subject.i < token.i):
+            subject = _subject_after(doc, end, unit)
+        return cls(doc, token, lemma, start, end, unit, subject, own, inverted,
+                   _clause_start(doc, token, lemma, end, unit))
+
+    @property
+    def speaker(self) -> Token | None:
+        """The subject as a speaker: a generic one dropped, a relative "som" standing for its noun."""
+        return _speaker_subject(self.subject)
+
+    def frame(self, form: str, subject: Token, content: tuple[int, int] | None = None) -> Decided:
+        return Decided(Frame(self.token, self.start, self.end, self.lemma, form, subject, self.unit, content,
+                             self.own))
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A rule's answer: the frame, or None when the cue reports nothing (no later rule is tried)."""
+
+    frame: Frame | None
+
+
+def _cue_subject(doc: Doc, token: Token, start: int, end: int, unit: Unit) -> tuple[Token | None, bool]:
+    """The cue's subject and whether it is its own: from the parse, else the subject of the verb
+    it is coordinated with, else by word order."""
+    subject, own = _subject_of(token)
+    if subject is not None:
+        return subject, own
+    subject = _coordinated_subject(doc, start, unit)
+    if subject is not None:
+        return subject, False
+    return _surface_subject(doc, start, end, unit), True
+
+
+# ------------------------------------------------------------ how a cue reports, in order
+
+
+def _an_inverted_cue(cue: _Cue) -> Decided | None:
+    """"Situasjonen er under kontroll, sier ordføreren": inverted after what it reports, unless
+    what follows is no speaker or a clause of its own follows."""
+    if not cue.inverted:
+        return None
+    if cue.subject is None or cue.subject.lower_ in NON_SPEAKER_SUBJECTS:
+        return Decided(None)
+    if cue.clause is None or cue.lemma in PARENTHETICAL_ONLY_VERBS:
+        return cue.frame(PAREN, cue.subject)
+    return None
+
+
+def _a_verb_that_only_follows(cue: _Cue) -> Decided | None:
+    """"Han smilte at hun kom" reports nothing: "smile", "sukke", "rope" report only inverted."""
+    return Decided(None) if cue.lemma in PARENTHETICAL_ONLY_VERBS else None
+
+
+def _a_reported_clause(cue: _Cue) -> Decided | None:
+    """"Politiet opplyser at to personer er pågrepet"; nothing without a speaker or when negated
+    ("vil ikke si at"), unless the verb is one of thought ("tror ikke at")."""
+    if cue.clause is None:
+        return None
+    speaker = cue.speaker
+    if speaker is None:
+        return Decided(None)
+    if cue.lemma not in COGNITION_VERBS and _is_negated(cue.doc, cue.start, cue.clause, cue.unit):
+        return Decided(None)
+    return cue.frame(CLAUSE, speaker, (cue.clause, cue.unit.end))
+
+
+def _the_sentence_before(cue: _Cue) -> Decided | None:
+    """"Det opplyser Finansdepartementet": a fronted "Det" standing for the sentence before."""
+    if not _is_anaphoric(cue.doc, cue.token, cue.start, cue.unit):
+        return None
+    after = _subject_after(cue.doc, cue.end, cue.unit)
+    if after is None or after.lower_ in NON_SPEAKER_SUBJECTS:
+        return None
+    return cue.frame(ANAPHORIC, after)
+
+
+def _a_colon_after(cue: _Cue) -> Decided | None:
+    """"Lensmann Per Sørli sier følgende om ulykken:" introduces the quote after it."""
+    speaker = cue.speaker
+    if speaker is not None and _ends_with_colon(cue.doc, cue.end, cue.unit):
+        return cue.frame(COLON, speaker)
+    return None
+
+
+def _a_naming_verb(cue: _Cue) -> Decided | None:
+    """"Per Aune kaller utspillet «et angrep på syke arbeidsfolk»": a quoted fragment it names."""
+    speaker = cue.speaker
+    return cue.frame(NAMING, speaker) if speaker is not None and cue.lemma in NAMING_VERBS else None
+
+
+def _a_pointer_back(cue: _Cue) -> Decided | None:
+    """"Ordføreren sa dette til NTB": its object points back at the quote before it."""
+    speaker = cue.speaker
+    if speaker is not None and any(c.dep_ == "DOBJ" and c.lower_ in ("dette", "det", "slik")
+                                   for c in cue.token.children):
+        return cue.frame(BACK_REFERENCE, speaker)
+    return None
+
+
+#: The rules that decide how a cue reports, tried in this order; the first that decides wins (a
+#: rule may decide that the cue reports nothing), and a cue no rule decides reports nothing.
+FRAME_RULES: tuple[Callable[[_Cue], Decided | None], ...] = (
+    _an_inverted_cue,
+    _a_verb_that_only_follows,
+    _a_reported_clause,
+    _the_sentence_before,
+    _a_colon_after,
+    _a_naming_verb,
+    _a_pointer_back,
+)
 
 
 def _chain_start(doc: Doc, token: Token, unit: Unit) -> int:

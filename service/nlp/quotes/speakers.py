@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
 from service.nlp.mentions.component import mentions_of
@@ -63,6 +63,8 @@ _ORG_LABELS = frozenset({"ORG", "GPE_ORG", "GPE_LOC", "LOC"})
 EMPLOYER_PREPOSITIONS = frozenset({"i", "ved", "hos", "fra"})
 _RECOVERABLE_LABELS = frozenset({"PROD", "MISC", "DRV", "EVT"})
 _COMPANY_NOUNS = frozenset({"selskapet", "bedriften", "konsernet", "rederiet", "firmaet", "virksomheten"})
+#: Dependants before a speaker's head that belong to its mention ("den", "ikke navngitt", "Kremls").
+_LEFT_DEPS = frozenset({"DET", "ATR", "APP", "FLAT", "ADV"})
 _NP_PREPOSITIONS = frozenset({"i", "for", "ved", "hos", "på", "nær", "fra", "blant", "av", "innen"})
 _INDEFINITE = frozenset({"en", "ei", "et"})
 _DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ne")
@@ -172,45 +174,54 @@ class SpeakerResolver:
 
     def noun_phrase(self, head: Token) -> tuple[int, int, int | None]:
         """Token range of the mention headed by ``head`` and where a relative clause starts."""
-        doc = self.doc
-        low, high = head.i, head.i + 1
-        if head.i in self._entity_at and self._entity_at[head.i][2].label in _NAME_LABELS:
-            low, high = self._entity_at[head.i][:2]
-        relative: int | None = None
+        low, high = self._entity_span(head)
+        low = self._left_bound(head, low)
+        high, relative = self._right_bound(head, high)
+        low, high = _trimmed(self.doc, head, low, high)
+        high = self._name_left_outside(head, high)
+        if relative is None:
+            relative = _relative_after(self.doc, high)
+        return low, high, relative
+
+    def _entity_span(self, head: Token) -> tuple[int, int]:
+        """The name ``head`` is part of, else ``head`` alone."""
+        found = self._entity_at.get(head.i)
+        if found is not None and found[2].label in _NAME_LABELS:
+            return found[0], found[1]
+        return head.i, head.i + 1
+
+    def _left_bound(self, head: Token, low: int) -> int:
+        """Start of the mention with the determiners, attributes, names and adverbs before its head."""
         for child in head.lefts:
             # a verb is never part of the mention, however the parse attached it ("anslår analytiker")
-            if child.dep_ in ("DET", "ATR", "APP", "FLAT", "ADV") and not _is_boundary(child) and child.pos_ != "VERB":
+            if child.dep_ in _LEFT_DEPS and not _is_boundary(child) and child.pos_ != "VERB":
                 low = min(low, _left_edge(child))
+        return low
+
+    def _right_bound(self, head: Token, high: int) -> tuple[int, int | None]:
+        """End of the mention with what RIGHT_DEPENDANT_RULES take in after its head, and where
+        a relative clause on the head starts ("en kilde som ikke vil navngis")."""
+        relative: int | None = None
         for child in head.rights:
             if child.i < high:
                 continue
             if child.dep_ == "ATR" and _starts_relative(child):
                 relative = child.left_edge.i if relative is None else min(relative, child.left_edge.i)
                 continue
-            if child.dep_ in ("FLAT",):
-                high = max(high, child.right_edge.i + 1)
-            elif child.dep_ == "ATR" and child.lower_ in _NP_PREPOSITIONS:
-                high = max(high, _right_edge(child) + 1, _simple_np_end(doc, child.i + 1))
-            elif child.dep_ == "APP" and self._names_a_person(child):
-                high = max(high, _right_edge(child) + 1)
-            elif child.dep_ in ("KOORD",) and child.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
-                high = max(high, _right_edge(child) + 1)
-            elif child.text == "(" or child.dep_ == "APP" and child.i == high and child.pos_ == "PROPN":
-                high = max(high, _right_edge(child) + 1)
-        while low < head.i and _is_boundary(doc[low]):
-            low += 1
-        while high > head.i + 1 and (doc[high - 1].text in ",;:–—-" or doc[high - 1].is_space):
-            high -= 1
-        high = _closing_bracket(doc, low, high)
+            reach = _right_reach(_RightDependant(self, head, child, high))
+            if reach is not None:
+                high = max(high, reach)
+        return high, relative
+
+    def _name_left_outside(self, head: Token, high: int) -> int:
+        """End of the mention with a person's name the parse left outside it."""
         # a title the parse left alone takes in the name right after it ("anslår analytiker
         # Kristine Holm Brekke", with the name parsed as a clause of its own)
         if high == head.i + 1 and head.i not in self._entity_at and is_role_word(head.lower_):
             high = self._person_end(high) or high
         if head.pos_ != "PROPN" and head.i not in self._entity_at:
             high = self._apposed_name_end(high)
-        if relative is None:
-            relative = _relative_after(doc, high)
-        return low, high, relative
+        return high
 
     def _person_end(self, start: int) -> int | None:
         """End of the person's name that starts at ``start``, if one does."""
@@ -238,55 +249,13 @@ class SpeakerResolver:
     # --------------------------------------------------------- classification
 
     def _classify(self, head: Token, start: int, end: int, relative: int | None) -> Speaker | None:
-        doc = self.doc
-        tokens = doc[start:end]
-        text_start, text_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = self.text[text_start:text_end]
-        head = _partitive_head(head)
-        source = _source_of_document(head)
-        if source is not None:
-            inner = self._classify(source, *self.noun_phrase(source))
-            if inner is not None:
-                return Speaker(text, text_start, text_end, inner.canonical, inner.role, inner.kind, inner.gender)
-        lower = head.lower_
-        anonymous_clause = relative is not None and _has_anonymity_marker(doc, relative)
-
-        def make(canonical: str, kind: str | None, role: str | None = None, gender: str | None = None) -> Speaker:
-            return Speaker(text, text_start, text_end, canonical, role, kind, gender)
-
-        if lower in PRONOUN_GENDER and end - start == 1:
-            return self._pronoun(head, text, text_start, text_end)
-        person = self._person_in(tokens, head)
-        if person is not None:
-            canonical, role, gender = person
-            return make(canonical, PERSON, role, gender)
-        if _is_anonymous_noun(lower):
-            return make(self._anonymous_canonical(tokens, head), ANONYMOUS)
-        bracket = _acronym_bracket(tokens)
-        if bracket is not None and head.i > bracket:  # the parse made "(UNHCR)" the head; the name is before it
-            return make(_unnamed_canonical(tokens), ORGANISATION)
-        named = self._named_organisation(head)
-        if named is not None:
-            return make(named, ORGANISATION)
-        if _speaks_for_a_state(tokens.text):  # "Moskva avviser", "Det hvite hus opplyser"
-            return make(tokens.text, ORGANISATION)
-        if is_role_word(lower) or is_role_word(_strip_definite(lower)):
-            return self._role_speaker(tokens, head, text, text_start, text_end, anonymous_clause)
-        if lower.endswith(AGE_NOUN_SUFFIXES):
-            antecedent = self._nearest_person(head.idx, None)
-            if antecedent is not None:
-                return make(antecedent.canonical, PERSON, gender=antecedent.gender)
-        if _is_organisation_noun(lower) and not _is_capitalised_name(head):
-            apposed = self._apposed_organisation(head)
-            return make(apposed or self._organisation_canonical(tokens, head), ORGANISATION)
-        if lower in PERSON_NOUNS:
-            return make(_unnamed_canonical(tokens), PERSON)
-        if head.pos_ == "PROPN" or _is_capitalised_name(head) or _looks_proper(head):
-            return self._bare_name(head, tokens, text, text_start, text_end)
-        if bracket is not None:  # "FNs høykommissær for flyktninger (UNHCR)": an agency
-            return make(_unnamed_canonical(tokens), ORGANISATION)
-        if head.pos_ in ("NOUN", "X") or head.tag_ == "subst":
-            return make(_unnamed_canonical(tokens), ANONYMOUS if anonymous_clause else None)
+        """The speaker the mention ``doc[start:end]`` headed by ``head`` names: the first of
+        SPEAKER_RULES that applies, or None when none does."""
+        phrase = _SpeakerPhrase.of(self, head, start, end, relative)
+        for rule in SPEAKER_RULES:
+            speaker = rule(phrase)
+            if speaker is not None:
+                return speaker
         return None
 
     def _role_speaker(self, tokens, head: Token, text: str, start: int, end: int,
@@ -441,31 +410,330 @@ class SpeakerResolver:
         return bool(before) and before[-1].casefold() in _REPORTING_WORDS
 
     def _organisation_canonical(self, tokens, head: Token) -> str:
-        """A bare institution noun linked to the organisation named before it."""
-        lower = head.lower_
+        """A bare institution noun ("Selskapet", "avisen") linked to the organisation named before
+        it by the first of ORGANISATION_LINK_RULES that finds one, else the noun as written."""
         bare = len(tokens) <= 2 and all(t.i == head.i or t.lower_ in ("det", "den", "de") for t in tokens)
         if bare and _is_definite_singular(head):
-            earlier = sorted(
-                (e for e in self.entities if e.start < head.idx and e.label in _ORG_LABELS),
-                key=lambda e: -e.start,
-            )
-            if lower in OUTLET_NOUNS:
-                for entity in earlier:
-                    if _fold(entity.canonical) in NEWS_OUTLETS or self._reported(entity):
-                        return entity.canonical
-            elif lower in GENERIC_ORGANISATION_NOUNS:
-                # an organisation named before wins over a nearer place: "Equinor … i Nordsjøen. Selskapet"
-                labels = ("ORG", "LOC") if lower in _COMPANY_NOUNS else ("ORG",)
-                for label in labels:
-                    for entity in earlier:
-                        if entity.label == label and _fold(entity.canonical) not in NEWS_OUTLETS:
-                            return entity.canonical
-            else:
-                stem = _noun_stem(lower)
-                for entity in earlier:
-                    if stem and stem in _fold(entity.canonical).replace(" ", ""):
-                        return entity.canonical
+            noun = _InstitutionNoun.of(self, head)
+            for rule in ORGANISATION_LINK_RULES:
+                linked = rule(noun)
+                if linked is not None:
+                    return linked
         return _unnamed_canonical(tokens)
+
+
+# ------------------------------------------------ which organisation a bare noun stands for
+
+
+@dataclass(frozen=True)
+class _InstitutionNoun:
+    """A bare definite institution noun ("Selskapet") and the organisations named before it."""
+
+    resolver: SpeakerResolver
+    lower: str
+    earlier: list[CanonicalEntity]  # organisations and places named before it, the nearest first
+
+    @classmethod
+    def of(cls, resolver: SpeakerResolver, head: Token) -> _InstitutionNoun:
+        earlier = sorted((e for e in resolver.entities if e.start < head.idx and e.label in _ORG_LABELS),
+                         key=lambda e: -e.start)
+        return cls(resolver, head.lower_, earlier)
+
+
+def _the_outlet_that_reported(noun: _InstitutionNoun) -> str | None:
+    """"skriver Politiken. Ifølge avisen …" -> Politiken: the nearest news outlet, or one introduced as reporting."""
+    if noun.lower not in OUTLET_NOUNS:
+        return None
+    return next((e.canonical for e in noun.earlier
+                 if _fold(e.canonical) in NEWS_OUTLETS or noun.resolver._reported(e)), None)
+
+
+def _the_organisation_named_before(noun: _InstitutionNoun) -> str | None:
+    """"Aker BP har funnet olje i Nordsjøen. Selskapet anslår" -> Aker BP: the nearest organisation,
+    which wins over a nearer place; a company noun takes a place when no organisation was named."""
+    if noun.lower not in GENERIC_ORGANISATION_NOUNS:
+        return None
+    labels = ("ORG", "LOC") if noun.lower in _COMPANY_NOUNS else ("ORG",)
+    for label in labels:
+        for entity in noun.earlier:
+            if entity.label == label and _fold(entity.canonical) not in NEWS_OUTLETS:
+                return entity.canonical
+    return None
+
+
+def _the_organisation_its_noun_names(noun: _InstitutionNoun) -> str | None:
+    """"Retten mener" after "Hordaland tingrett" -> the nearest organisation whose name holds the noun."""
+    if noun.lower in OUTLET_NOUNS or noun.lower in GENERIC_ORGANISATION_NOUNS:
+        return None  # the rules above link those nouns, or nothing does
+    stem = _noun_stem(noun.lower)
+    if not stem:
+        return None
+    return next((e.canonical for e in noun.earlier if stem in _fold(e.canonical).replace(" ", "")), None)
+
+
+#: The rules that link a bare institution noun to an organisation named before it, tried in
+#: this order; each reads its own kind of noun, so at most one applies.
+ORGANISATION_LINK_RULES: tuple[Callable[[_InstitutionNoun], str | None], ...] = (
+    _the_outlet_that_reported,
+    _the_organisation_named_before,
+    _the_organisation_its_noun_names,
+)
+
+
+# ------------------------------------------------------------ what a mention names
+
+
+@dataclass(frozen=True)
+class _SpeakerPhrase:
+    """A speaker mention and what every rule deciding what it names reads from it."""
+
+    resolver: SpeakerResolver
+    head: Token  # the noun after "av" in "en av Diarras livvakter", else the mention's head
+    tokens: Span  # the mention as written
+    text: str
+    start: int  # character offsets of ``text``
+    end: int
+    bracket: int | None  # where a closing "(ACRONYM)" opens
+    anonymous_clause: bool  # a relative clause on it says the source is unnamed ("som ikke vil navngis")
+
+    @classmethod
+    def of(cls, resolver: SpeakerResolver, head: Token, start: int, end: int,
+           relative: int | None) -> _SpeakerPhrase:
+        tokens = resolver.doc[start:end]
+        text_start, text_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        anonymous_clause = relative is not None and _has_anonymity_marker(resolver.doc, relative)
+        return cls(resolver, _partitive_head(head), tokens, resolver.text[text_start:text_end],
+                   text_start, text_end, _acronym_bracket(tokens), anonymous_clause)
+
+    @property
+    def lower(self) -> str:
+        return self.head.lower_
+
+    def speaker(self, canonical: str, kind: str | None, role: str | None = None,
+                gender: str | None = None) -> Speaker:
+        """This mention as a speaker with ``canonical`` as its name."""
+        return Speaker(self.text, self.start, self.end, canonical, role, kind, gender)
+
+
+def _who_stands_behind_a_document(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"heter det i en uttalelse fra Forsvarsdepartementet" -> the department: a document's source."""
+    source = _source_of_document(phrase.head)
+    if source is None:
+        return None
+    inner = phrase.resolver._classify(source, *phrase.resolver.noun_phrase(source))
+    if inner is None:
+        return None
+    return phrase.speaker(inner.canonical, inner.kind, inner.role, inner.gender)
+
+
+def _a_personal_pronoun(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Hun påpeker at …" -> the nearest person before her that may be a "hun"."""
+    if phrase.lower in PRONOUN_GENDER and len(phrase.tokens) == 1:
+        return phrase.resolver._pronoun(phrase.head, phrase.text, phrase.start, phrase.end)
+    return None
+
+
+def _a_named_person(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Forfatter Tove Nesheim sier" -> Tove Nesheim, the title kept apart as her role."""
+    person = phrase.resolver._person_in(phrase.tokens, phrase.head)
+    if person is None:
+        return None
+    canonical, role, gender = person
+    return phrase.speaker(canonical, PERSON, role, gender)
+
+
+def _an_unnamed_source(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"En ikke navngitt kilde i Det hvite hus sier" -> anonymous "kilde i Det hvite hus"."""
+    if _is_anonymous_noun(phrase.lower):
+        return phrase.speaker(phrase.resolver._anonymous_canonical(phrase.tokens, phrase.head), ANONYMOUS)
+    return None
+
+
+def _a_name_before_its_acronym(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"FNs høykommissær for flyktninger (UNHCR)" parsed with the acronym as head: the name before it."""
+    if phrase.bracket is not None and phrase.head.i > phrase.bracket:
+        return phrase.speaker(_unnamed_canonical(phrase.tokens), ORGANISATION)
+    return None
+
+
+def _a_named_organisation(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Equinor opplyser" -> Equinor: an organisation or place the NER names."""
+    named = phrase.resolver._named_organisation(phrase.head)
+    return phrase.speaker(named, ORGANISATION) if named is not None else None
+
+
+def _a_state_speaking(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Teheran avviser", "Det hvite hus opplyser": a state, capital or seat of government."""
+    if _speaks_for_a_state(phrase.tokens.text):
+        return phrase.speaker(phrase.tokens.text, ORGANISATION)
+    return None
+
+
+def _a_title(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Statsministeren sa" after "Statsminister Jonas Berg" -> Jonas Berg; else the title itself."""
+    lower = phrase.lower
+    if is_role_word(lower) or is_role_word(_strip_definite(lower)):
+        return phrase.resolver._role_speaker(phrase.tokens, phrase.head, phrase.text, phrase.start, phrase.end,
+                                             phrase.anonymous_clause)
+    return None
+
+
+def _a_person_by_age(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Kari Holm ble pågrepet. 40-åringen forklarer" -> Kari Holm: the nearest person named before."""
+    if not phrase.lower.endswith(AGE_NOUN_SUFFIXES):
+        return None
+    antecedent = phrase.resolver._nearest_person(phrase.head.idx, None)
+    return phrase.speaker(antecedent.canonical, PERSON, gender=antecedent.gender) if antecedent else None
+
+
+def _an_organisation_noun(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Selskapet anslår" after "Aker BP" -> Aker BP; "nyhetsbyrået AFP" -> AFP; else the noun."""
+    head = phrase.head
+    if not _is_organisation_noun(phrase.lower) or _is_capitalised_name(head):
+        return None
+    resolver = phrase.resolver
+    apposed = resolver._apposed_organisation(head)
+    return phrase.speaker(apposed or resolver._organisation_canonical(phrase.tokens, head), ORGANISATION)
+
+
+def _a_person_noun(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"pappaen forteller": a person known by what they are to someone."""
+    if phrase.lower in PERSON_NOUNS:
+        return phrase.speaker(_unnamed_canonical(phrase.tokens), PERSON)
+    return None
+
+
+def _a_name_the_ner_missed(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"Tekstil- og skotøyforbundet sier": a capitalised name the NER missed; a person of that
+    name before, an acronym or a name ending in an organisation's word, else a person."""
+    head = phrase.head
+    if head.pos_ == "PROPN" or _is_capitalised_name(head) or _looks_proper(head):
+        return phrase.resolver._bare_name(head, phrase.tokens, phrase.text, phrase.start, phrase.end)
+    return None
+
+
+def _an_agency_by_its_acronym(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"FNs høykommissær for flyktninger (UNHCR)": a mention closing with an acronym is an agency."""
+    if phrase.bracket is not None:
+        return phrase.speaker(_unnamed_canonical(phrase.tokens), ORGANISATION)
+    return None
+
+
+def _any_other_noun(phrase: _SpeakerPhrase) -> Speaker | None:
+    """"sier innbyggerne": a noun no rule above placed, of no known type (anonymous when a
+    relative clause says it will not be named)."""
+    head = phrase.head
+    if head.pos_ in ("NOUN", "X") or head.tag_ == "subst":
+        return phrase.speaker(_unnamed_canonical(phrase.tokens), ANONYMOUS if phrase.anonymous_clause else None)
+    return None
+
+
+#: A rule deciding what a mention names: the speaker, or None when it does not apply and the
+#: next rule is tried.
+_SpeakerRule = Callable[[_SpeakerPhrase], Speaker | None]
+
+#: The rules that decide what a speaker mention names, tried in this order; the first that
+#: applies wins, and a mention no rule applies to names no speaker. The order matters: a
+#: document's source before the document, names before nouns, the bare noun last.
+SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
+    _who_stands_behind_a_document,
+    _a_personal_pronoun,
+    _a_named_person,
+    _an_unnamed_source,
+    _a_name_before_its_acronym,
+    _a_named_organisation,
+    _a_state_speaking,
+    _a_title,
+    _a_person_by_age,
+    _an_organisation_noun,
+    _a_person_noun,
+    _a_name_the_ner_missed,
+    _an_agency_by_its_acronym,
+    _any_other_noun,
+)
+
+
+# ------------------------------------------------ what a dependant after the head adds
+
+
+@dataclass(frozen=True)
+class _RightDependant:
+    """A dependant after a speaker's head, and what the rules that may take it into the mention read."""
+
+    resolver: SpeakerResolver
+    head: Token
+    token: Token
+    high: int  # where the mention ends so far
+
+
+def _right_reach(dependant: _RightDependant) -> int | None:
+    """Where the first rule that takes ``dependant`` in ends the mention, or None when none does."""
+    for rule in RIGHT_DEPENDANT_RULES:
+        reach = rule(dependant)
+        if reach is not None:
+            return reach
+    return None
+
+
+def _the_rest_of_a_name(dependant: _RightDependant) -> int | None:
+    """"Det hvite hus opplyser": the words of a name hung on its first ("hus" on "Det")."""
+    token = dependant.token
+    return token.right_edge.i + 1 if token.dep_ == "FLAT" else None
+
+
+def _a_prepositional_attribute(dependant: _RightDependant) -> int | None:
+    """"ifølge politiet i Øst kjente mannen …": a preposition and its noun phrase, no further."""
+    token = dependant.token
+    if token.dep_ == "ATR" and token.lower_ in _NP_PREPOSITIONS:
+        return max(_right_edge(token) + 1, _simple_np_end(token.doc, token.i + 1))
+    return None
+
+
+def _an_apposition_naming_a_person(dependant: _RightDependant) -> int | None:
+    """"Ifølge Ola Nordmann, leder i Fagforbundet, er …": an apposition holding a name or a title."""
+    token = dependant.token
+    if token.dep_ == "APP" and dependant.resolver._names_a_person(token):
+        return _right_edge(token) + 1
+    return None
+
+
+def _a_coordinated_noun(dependant: _RightDependant) -> int | None:
+    """"Tekstil- og skotøyforbundet": a noun or name coordinated with a noun or name head."""
+    token, head = dependant.token, dependant.head
+    if token.dep_ == "KOORD" and token.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
+        return _right_edge(token) + 1
+    return None
+
+
+def _a_bracket(dependant: _RightDependant) -> int | None:
+    """"Ifølge kilden (anonym)" with the bracket hung on "kilden": a bracket after the head, up to its close."""
+    token = dependant.token
+    return _right_edge(token) + 1 if token.text == "(" else None
+
+
+#: A rule taking a dependant after the head into the mention: where the mention then ends, or
+#: None when it does not apply and the next rule is tried.
+_RightRule = Callable[[_RightDependant], int | None]
+
+#: The rules that take a dependant after a speaker's head into its mention, tried in this
+#: order; the first that applies decides how far the mention reaches.
+RIGHT_DEPENDANT_RULES: tuple[_RightRule, ...] = (
+    _the_rest_of_a_name,
+    _a_prepositional_attribute,
+    _an_apposition_naming_a_person,
+    _a_coordinated_noun,
+    _a_bracket,
+)
+
+
+def _trimmed(doc: Doc, head: Token, low: int, high: int) -> tuple[int, int]:
+    """The mention without punctuation, verbs or "som"/"at" at its start and punctuation at its
+    end, and with the bracket it opens closed."""
+    while low < head.i and _is_boundary(doc[low]):
+        low += 1
+    while high > head.i + 1 and (doc[high - 1].text in ",;:–—-" or doc[high - 1].is_space):
+        high -= 1
+    return low, _closing_bracket(doc, low, high)
 
 
 # ---------------------------------------------------------------- helpers
@@ -562,23 +830,56 @@ def _is_name_word(token: Token) -> bool:
 
 
 def _source_of_document(head: Token) -> Token | None:
-    """"tall fra Nav", "professor Gordon Conways rapport": who stands behind a document."""
+    """Who stands behind a document the mention names: the first of DOCUMENT_SOURCE_RULES that finds one."""
     if head.lower_ not in DOCUMENT_NOUNS and _noun_stem(head.lower_) not in DOCUMENT_NOUNS:
         return None
-    doc = head.doc
-    for child in head.rights:
+    for rule in DOCUMENT_SOURCE_RULES:
+        source = rule(head)
+        if source is not None:
+            return source
+    return None
+
+
+def _the_source_after_fra(document: Token) -> Token | None:
+    """"tall fra Nav" -> Nav: what "fra" after the document governs, unless a number or a sign."""
+    for child in document.rights:
         if child.lower_ != "fra":
             continue
-        objects = [g for g in child.children if g.dep_ == "PUTFYLL"]
-        source = objects[0] if objects else (doc[child.i + 1] if child.i + 1 < len(doc) else None)
+        source = _object_of(child)
         if source is not None and not source.is_punct and not source.like_num and source.pos_ != "NUM":
             return source
-    for child in head.lefts:
-        if child.dep_ == "DET" and child.pos_ in ("PROPN", "NOUN") and child.text[:1].isupper():
-            owner = [t for t in child.subtree if t.text[:1].isupper()]
-            if owner and ("Gen" in owner[-1].morph.get("Case", None) or owner[-1].text.endswith(("s", "'", "’"))):
-                return child
     return None
+
+
+def _the_owner_before(document: Token) -> Token | None:
+    """"Ifølge professor Gordon Conways rapport" -> Gordon Conway: a capitalised genitive owning the document."""
+    for child in document.lefts:
+        if child.dep_ == "DET" and child.pos_ in ("PROPN", "NOUN") and child.text[:1].isupper() \
+                and _ends_in_a_genitive(child):
+            return child
+    return None
+
+
+#: The rules that find who stands behind a document, tried in this order.
+DOCUMENT_SOURCE_RULES: tuple[Callable[[Token], Token | None], ...] = (
+    _the_source_after_fra,
+    _the_owner_before,
+)
+
+
+def _object_of(preposition: Token) -> Token | None:
+    """The noun a preposition governs: its parsed object, else the word after it."""
+    objects = [child for child in preposition.children if child.dep_ == "PUTFYLL"]
+    if objects:
+        return objects[0]
+    doc = preposition.doc
+    return doc[preposition.i + 1] if preposition.i + 1 < len(doc) else None
+
+
+def _ends_in_a_genitive(token: Token) -> bool:
+    """The last capitalised word under ``token`` is a genitive: "Gordon Conways", "Navs"."""
+    owner = [t for t in token.subtree if t.text[:1].isupper()]
+    return bool(owner) and ("Gen" in owner[-1].morph.get("Case", None) or owner[-1].text.endswith(("s", "'", "’")))
 
 
 def _looks_proper(token: Token) -> bool:

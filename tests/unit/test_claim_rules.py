@@ -295,3 +295,66 @@ def test_place_rule_decides_its_example(nlp: Language, rule: str) -> None:
     text, count, canonical, kind = PLACE_EXAMPLES[rule]
     place = claim_with(nlp, text, count)["location"]
     assert place is not None and (place["canonical"], place["kind"]) == (canonical, kind)
+
+
+# ------------------------------------------------------------------ the side a count is about
+
+#: rule -> (text, the claim's count, its side)
+SIDE_EXAMPLES: dict[str, tuple[str, str, str | None]] = {
+    "_several_nationalities_in_its_words": (
+        "Rundt 400 svenske og finske soldater øver i Finnmark.", "Rundt 400 svenske og finske soldater", None),
+    "_its_own_words": (
+        "Over 60 IS-krigere er «nøytralisert» i Raqqa, hevder SDF.", "Over 60 IS-krigere", "IS"),
+    "_a_countrys_possessive": (
+        "Ved grensen mot Ukraina står Russlands 150.000 soldater.", "150.000 soldater", "Russland"),
+    "_a_country_serving_in_a_force": (
+        "Nepal har om lag 1.200 blåhjelmer i FN-styrken i Libanon.", "om lag 1.200 blåhjelmer", "Nepal"),
+    "_from_many_countries": (
+        "EUFOR-styrken i Bosnia teller 1.100 soldater fra 20 land, opplyser EU.", "1.100 soldater", "EU"),
+    "_where_they_come_from": (
+        "Rundt 700 rekrutter fra Danmark startet førstegangstjeneste mandag.", "Rundt 700 rekrutter", "Danmark"),
+    "_a_bare_number_from_a_country": (
+        "Rundt 3.000 soldater deltar i øvelsen. Av disse kommer rundt 1.100 fra Tyskland.",
+        "rundt 1.100", "Tyskland"),
+    "_a_group_after_its_descriptor": (
+        "Den somaliske militsgruppen Ahlu Sunna har rundt 3.000 krigere, anslår FN.",
+        "rundt 3.000 krigere", "Ahlu Sunna"),
+    "_a_force_by_its_acronym": (
+        "Den sudanske folkehæren (SPLA) har rundt 9.000 soldater i Blå Nil, anslår FN.",
+        "rundt 9.000 soldater", "SPLA"),
+    "_the_clauses_subject": (
+        "Et tysk skip med rundt 600 soldater la til kai i havnebyen Klaipėda nord i Litauen.",
+        "rundt 600 soldater", "Tyskland"),
+    "_the_subject_of_the_verbs_above": (
+        "Med over 2 mill. aktive soldater har Kina verdens største hær, ifølge tankesmien IISS.",
+        "over 2 mill. aktive soldater", "Kina"),
+    "_a_force_named_as_subject": (
+        "Den russisk-ledede forsvarsalliansen CSTO sendte i januar 2022 drøyt 2.000 soldater til Kasakhstan "
+        "etter de voldelige opptøyene i Almaty.",
+        "drøyt 2.000 soldater", "CSTO"),
+    "_an_unnamed_group": (
+        "Ifølge kilder i det franske forsvarsdepartementet har militsen rundt 8.000 krigere i Sahel.",
+        "rundt 8.000 krigere", None),
+    "_the_previous_claims_side": (
+        "Hizbollah har mistet over 2.000 krigere siden mars, hevder Israel. Libanesiske kilder anslår "
+        "tallet til rundt 1.200.",
+        "rundt 1.200", "Hizbollah"),
+    "_the_country_the_sentence_before_opens_with": (
+        "Chiles regjering har erklært unntakstilstand. Rundt 2.000 soldater skal patruljere gatene i "
+        "Santiago, opplyser innenriksministeren.",
+        "Rundt 2.000 soldater", "Chile"),
+    "_the_claimants_country": (
+        "Det er 35.000 soldater i den ukrainske reserven, opplyser Kyiv.", "35.000 soldater", "Ukraina"),
+    "_a_force_only_one_country_has": (
+        "Guvernøren har satt inn 1.500 nasjonalgardister etter flommen.", "1.500 nasjonalgardister", "USA"),
+}
+
+
+def test_every_side_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in side.SIDE_RULES] == list(SIDE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(SIDE_EXAMPLES))
+def test_side_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, expected = SIDE_EXAMPLES[rule]
+    assert claim_with(nlp, text, count)["side"] == expected

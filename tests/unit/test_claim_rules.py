@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.nlp.claims import kinds, location, side, sources
+from service.nlp.claims import context, kinds, location, side, sources
+from service.nlp.claims.context import StoryContext
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
 
@@ -358,3 +359,33 @@ def test_every_side_rule_has_an_example() -> None:
 def test_side_rule_decides_its_example(nlp: Language, rule: str) -> None:
     text, count, expected = SIDE_EXAMPLES[rule]
     assert claim_with(nlp, text, count)["side"] == expected
+
+
+# ------------------------------------------------------------------ the country "landet" refers to
+
+#: rule -> (text, the country its last "landet"/"landets" refers to)
+COUNTRY_BEFORE_EXAMPLES: dict[str, tuple[str, str | None]] = {
+    "_a_nationality_before_a_place": (
+        "Rundt 300 nederlandske soldater er i Litauen, opplyste landets forsvarsminister.", "Nederland"),
+    "_the_last_country_when_the_sentence_names_one": (
+        "Frankrike har sendt fly. Også Tyskland vil bidra, og landet sender 500 soldater.", "Tyskland"),
+    "_the_subject_of_an_earlier_sentence": (
+        "Nord-Korea har 1,2 millioner soldater, skriver det sørkoreanske nyhetsbyrået Yonhap. "
+        "I tillegg har landet 7 millioner reservister.", "Nord-Korea"),
+    "_the_last_actor_named": (
+        "Den libanesiske regjeringen ber om hjelp etter angrep fra Syria. Nå sender landet 5.000 soldater "
+        "sørover.", "Libanon"),
+    "_the_last_country_named": (
+        "Soldatene kom fra Mali. Landet har 10.000 soldater.", "Mali"),
+}
+
+
+def test_every_country_before_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in context.COUNTRY_BEFORE_RULES] == list(COUNTRY_BEFORE_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(COUNTRY_BEFORE_EXAMPLES))
+def test_country_before_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, expected = COUNTRY_BEFORE_EXAMPLES[rule]
+    offset = max(text.rfind("landet"), text.rfind("Landet"))
+    assert StoryContext(nlp(text)).country_before(offset) == expected

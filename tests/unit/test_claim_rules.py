@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from service.nlp.claims import context, kinds, location, side, sources
-from service.nlp.claims.context import StoryContext
+from service.nlp.claims.context import StoryContext, clause_window
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
 
@@ -389,3 +389,38 @@ def test_country_before_rule_decides_its_example(nlp: Language, rule: str) -> No
     text, expected = COUNTRY_BEFORE_EXAMPLES[rule]
     offset = max(text.rfind("landet"), text.rfind("Landet"))
     assert StoryContext(nlp(text)).country_before(offset) == expected
+
+
+# ------------------------------------------------------------------ where a count's clause ends
+
+#: rule -> (text, the count, the text of its clause)
+CLAUSE_END_EXAMPLES: dict[str, tuple[str, str, str]] = {
+    "_past_a_scare_quote": (
+        "Over 60 IS-krigere er «nøytralisert» i Raqqa, hevder SDF.", "60",
+        "Over 60 IS-krigere er «nøytralisert» i Raqqa"),
+    "_past_a_list_of_names": (
+        "Rundt 1.000 soldater fra Storbritannia, Frankrike og Tyskland kan sendes til Estland.", "1.000 soldater",
+        "Rundt 1.000 soldater fra Storbritannia, Frankrike og Tyskland kan sendes til Estland"),
+    "_past_a_relative_clause": (
+        "De 80 soldatene som er igjen, skal hjem før jul, opplyser Forsvaret.", "80 soldatene",
+        "De 80 soldatene som er igjen, skal hjem før jul"),
+    "_at_a_boundary": (
+        "Kenya har sendt 400 soldater til Haiti, opplyser regjeringen.", "400 soldater",
+        "Kenya har sendt 400 soldater til Haiti"),
+    "_at_a_coordinated_clause": (
+        "Polen har 500 soldater i Latvia og de skal bli der i to år.", "500 soldater",
+        "Polen har 500 soldater i Latvia"),
+}
+
+
+def test_every_clause_end_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in context.CLAUSE_END_RULES] == list(CLAUSE_END_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(CLAUSE_END_EXAMPLES))
+def test_clause_end_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count, clause = CLAUSE_END_EXAMPLES[rule]
+    doc = nlp(text)
+    start = text.index(count)
+    window = clause_window(doc.char_span(start, start + len(count)))
+    assert doc.text[window[0].idx:window[-1].idx + len(window[-1].text)] == clause

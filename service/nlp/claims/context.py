@@ -114,40 +114,99 @@ def capitalised_run(token: Token, limit: int = 4) -> list[Token]:
 
 def clause_window(span: Span) -> list[Token]:
     """Tokens of the clause around ``span`` (stopping at commas, "at", new clauses)."""
-    doc, sent = span.doc, sentence_of(span)
+    clause = _Clause(span, sentence_of(span))
+    return list(span.doc[_clause_start(clause):_clause_end(clause)])
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A span and the sentence its clause is sought in."""
+
+    span: Span
+    sent: Span
+
+
+def _clause_start(clause: _Clause) -> int:
+    """Back from the span to a boundary mark, a clause word ("at") or a coordinator with a
+    verb after it ("og de har sendt 400 soldater")."""
+    doc, span = clause.span.doc, clause.span
     start = span.start
-    while start > sent.start:
+    while start > clause.sent.start:
         token = doc[start - 1]
         if token.text in LEFT_BOUNDARY_TEXT or token.lower_ in CLAUSE_WORDS:
             break
         if token.lower_ in COORDINATORS and any(is_verb(t) for t in doc[start:span.start]):
             break
         start -= 1
-    end = span.end
-    while end < sent.end:
-        token = doc[end]
-        if token.text == "«":
-            closing = next((k for k in range(end + 1, min(sent.end, end + 5)) if doc[k].text == "»"), None)
-            if closing is not None:  # a scare-quoted word or two: «nøytralisert»
-                end = closing + 1
-                continue
-        list_end = _list_end(doc, end, sent.end) if token.text == "," else None
-        if list_end is not None:
-            end = list_end
-            continue
-        if token.lower_ == "som" and end == span.end:
-            # a relative clause on the count ("De 80 soldatene som er igjen, skal ..."):
-            # the count's own predicate comes after it
-            closing = next((k for k in range(end + 1, min(sent.end, end + 12)) if doc[k].text == ","), None)
-            if closing is not None:
-                end = closing + 1
-                continue
-        if token.text in RIGHT_BOUNDARY_TEXT or token.lower_ in CLAUSE_WORDS - {"mens"}:
+    return start
+
+
+def _clause_end(clause: _Clause) -> int:
+    """On from the span, word by word, until a rule of CLAUSE_END_RULES ends the clause."""
+    end = clause.span.end
+    while end < clause.sent.end:
+        reach = next((r for r in (rule(clause, end) for rule in CLAUSE_END_RULES) if r is not None), end + 1)
+        if reach == end:
             break
-        if token.lower_ in COORDINATORS and end + 1 < sent.end and _starts_new_clause(doc[end + 1]):
-            break
-        end += 1
-    return list(doc[start:end])
+        end = reach
+    return end
+
+
+#: A rule at the word ``end``: the index the clause goes on from (``end`` itself where it
+#: ends there), or None when the rule does not apply and the next is tried.
+_ClauseEndRule = Callable[[_Clause, int], int | None]
+
+
+def _past_a_scare_quote(clause: _Clause, end: int) -> int | None:
+    """"Over 60 IS-krigere er «nøytralisert» i Raqqa": a quoted word or two goes on the clause."""
+    doc, sent_end = clause.span.doc, clause.sent.end
+    if doc[end].text != "«":
+        return None
+    return next((k + 1 for k in range(end + 1, min(sent_end, end + 5)) if doc[k].text == "»"), None)
+
+
+def _past_a_list_of_names(clause: _Clause, end: int) -> int | None:
+    """"Rundt 1.000 soldater fra Storbritannia, Frankrike og Tyskland kan sendes til Estland": a
+    list's comma goes on the clause."""
+    if clause.span.doc[end].text != ",":
+        return None
+    return _list_end(clause.span.doc, end, clause.sent.end)
+
+
+def _past_a_relative_clause(clause: _Clause, end: int) -> int | None:
+    """"De 80 soldatene som er igjen, skal hjem før jul": the count's own predicate comes after
+    its relative clause."""
+    doc, sent_end = clause.span.doc, clause.sent.end
+    if doc[end].lower_ != "som" or end != clause.span.end:
+        return None
+    return next((k + 1 for k in range(end + 1, min(sent_end, end + 12)) if doc[k].text == ","), None)
+
+
+def _at_a_boundary(clause: _Clause, end: int) -> int | None:
+    """"Kenya har sendt 400 soldater til Haiti, opplyser regjeringen": punctuation or a clause
+    word ("at") ends the clause ("mens" does not)."""
+    token = clause.span.doc[end]
+    return end if token.text in RIGHT_BOUNDARY_TEXT or token.lower_ in CLAUSE_WORDS - {"mens"} else None
+
+
+def _at_a_coordinated_clause(clause: _Clause, end: int) -> int | None:
+    """"Polen har 500 soldater i Latvia og de skal bli der i to år": a coordinator before a new
+    subject or verb ends the clause."""
+    doc, sent_end = clause.span.doc, clause.sent.end
+    if doc[end].lower_ in COORDINATORS and end + 1 < sent_end and _starts_new_clause(doc[end + 1]):
+        return end
+    return None
+
+
+#: The rules that decide where a count's clause ends, tried in this order at each word after
+#: the span; a word no rule stops at or leaps past is part of the clause.
+CLAUSE_END_RULES: tuple[_ClauseEndRule, ...] = (
+    _past_a_scare_quote,
+    _past_a_list_of_names,
+    _past_a_relative_clause,
+    _at_a_boundary,
+    _at_a_coordinated_clause,
+)
 
 
 @dataclass

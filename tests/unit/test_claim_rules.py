@@ -473,3 +473,17 @@ def test_not_a_place_name_rule_decides_its_example(nlp: Language, rule: str) -> 
     text, count, phrase = NOT_A_PLACE_NAME_EXAMPLES[rule]
     place = claim_with(nlp, text, count)["location"]
     assert (place["text"] if place is not None else None) == phrase
+
+
+# ------------------------------------------------------------------ what a bare number carries on
+
+
+def test_a_bare_number_in_another_sentence_carries_on_the_type_before(nlp: Language) -> None:
+    text = ("Nesten 10.000 vernepliktige møter til førstegangstjeneste i år. Målet er 13.500 innen 2036, "
+            "sier forsvarsminister Tore O. Sandvik.")
+    assert claim_with(nlp, text, "13.500")["type"] == "reinforcement"  # not "strength"
+
+
+def test_a_bare_number_carries_on_the_side_the_count_before_names(nlp: Language) -> None:
+    text = "Geriljagruppen ELN drepte sju colombianske soldater og såret to, opplyser hæren."
+    assert claim_with(nlp, text, "to")["side"] == "Colombia"  # not the subject's, ELN

@@ -1,6 +1,6 @@
 """Whose troops a count is about (its side).
 
-First match wins:
+First match wins (SIDE_RULES, and SUBJECT_RULES for the clause's subject):
     1. the count's own words: "russiske soldater", "NATO-soldater", "Russlands 150.000"
        (two nationalities: no one side);
     2. "soldater fra X" naming one country or national force (several -> no side);
@@ -404,11 +404,11 @@ class _Count:
     excluded: set[int]  # the claimant's words, which name no side
     claim_type: str
     previous_side: str | None  # the side of the story's claim before
-    claimant_country: str | None
+    claimant_country: str | None  # the country the claimant speaks for, when it may be the side
 
     @cached_property
     def own(self) -> list[Token]:
-        """The count's own words, up to its unit: "russiske soldater", "Russlands 150.000"."""
+        """The count's own words, up to its unit: "90.000 russiske soldater"."""
         doc = self.tokens.doc
         own = list(self.tokens)
         if self.unit is not None and self.unit.i >= self.tokens.end:

@@ -28,6 +28,7 @@ The helpers, one job each: :mod:`claim_detect` (finding troop counts),
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -36,13 +37,13 @@ from spacy.tokens import Doc, Span, Token
 from service.nlp import extensions
 from service.nlp.claims.context import StoryContext, clause_window, sentence_of
 from service.nlp.claims.detect import TroopCount, find_troop_counts
-from service.nlp.claims.location import location_of
+from service.nlp.claims.location import Location, location_of
 from service.nlp.claims.side import side_of
 from service.nlp.claims.lexicon import troop_prefix
 from service.nlp.lang.places import country_of_adjective
 from service.nlp.claims.modality import modality_of
 from service.nlp.claims.sources import REPORTING_FORMS, Attribution, attribute, claimant_country
-from service.nlp.claims.time import is_calendar, is_future, nearest_time
+from service.nlp.claims.time import TimePhrase, is_calendar, is_future, nearest_time
 from service.nlp.claims.kinds import claim_type
 
 __all__ = ["ClaimExtractor", "extract_claims"]
@@ -167,6 +168,37 @@ def _same_sentence(span: Span, other: Span | None) -> bool:
     return other is not None and sentence_of(span).start == sentence_of(other).start
 
 
+@dataclass(frozen=True)
+class _CountSpans:
+    """A troop count as the doc's tokens: the whole count, its number, its troop noun, its
+    clause and its sentence."""
+
+    span: Span
+    quantity: Span
+    unit: Token | None
+    window: list[Token]
+    sentence: Span
+
+    @classmethod
+    def of(cls, doc: Doc, count: TroopCount) -> _CountSpans | None:
+        """None when the count's span or its number's falls outside the doc's tokens."""
+        span = doc.char_span(count.start, count.end, alignment_mode="expand")
+        quantity = doc.char_span(count.quantity.start, count.quantity.end, alignment_mode="expand")
+        if span is None or quantity is None:
+            return None
+        unit_span = doc.char_span(count.unit_start, count.unit_end, alignment_mode="expand") \
+            if count.unit_start is not None and count.unit_end is not None else None
+        unit = unit_span[0] if unit_span is not None else None
+        return cls(span, quantity, unit, clause_window(span), sentence_of(span))
+
+    def words_outside_the_number(self) -> list[str]:
+        return [t.lower_ for t in self.window if not (self.quantity.start <= t.i < self.quantity.end)]
+
+    def words_after_the_clause(self) -> list[str]:
+        after = self.window[-1].i + 1 if self.window else self.span.end
+        return [t.lower_ for t in self.span.doc[after:self.sentence.end]]
+
+
 class _FrameBuilder:
     """Builds the frames of one story, carrying the previous side along."""
 
@@ -177,76 +209,110 @@ class _FrameBuilder:
         self.previous_span: Span | None = None
 
     def frame(self, count: TroopCount) -> dict[str, Any] | None:
-        doc = self.story.doc
-        span = doc.char_span(count.start, count.end, alignment_mode="expand")
-        q_span = doc.char_span(count.quantity.start, count.quantity.end, alignment_mode="expand")
-        if span is None or q_span is None:
+        """A count's frame, made in this order: its claimant, its type, its side (both may
+        carry on from the claim before), its time, its modality and its location."""
+        spans = _CountSpans.of(self.story.doc, count)
+        if spans is None:
             return None
-        unit_span = doc.char_span(count.unit_start, count.unit_end, alignment_mode="expand") \
-            if count.unit_start is not None and count.unit_end is not None else None
-        unit = unit_span[0] if unit_span is not None else None
-        window = clause_window(span)
-        window_words = _type_words(window, q_span)
-        predicate = _predicate(unit, q_span)
+        attribution = self._attribution(spans)
+        country = claimant_country(attribution.claimant, self.story)
+        kind = self._type(count, spans)
+        excluded = _claimant_tokens(attribution, self.story.doc)
+        side = self._side(count, spans, attribution.claimant, country, excluded, kind)
+        self._remember(side, kind, spans.span)
+        time = _time_of(count, spans.sentence)
+        modality = _modality(count, spans, attribution, time)
+        location = self._location(spans, attribution.claimant, country, excluded, kind, side)
+        return _as_frame(count, kind, side, location, attribution, modality, time)
 
-        attribution = attribute(self.story, span)
-        claimant = attribution.claimant
-        self.story.claimants.append(claimant)
-        country = claimant_country(claimant, self.story)
-        # An unnamed source's employer says nothing about whose troops are counted, unless
-        # it is an army ("en offiser i den kamerunske hæren" speaks of Cameroon's soldiers).
-        side_hint = country if claimant["type"] != "anonymous" or _military_source(claimant) else None
-        kind = claim_type(window_words + [t.lower_ for t in predicate],
+    def _attribution(self, spans: _CountSpans) -> Attribution:
+        """Who says it (the story keeps each claimant for the claims after)."""
+        attribution = attribute(self.story, spans.span)
+        self.story.claimants.append(attribution.claimant)
+        return attribution
+
+    def _type(self, count: TroopCount, spans: _CountSpans) -> str:
+        """The claim type its clause and predicate say; "Målet er 13.500" goes on with the
+        intake in the sentence before it."""
+        predicate = _predicate(spans.unit, spans.quantity)
+        kind = claim_type(_type_words(spans.window, spans.quantity) + [t.lower_ for t in predicate],
                           [t.lemma_ for t in predicate])
         if count.elliptical and kind == "strength" and self.previous_type is not None \
-                and not _same_sentence(span, self.previous_span):
-            kind = self.previous_type  # "Målet er 13.500" goes on with the intake before it
-        excluded = _claimant_tokens(attribution, doc)
-        side = side_of(self.story, q_span, unit, window, excluded, kind, self.previous_side, side_hint)
-        if count.elliptical and self.previous_side and _same_sentence(span, self.previous_span) \
+                and not _same_sentence(spans.span, self.previous_span):
+            return self.previous_type
+        return kind
+
+    def _side(self, count: TroopCount, spans: _CountSpans, claimant: dict, country: str | None,
+              excluded: set[int], kind: str) -> str | None:
+        """Whose troops (see side_of); "drepte sju colombianske soldater og såret to" goes on
+        with the side the count before names."""
+        # An unnamed source's employer says nothing about whose troops are counted, unless
+        # it is an army ("en offiser i den kamerunske hæren" speaks of Cameroon's soldiers).
+        hint = country if claimant["type"] != "anonymous" or _military_source(claimant) else None
+        side = side_of(self.story, spans.quantity, spans.unit, spans.window, excluded, kind,
+                       self.previous_side, hint)
+        if count.elliptical and self.previous_side and _same_sentence(spans.span, self.previous_span) \
                 and _names_its_side(self.previous_span, self.previous_side):
-            side = self.previous_side  # "drepte sju colombianske soldater og såret to"
+            return self.previous_side
+        return side
+
+    def _remember(self, side: str | None, kind: str, span: Span) -> None:
+        """What the next claim may carry on with."""
         self.previous_side = side or self.previous_side
         self.previous_type, self.previous_span = kind, span
 
-        sent = sentence_of(span)
-        time = nearest_time(sent.text, count.start - sent.start_char, count.end - sent.start_char,
-                            offset=sent.start_char)
-        contrast = count.elliptical and any(t.lower_ in ("men", "snarere") for t in window)
-        modal_words = [t.lower_ for t in window if not (q_span.start <= t.i < q_span.end)]
-        modality = modality_of(
-            modal_words,
-            sentence=[t.lower_ for t in sent],
-            before=_words_before_clause(window, span),
-            cue_lemma=attribution.cue_lemma,
-            hedge=count.hedge,
-            claimant=claimant.get("canonical", "") if claimant["type"] != "agency" else "",
-            future_time=time is not None and (
-                is_future(time.text) or (is_calendar(time.text) and _acts_now(window))),
-            contrast=contrast,
-            after=[t.lower_ for t in doc[(window[-1].i + 1 if window else span.end):sent.end]],
-        )
-        place_country = country if claimant["type"] in ("country", "organisation") else None
-        location = location_of(self.story, _location_scope(window, span), span, excluded, kind,
-                               side, place_country)
-        return {
-            "type": kind,
-            "text": count.text,
-            "start": count.start,
-            "end": count.end,
-            "value": count.value,
-            "min": count.min,
-            "max": count.max,
-            "hedge": count.hedge,
-            "bound": count.bound,
-            "unit": count.unit or None,
-            "side": side,
-            "location": location.as_dict() if location else None,
-            "claimant": claimant,
-            "cue": attribution.cue,
-            "modality": modality,
-            "time": _span(time),
-        }
+    def _location(self, spans: _CountSpans, claimant: dict, country: str | None, excluded: set[int],
+                  kind: str, side: str | None) -> Location | None:
+        """Where the troops are (see location_of); a country or organisation claimant's
+        country is where an unnamed border is."""
+        border_country = country if claimant["type"] in ("country", "organisation") else None
+        return location_of(self.story, _location_scope(spans.window, spans.span), spans.span, excluded, kind,
+                           side, border_country)
+
+
+def _time_of(count: TroopCount, sentence: Span) -> TimePhrase | None:
+    """The time phrase of the count's sentence nearest to it."""
+    return nearest_time(sentence.text, count.start - sentence.start_char, count.end - sentence.start_char,
+                        offset=sentence.start_char)
+
+
+def _modality(count: TroopCount, spans: _CountSpans, attribution: Attribution, time: TimePhrase | None) -> str:
+    """Asserted, estimated, projected, denied or hypothetical (see modality_of)."""
+    claimant = attribution.claimant
+    return modality_of(
+        spans.words_outside_the_number(),
+        sentence=[t.lower_ for t in spans.sentence],
+        before=_words_before_clause(spans.window, spans.span),
+        cue_lemma=attribution.cue_lemma,
+        hedge=count.hedge,
+        claimant=claimant.get("canonical", "") if claimant["type"] != "agency" else "",
+        future_time=time is not None and (
+            is_future(time.text) or (is_calendar(time.text) and _acts_now(spans.window))),
+        contrast=count.elliptical and any(t.lower_ in ("men", "snarere") for t in spans.window),
+        after=spans.words_after_the_clause(),
+    )
+
+
+def _as_frame(count: TroopCount, kind: str, side: str | None, location: Location | None,
+              attribution: Attribution, modality: str, time: TimePhrase | None) -> dict[str, Any]:
+    return {
+        "type": kind,
+        "text": count.text,
+        "start": count.start,
+        "end": count.end,
+        "value": count.value,
+        "min": count.min,
+        "max": count.max,
+        "hedge": count.hedge,
+        "bound": count.bound,
+        "unit": count.unit or None,
+        "side": side,
+        "location": location.as_dict() if location else None,
+        "claimant": attribution.claimant,
+        "cue": attribution.cue,
+        "modality": modality,
+        "time": _span(time),
+    }
 
 
 def extract_claims(doc: Doc) -> list[dict[str, Any]]:

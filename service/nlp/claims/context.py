@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -114,40 +114,99 @@ def capitalised_run(token: Token, limit: int = 4) -> list[Token]:
 
 def clause_window(span: Span) -> list[Token]:
     """Tokens of the clause around ``span`` (stopping at commas, "at", new clauses)."""
-    doc, sent = span.doc, sentence_of(span)
+    clause = _Clause(span, sentence_of(span))
+    return list(span.doc[_clause_start(clause):_clause_end(clause)])
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A span and the sentence its clause is sought in."""
+
+    span: Span
+    sent: Span
+
+
+def _clause_start(clause: _Clause) -> int:
+    """Back from the span to a boundary mark, a clause word ("at") or a coordinator with a
+    verb after it ("og de har sendt 400 soldater")."""
+    doc, span = clause.span.doc, clause.span
     start = span.start
-    while start > sent.start:
+    while start > clause.sent.start:
         token = doc[start - 1]
         if token.text in LEFT_BOUNDARY_TEXT or token.lower_ in CLAUSE_WORDS:
             break
         if token.lower_ in COORDINATORS and any(is_verb(t) for t in doc[start:span.start]):
             break
         start -= 1
-    end = span.end
-    while end < sent.end:
-        token = doc[end]
-        if token.text == "«":
-            closing = next((k for k in range(end + 1, min(sent.end, end + 5)) if doc[k].text == "»"), None)
-            if closing is not None:  # a scare-quoted word or two: «nøytralisert»
-                end = closing + 1
-                continue
-        list_end = _list_end(doc, end, sent.end) if token.text == "," else None
-        if list_end is not None:
-            end = list_end
-            continue
-        if token.lower_ == "som" and end == span.end:
-            # a relative clause on the count ("De 80 soldatene som er igjen, skal ..."):
-            # the count's own predicate comes after it
-            closing = next((k for k in range(end + 1, min(sent.end, end + 12)) if doc[k].text == ","), None)
-            if closing is not None:
-                end = closing + 1
-                continue
-        if token.text in RIGHT_BOUNDARY_TEXT or token.lower_ in CLAUSE_WORDS - {"mens"}:
+    return start
+
+
+def _clause_end(clause: _Clause) -> int:
+    """On from the span, word by word, until a rule of CLAUSE_END_RULES ends the clause."""
+    end = clause.span.end
+    while end < clause.sent.end:
+        reach = next((r for r in (rule(clause, end) for rule in CLAUSE_END_RULES) if r is not None), end + 1)
+        if reach == end:
             break
-        if token.lower_ in COORDINATORS and end + 1 < sent.end and _starts_new_clause(doc[end + 1]):
-            break
-        end += 1
-    return list(doc[start:end])
+        end = reach
+    return end
+
+
+#: A rule at the word ``end``: the index the clause goes on from (``end`` itself where it
+#: ends there), or None when the rule does not apply and the next is tried.
+_ClauseEndRule = Callable[[_Clause, int], int | None]
+
+
+def _past_a_scare_quote(clause: _Clause, end: int) -> int | None:
+    """"Over 60 IS-krigere er «nøytralisert» i Raqqa": a quoted word or two goes on the clause."""
+    doc, sent_end = clause.span.doc, clause.sent.end
+    if doc[end].text != "«":
+        return None
+    return next((k + 1 for k in range(end + 1, min(sent_end, end + 5)) if doc[k].text == "»"), None)
+
+
+def _past_a_list_of_names(clause: _Clause, end: int) -> int | None:
+    """"Rundt 1.000 soldater fra Storbritannia, Frankrike og Tyskland kan sendes til Estland": a
+    list's comma goes on the clause."""
+    if clause.span.doc[end].text != ",":
+        return None
+    return _list_end(clause.span.doc, end, clause.sent.end)
+
+
+def _past_a_relative_clause(clause: _Clause, end: int) -> int | None:
+    """"De 80 soldatene som er igjen, skal hjem før jul": the count's own predicate comes after
+    its relative clause."""
+    doc, sent_end = clause.span.doc, clause.sent.end
+    if doc[end].lower_ != "som" or end != clause.span.end:
+        return None
+    return next((k + 1 for k in range(end + 1, min(sent_end, end + 12)) if doc[k].text == ","), None)
+
+
+def _at_a_boundary(clause: _Clause, end: int) -> int | None:
+    """"Kenya har sendt 400 soldater til Haiti, opplyser regjeringen": punctuation or a clause
+    word ("at") ends the clause ("mens" does not)."""
+    token = clause.span.doc[end]
+    return end if token.text in RIGHT_BOUNDARY_TEXT or token.lower_ in CLAUSE_WORDS - {"mens"} else None
+
+
+def _at_a_coordinated_clause(clause: _Clause, end: int) -> int | None:
+    """"Polen har 500 soldater i Latvia og de skal bli der i to år": a coordinator before a new
+    subject or verb ends the clause."""
+    doc, sent_end = clause.span.doc, clause.sent.end
+    if doc[end].lower_ in COORDINATORS and end + 1 < sent_end and _starts_new_clause(doc[end + 1]):
+        return end
+    return None
+
+
+#: The rules that decide where a count's clause ends, tried in this order at each word after
+#: the span; a word no rule stops at or leaps past is part of the clause.
+CLAUSE_END_RULES: tuple[_ClauseEndRule, ...] = (
+    _past_a_scare_quote,
+    _past_a_list_of_names,
+    _past_a_relative_clause,
+    _at_a_boundary,
+    _at_a_coordinated_clause,
+)
 
 
 @dataclass
@@ -247,52 +306,15 @@ class StoryContext:
         return orgs[-1] if orgs else None
 
     def country_before(self, offset: int, exclude: Iterable[str | None] = ()) -> str | None:
-        """The country "landet"/"landets" at ``offset`` refers to: the last one named before it.
-
-        Within the sentence holding ``offset`` a place after a preposition ("i Litauen")
-        yields to a nationality ("nederlandske soldater i Litauen, opplyste landets
-        forsvarsminister" -> Nederland): the sentence is about the soldiers' country.
-        """
-        skip = set(exclude)
-        found: str | None = None
-        in_sentence: list[tuple[bool, str]] = []
+        """The country "landet"/"landets" at ``offset`` refers to (see COUNTRY_BEFORE_RULES)."""
         sentence_start = next((s.start_char for s in self.doc.sents
                                if s.start_char <= offset < s.end_char), 0)
-        for token in self.doc:
-            if token.idx >= offset:
-                break
-            country = country_of_name(token.text) if token.text[:1].isupper() else None
-            if token.idx >= sentence_start:
-                named = country or (country_of_adjective(token.text) if country is None else None)
-                if named and named not in skip:
-                    in_sentence.append((_after_place_preposition(token) and country is not None, named))
-            if country is not None and country not in skip:
-                found = country
-        unlocated = [name for located, name in in_sentence if not located]
-        if unlocated and in_sentence and in_sentence[-1][0]:
-            return unlocated[-1]
-        if in_sentence:
-            return found
-        # From earlier sentences: the subject of the last sentence that has a country as
-        # subject ("Nord-Korea har 1,2 millioner soldater, skriver det sørkoreanske
-        # nyhetsbyrået ... I tillegg har landet ..."), else the last country named as an
-        # actor, not as a place ("Israel trapper opp ... etter rakettangrep fra Syria").
-        for sent in reversed([s for s in self.doc.sents if s.end_char <= sentence_start]):
-            for token in sent:
-                if token.dep_ == "SUBJ" and token.text[:1].isupper():
-                    country = country_of_name(token.text)
-                    if country is not None and country not in skip:
-                        return country
-        actor: str | None = None
-        for token in self.doc:
-            if token.idx >= sentence_start:
-                break
-            country = country_of_name(token.text) if token.text[:1].isupper() else None
-            if country is None and token.i > 0 and self.doc[token.i - 1].lower_ in ("den", "det", "de"):
-                country = country_of_adjective(token.text)  # "Den libanesiske regjeringen"
-            if country is not None and country not in skip and not _after_place_preposition(token):
-                actor = country
-        return actor or found
+        lookup = _CountryLookup(self, offset, frozenset(exclude), sentence_start)
+        for rule in COUNTRY_BEFORE_RULES:
+            found = rule(lookup)
+            if found is not None:
+                return found.country
+        return None
 
     def group_named_before(self, offset: int) -> str | None:
         """The group "bevegelsen"/"militsen" at ``offset`` refers to: the last organisation
@@ -320,3 +342,109 @@ class StoryContext:
             if q_start <= start and end <= q_end:
                 return q_start, q_end
         return None
+
+
+# ------------------------------------------------------------------ what "landet" refers to
+
+
+@dataclass(frozen=True)
+class CountryFound:
+    """A rule's answer for "landet": the country, or None when it refers to none (the search ends)."""
+
+    country: str | None
+
+
+@dataclass(frozen=True)
+class _CountryLookup:
+    """What the rules for "landet" at ``offset`` read: the countries named before it."""
+
+    story: StoryContext
+    offset: int
+    skip: frozenset[str | None]  # countries it cannot be (the other side)
+    sentence_start: int  # of the sentence holding ``offset``
+
+    @cached_property
+    def named(self) -> list[tuple[Token, str | None]]:
+        """Each word before ``offset`` with the country it names, if capitalised ("Litauen")."""
+        return [(t, country_of_name(t.text) if t.text[:1].isupper() else None)
+                for t in self.story.tokens_before(self.offset)]
+
+    @cached_property
+    def last_named(self) -> str | None:
+        """The last country named before ``offset``, in any sentence."""
+        return next((c for _, c in reversed(self.named) if c is not None and c not in self.skip), None)
+
+    @cached_property
+    def in_sentence(self) -> list[tuple[bool, str]]:
+        """The countries the sentence names or describes before ``offset``, each with whether
+        it is a place after a preposition ("i Litauen") rather than a nationality."""
+        found: list[tuple[bool, str]] = []
+        for token, country in self.named:
+            named = (country or country_of_adjective(token.text)) if token.idx >= self.sentence_start else None
+            if named and named not in self.skip:
+                found.append((_after_place_preposition(token) and country is not None, named))
+        return found
+
+
+#: A rule for "landet": its answer, or None when it does not apply and the next rule is tried.
+_CountryRule = Callable[[_CountryLookup], CountryFound | None]
+
+
+def _a_nationality_before_a_place(lookup: _CountryLookup) -> CountryFound | None:
+    """"Rundt 300 nederlandske soldater er i Litauen, opplyste landets forsvarsminister" ->
+    Nederland: the sentence is about the soldiers' country, not where they are."""
+    unlocated = [name for located, name in lookup.in_sentence if not located]
+    if unlocated and lookup.in_sentence[-1][0]:
+        return CountryFound(unlocated[-1])
+    return None
+
+
+def _the_last_country_when_the_sentence_names_one(lookup: _CountryLookup) -> CountryFound | None:
+    """"Frankrike har sendt fly. Også Tyskland vil bidra, og landet sender 500 soldater" ->
+    Tyskland, the last country named, since its sentence names one."""
+    return CountryFound(lookup.last_named) if lookup.in_sentence else None
+
+
+def _the_subject_of_an_earlier_sentence(lookup: _CountryLookup) -> CountryFound | None:
+    """"Nord-Korea har 1,2 millioner soldater, skriver det sørkoreanske nyhetsbyrået Yonhap.
+    I tillegg har landet …" -> Nord-Korea: the last sentence with a country as its subject."""
+    doc = lookup.story.doc
+    for sent in reversed([s for s in doc.sents if s.end_char <= lookup.sentence_start]):
+        for token in sent:
+            if token.dep_ == "SUBJ" and token.text[:1].isupper():
+                country = country_of_name(token.text)
+                if country is not None and country not in lookup.skip:
+                    return CountryFound(country)
+    return None
+
+
+def _the_last_actor_named(lookup: _CountryLookup) -> CountryFound | None:
+    """"Den libanesiske regjeringen ber om hjelp etter angrep fra Syria. Nå sender landet …"
+    -> Libanon: the last country named as an actor, not as a place."""
+    actor: str | None = None
+    for token, country in lookup.named:
+        if token.idx >= lookup.sentence_start:
+            break
+        if country is None and token.i > 0 and token.doc[token.i - 1].lower_ in ("den", "det", "de"):
+            country = country_of_adjective(token.text)  # "Den libanesiske regjeringen"
+        if country is not None and country not in lookup.skip and not _after_place_preposition(token):
+            actor = country
+    return CountryFound(actor) if actor else None
+
+
+def _the_last_country_named(lookup: _CountryLookup) -> CountryFound | None:
+    """"Soldatene kom fra Mali. Landet har 10.000 soldater" -> Mali: the last country named,
+    even as a place."""
+    return CountryFound(lookup.last_named)
+
+
+#: The rules that find the country "landet" refers to, tried in this order; the first that
+#: decides wins. Within its own sentence a nationality outranks a place; before it, a
+#: country that was a subject, then one that acted, then any named.
+COUNTRY_BEFORE_RULES: tuple[_CountryRule, ...] = (
+    _a_nationality_before_a_place,
+    _the_last_country_when_the_sentence_names_one,
+    _the_subject_of_an_earlier_sentence,
+    _the_last_actor_named,
+    _the_last_country_named,
+)

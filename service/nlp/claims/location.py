@@ -236,28 +236,15 @@ _PLACE_SUFFIXES: tuple[str, ...] = ("-provinsen", "-regionen", "-fylket", "-omr�
 
 def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
     """A place no list knows, named after a place preposition: "rundt Goma", "i Cabo
-    Delgado-provinsen" -> ("Cabo Delgado", last token). Only names NER does not call people,
-    organisations or media."""
+    Delgado-provinsen" -> ("Cabo Delgado", last token). Only names none of NOT_A_PLACE_NAME
+    rules out: not people, organisations, media, forces or owners."""
     run: list[Token] = []
     described = False  # "havnebyen Bossaso": the noun before says it is a place, whatever NER says
     for token in tokens:
-        if token.text[:1].isupper() and token.is_alpha or ("-" in token.text and token.text[:1].isupper()) \
-                or (run and token.lower_.startswith(("al-", "el-"))):  # "Ain al-Asad"
-            opener = token.doc[(run[0] if run else token).i - 1]
-            # people are not found "i", "ved" or "nær" anything: after such a preposition a
-            # name NER took for a person's is an unknown place ("i kampene om Marib")
-            person_ok = opener.lower_ in PERSONLESS_PREPS
-            # a sentence start inside the run is the parser's slip ("Ain" | "al-Asad")
-            if token.lower_ in MEDIA or (token.i == token.sent.start and not run) \
-                    or (token.ent_type_ in ("PER", "ORG") and not (described or person_ok)) \
-                    or token.lower_.rsplit("-", 1)[-1].startswith(FORCE_HEADS):
-                return None  # "i FN-styrken" is the force, not where it is
-            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-            if side_of_word(token.text) in SIDE_NAMES.values() or affiliation_country(token.text) or (
-                    token.text.endswith("s") and following is not None and following.is_lower
-                    and not described and following.lower_ not in DIRECTION_WORDS
-                    and following.pos_ != "ADP"):
-                return None  # "i NATOs største øvelse": an owner, not a place
+        if _in_a_name(token, run):
+            word = _NameWord(token, token.doc[(run[0] if run else token).i - 1], described, not run)
+            if any(rule(word) for rule in NOT_A_PLACE_NAME):
+                return None
             run.append(token)
         elif run:
             break
@@ -268,6 +255,71 @@ def _proper_run(tokens: Sequence[Token]) -> tuple[str, Token] | None:
     if not run:
         return None
     return _without_place_suffix(" ".join(t.text for t in run)), run[-1]
+
+
+def _in_a_name(token: Token, run: list[Token]) -> bool:
+    """A capitalised word ("Goma", "Tsjorne-dalen") or, inside a name, "al-"/"el-" ("Ain al-Asad")."""
+    capitalised = token.text[:1].isupper()
+    return (capitalised and (token.is_alpha or "-" in token.text)) \
+        or (bool(run) and token.lower_.startswith(("al-", "el-")))
+
+
+@dataclass(frozen=True)
+class _NameWord:
+    """A word of a name the place rules may take for a place no list knows."""
+
+    token: Token
+    opener: Token  # the word before the name
+    described: bool  # a place noun before the name says it is a place ("havnebyen Bossaso")
+    first: bool  # the name's first word
+
+
+def _a_medium(word: _NameWord) -> bool:
+    """"Over 200 soldater ble intervjuet i VG" -> a medium, not a place."""
+    return word.token.lower_ in MEDIA
+
+
+def _a_sentence_start(word: _NameWord) -> bool:
+    """A name the parser opens a sentence with is taken for a subject: "… soldater i
+    redningsarbeidet på halvøya Noto, opplyser regjeringen" -> no place when the parser
+    starts a sentence at "Noto". A sentence start inside a name ("Ain" | "al-Asad") is kept."""
+    return word.first and word.token.i == word.token.sent.start
+
+
+def _a_person_or_organisation(word: _NameWord) -> bool:
+    """"Hæren har overført 300 soldater til Prigozjin" -> a person, not a place; but no person
+    is found "i", "ved" or "nær" anything: after such a preposition, or after a place noun, a
+    name NER took for a person's is a place ("i kampene om Marib")."""
+    return word.token.ent_type_ in ("PER", "ORG") \
+        and not (word.described or word.opener.lower_ in PERSONLESS_PREPS)
+
+
+def _a_force(word: _NameWord) -> bool:
+    """"Frankrike har 5.100 soldater i Barkhane-operasjonen i Sahel": the force, not where it
+    is (that is Sahel)."""
+    return word.token.lower_.rsplit("-", 1)[-1].startswith(FORCE_HEADS)
+
+
+def _an_owner(word: _NameWord) -> bool:
+    """"Over 90.000 soldater deltar i NATOs største øvelse": a side, or a genitive before a
+    lowercase word that is no direction or preposition, owns what follows; it is no place."""
+    token = word.token
+    if side_of_word(token.text) in SIDE_NAMES.values() or affiliation_country(token.text):
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.text.endswith("s") and following is not None and following.is_lower \
+        and not word.described and following.lower_ not in DIRECTION_WORDS and following.pos_ != "ADP"
+
+
+#: The rules that say a capitalised word names no place, whatever follows; any of them
+#: rules the whole name out.
+NOT_A_PLACE_NAME: tuple[Callable[[_NameWord], bool], ...] = (
+    _a_medium,
+    _a_sentence_start,
+    _a_person_or_organisation,
+    _a_force,
+    _an_owner,
+)
 
 
 def _without_place_suffix(name: str) -> str:
@@ -356,6 +408,28 @@ def _is_place_prep(scope: Sequence[Token], k: int, claim_type: str) -> bool:
     return low in LOCATION_PREPS
 
 
+@dataclass(frozen=True)
+class _Search:
+    """A count and the clause its place is sought in, with what decides whose place it is."""
+
+    story: StoryContext
+    scope: Sequence[Token]  # the clause, up to a condition
+    count_tokens: Span
+    excluded: set[int]  # the claimant's words, which are no place
+    claim_type: str
+    side: str | None
+    claimant_country: str | None
+
+    def location(self, start: Token, last: Token, canonical: str | None, kind: str) -> Location:
+        """The place phrase from ``start`` to ``last``."""
+        start_char, end_char = start.idx, last.idx + len(last.text)
+        return Location(self.story.doc.text[start_char:end_char], start_char, end_char, canonical, kind)
+
+
+#: A location rule: the place it finds, or None when it finds none and the next rule is tried.
+_LocationRule = Callable[[_Search], Location | None]
+
+
 def location_of(
     story: StoryContext,
     scope: Sequence[Token],
@@ -365,45 +439,84 @@ def location_of(
     side: str | None,
     claimant_country: str | None,
 ) -> Location | None:
-    """The place phrase of a count, searched in ``scope`` (its clause)."""
-    # "... til 15.000 dersom krigen i Ukraina sprer seg": the condition's places are not where
-    limit = next((t.i for t in scope if t.i >= count_tokens.end and t.lower_ in ("dersom", "hvis")),
-                 None)
-    if limit is not None:
-        scope = [t for t in scope if t.i < limit]
-    after = [k for k, t in enumerate(scope) if t.i >= count_tokens.end]
-    inside = [k for k, t in enumerate(scope)  # "antallet soldater på øygruppen X til 5.000"
-              if count_tokens.start < t.i < count_tokens.end and t.lower_ in ("på", "i", "ved")]
-    after = inside + after
-    before = [k for k, t in enumerate(scope) if t.i < count_tokens.start]
-    if claim_type == "withdrawal":
+    """The place phrase of a count, searched in ``scope`` (its clause; see LOCATION_RULES)."""
+    search = _Search(story, _before_a_condition(scope, count_tokens), count_tokens, excluded, claim_type,
+                     side, claimant_country)
+    for rule in LOCATION_RULES:
+        found = rule(search)
+        if found is not None:
+            return found
+    return None
+
+
+def _before_a_condition(scope: Sequence[Token], count_tokens: Span) -> Sequence[Token]:
+    """"… til 15.000 dersom krigen i Ukraina sprer seg": a condition's places are not where
+    the troops are, so the clause ends before it."""
+    limit = next((t.i for t in scope if t.i >= count_tokens.end and t.lower_ in ("dersom", "hvis")), None)
+    return [t for t in scope if t.i < limit] if limit is not None else scope
+
+
+def _prepositions_in_order(search: _Search) -> tuple[list[int], list[int]]:
+    """The places a preposition may open, in the order they are tried: those inside the count
+    ("antallet soldater på øygruppen X til 5.000") and after it (a withdrawal's "fra" first),
+    then those before it, nearest first; and the ones before, apart."""
+    scope, count = search.scope, search.count_tokens
+    inside = [k for k, t in enumerate(scope)
+              if count.start < t.i < count.end and t.lower_ in ("på", "i", "ved")]
+    after = inside + [k for k, t in enumerate(scope) if t.i >= count.end]
+    if search.claim_type == "withdrawal":
         after.sort(key=lambda k: (scope[k].lower_ != "fra", k))
-    for k in after + list(reversed(before)):
-        if scope[k].i in excluded or not _is_place_prep(scope, k, claim_type):
+    before = [k for k, t in enumerate(scope) if t.i < count.start]
+    return after + list(reversed(before)), before
+
+
+def _a_place_phrase(search: _Search) -> Location | None:
+    """"Kenya har rundt 3.000 soldater i Haiti" -> "i Haiti": the first place phrase a
+    preposition opens (see _prepositions_in_order)."""
+    scope = search.scope
+    order, before = _prepositions_in_order(search)
+    for k in order:
+        if scope[k].i in search.excluded or not _is_place_prep(scope, k, search.claim_type):
             continue
-        found = _phrase_at(story, scope, k)
+        found = _phrase_at(search.story, scope, k)
         if found is None:
             continue
         if k in before:
-            k, found = _most_specific(story, scope, k, found, claim_type)
+            k, found = _most_specific(search.story, scope, k, found, search.claim_type)
         canonical, kind, end = found
-        if canonical == "<landet>":
-            canonical = story.country_before(scope[k].idx, exclude=[side])
-        elif canonical is None and kind == "border":
-            canonical = _bare_border(story, scope[k].idx, side, claimant_country)
-        last = scope[end - 1]
-        start_char = scope[k].idx
-        end_char = last.idx + len(last.text)
-        return Location(story.doc.text[start_char:end_char], start_char, end_char, canonical,
-                        kind or "place")
-    for token in scope:  # "skal ankomme Kuwait"
-        if token.i >= count_tokens.end and token.text[:1].isupper() and token.i not in excluded \
-                and token.doc[token.i - 1].lower_ != "fra":  # "kommer fra USA": origin, not place
+        return search.location(scope[k], scope[end - 1], _resolved(search, scope[k], canonical, kind),
+                               kind or "place")
+    return None
+
+
+def _resolved(search: _Search, start: Token, canonical: str | None, kind: str | None) -> str | None:
+    """The place a phrase leaves open: "i landet" is the country named before, "ved grensen"
+    the claimant's country (see _bare_border); never the side's own."""
+    if canonical == "<landet>":
+        return search.story.country_before(start.idx, exclude=[search.side])
+    if canonical is None and kind == "border":
+        return _bare_border(search.story, start.idx, search.side, search.claimant_country)
+    return canonical
+
+
+def _a_place_named_after_the_count(search: _Search) -> Location | None:
+    """"Rundt 1.500 amerikanske tropper skal ankomme Kuwait" -> Kuwait, a known place without a
+    preposition ("kommer fra USA" is where they come from, not where they are)."""
+    for token in search.scope:
+        if token.i >= search.count_tokens.end and token.text[:1].isupper() and token.i not in search.excluded \
+                and token.doc[token.i - 1].lower_ != "fra":
             place = place_of(token.text)
             if place is not None:
-                return Location(token.text, token.idx, token.idx + len(token.text),
-                                place.canonical, place.kind)
+                return search.location(token, token, place.canonical, place.kind)
     return None
+
+
+#: The rules that find where a count's troops are, tried in this order; the first that finds
+#: a place wins.
+LOCATION_RULES: tuple[_LocationRule, ...] = (
+    _a_place_phrase,
+    _a_place_named_after_the_count,
+)
 
 
 def _bare_border(story: StoryContext, offset: int, side: str | None, claimant_country: str | None) -> str | None:

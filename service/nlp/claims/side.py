@@ -1,6 +1,6 @@
 """Whose troops a count is about (its side).
 
-First match wins:
+First match wins (SIDE_RULES, and SUBJECT_RULES for the clause's subject):
     1. the count's own words: "russiske soldater", "NATO-soldater", "Russlands 150.000"
        (two nationalities: no one side);
     2. "soldater fra X" naming one country or national force (several -> no side);
@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -49,6 +50,13 @@ _GROUP_WORDS: tuple[str, ...] = ("gruppen", "militsen", "bevegelsen", "alliansen
                                  "hæren", "styrken", "geriljaen")
 
 
+@dataclass(frozen=True)
+class SideFound:
+    """A rule's answer: the side, or None when the troops are no one side's; the search ends."""
+
+    side: str | None
+
+
 def _side_in_words(tokens: Sequence[Token], story: StoryContext | None = None) -> str | None:
     for token in tokens:
         if token.lower_.startswith("regjeringssoldat") and story is not None:
@@ -70,39 +78,63 @@ def _side_in_words(tokens: Sequence[Token], story: StoryContext | None = None) -
     return None
 
 
-def _side_from_origin(tokens: Sequence[Token], unit: Token | None) -> tuple[bool, str | None]:
-    """"soldater fra X": (True, side) when a "fra" phrase follows the unit; "soldatene i
-    FN-styrken" names the force; "soldater fra 13 land" is no one country's."""
+#: Heads of a force compound whose prefix is the side: "soldatene i FN-styrken".
+_SERVED_FORCES: tuple[str, ...] = ("styrk", "operasjon", "misjon", "kontingent")
+#: Nouns after a number that make "fra" many countries: "soldater fra 13 land".
+_MANY_COUNTRIES: frozenset[str] = frozenset({"land", "nasjoner", "medlemsland", "allierte"})
+
+
+def _side_from_origin(unit: Token | None) -> SideFound | None:
+    """Where a count's troops come from, when its unit says so: "soldatene i FN-styrken"
+    names the force, "soldater fra X" the country; "soldater fra 13 land" is no one
+    country's (a side of None). None when the unit says nothing of where they come from."""
     if unit is None or unit.i + 2 >= len(unit.doc):
-        return False, None
+        return None
+    return _a_force_served_in(unit) or _the_countries_they_come_from(unit)
+
+
+def _a_force_served_in(unit: Token) -> SideFound | None:
+    """"soldatene i FN-styrken" -> FN."""
     doc = unit.doc
-    if doc[unit.i + 1].lower_ == "i" and "-" in doc[unit.i + 2].text:
-        prefix, _, head = doc[unit.i + 2].text.partition("-")
-        if head.lower().startswith(("styrk", "operasjon", "misjon", "kontingent")):
-            side = side_of_word(prefix)
-            if side is not None:
-                return True, side
+    if doc[unit.i + 1].lower_ != "i" or "-" not in doc[unit.i + 2].text:
+        return None
+    prefix, _, head = doc[unit.i + 2].text.partition("-")
+    side = side_of_word(prefix) if head.lower().startswith(_SERVED_FORCES) else None
+    return SideFound(side) if side is not None else None
+
+
+def _the_countries_they_come_from(unit: Token) -> SideFound | None:
+    """"soldater fra Storbritannia" -> Storbritannia; from several or "fra 13 land": no one side."""
+    doc = unit.doc
     if doc[unit.i + 1].lower_ != "fra":
-        return False, None
-    if doc[unit.i + 2].like_num and unit.i + 3 < len(doc) and doc[unit.i + 3].lower_ in (
-            "land", "nasjoner", "medlemsland", "allierte"):
-        return True, None  # "soldater fra 13 land"
+        return None
+    if doc[unit.i + 2].like_num and unit.i + 3 < len(doc) and doc[unit.i + 3].lower_ in _MANY_COUNTRIES:
+        return SideFound(None)  # "soldater fra 13 land"
     sides: list[str] = []
     for token in doc[unit.i + 2: min(len(doc), unit.i + 10)]:
-        if token.text in STOP_PUNCT and token.text != ",":
+        if _ends_origin(token):
             break
-        if (is_verb(token) and not token.text[:1].isupper()) or token.like_num:
-            break
-        if token.lower_ in LOCATION_PREPS and token.lower_ != "fra":
-            break
-        side = country_of_name(token.text) or country_of_adjective(token.text) \
-            or affiliation_country(token.text) \
-            or (side_of_word(token.text) if token.text[:1].isupper() else None)
+        side = _side_named_by(token)
         if side is not None and side not in sides:
             sides.append(side)
-    if len(sides) > 1:
-        return True, None
-    return (True, sides[0]) if sides else (False, None)
+    if not sides:
+        return None
+    return SideFound(sides[0] if len(sides) == 1 else None)
+
+
+def _ends_origin(token: Token) -> bool:
+    """The words after "fra" name where troops come from up to punctuation (not a list's
+    comma), a verb, a number or another place preposition."""
+    return (token.text in STOP_PUNCT and token.text != ",") \
+        or (is_verb(token) and not token.text[:1].isupper()) or token.like_num \
+        or (token.lower_ in LOCATION_PREPS and token.lower_ != "fra")
+
+
+def _side_named_by(token: Token) -> str | None:
+    """The country or side one word of an origin names: "Storbritannia", "britiske", "NATO"."""
+    return country_of_name(token.text) or country_of_adjective(token.text) \
+        or affiliation_country(token.text) \
+        or (side_of_word(token.text) if token.text[:1].isupper() else None)
 
 
 def _seat_country(token: Token) -> str | None:
@@ -122,13 +154,6 @@ def _country_of_run(token: Token) -> str | None:
     whole = " ".join(t.text for t in run)
     return country_of_name(whole) or next(
         (c for c in (country_of_name(t.text) for t in run) if c is not None), None)
-
-
-@dataclass(frozen=True)
-class SideFound:
-    """A subject rule's answer: the side, or None when the subject is no one side; the search ends."""
-
-    side: str | None
 
 
 class _Skip(Enum):
@@ -368,6 +393,52 @@ def _chain_subjects(tokens: Sequence[Token]) -> list[Token]:
     return subjects
 
 
+@dataclass(frozen=True)
+class _Count:
+    """A troop count and what the side rules read around it."""
+
+    story: StoryContext
+    tokens: Span  # the number ("150.000")
+    unit: Token | None  # its troop noun ("soldater"), when there is one
+    window: Sequence[Token]  # the count's clause
+    excluded: set[int]  # the claimant's words, which name no side
+    claim_type: str
+    previous_side: str | None  # the side of the story's claim before
+    claimant_country: str | None  # the country the claimant speaks for, when it may be the side
+
+    @cached_property
+    def own(self) -> list[Token]:
+        """The count's own words, up to its unit: "90.000 russiske soldater"."""
+        doc = self.tokens.doc
+        own = list(self.tokens)
+        if self.unit is not None and self.unit.i >= self.tokens.end:
+            own += list(doc[self.tokens.end: self.unit.i + 1])
+        return own
+
+    @cached_property
+    def left(self) -> list[Token]:
+        """The clause before the count, without the claimant."""
+        return [t for t in self.window if t.i < self.tokens.start and t.i not in self.excluded]
+
+    @cached_property
+    def origin(self) -> SideFound | None:
+        """Where the troops come from ("soldater fra X"); a withdrawal's "fra" is where they leave."""
+        return _side_from_origin(self.unit) if self.claim_type != "withdrawal" else None
+
+    @cached_property
+    def subjects(self) -> list[Token]:
+        """The subjects of the verbs above the count, without the claimant."""
+        anchors = [self.unit] if self.unit is not None else list(self.tokens)
+        return [t for t in _chain_subjects(anchors) if t.i not in self.excluded]
+
+    def subject_side(self, tokens: Sequence[Token]) -> str | None:
+        return _subject_side(self.story, tokens, self.claimant_country)
+
+
+#: A side rule: its answer, or None when it does not apply and the next rule is tried.
+_SideRule = Callable[[_Count], SideFound | None]
+
+
 def side_of(
     story: StoryContext,
     count_tokens: Span,
@@ -378,54 +449,153 @@ def side_of(
     previous_side: str | None,
     claimant_country: str | None,
 ) -> str | None:
-    """The side whose troops a count is about (see the module doc for the order)."""
-    doc = count_tokens.doc
-    own = list(count_tokens)
-    if unit is not None and unit.i >= count_tokens.end:
-        own += list(doc[count_tokens.end: unit.i + 1])
-    if _several_nationalities(own):
-        return None  # "australske og newzealandske soldater": no one side
-    side = _side_in_words(own, story)
-    if side is not None:
-        return side
-    before = doc[count_tokens.start - 1] if count_tokens.start > 0 else None
-    if before is not None and before.text[:1].isupper() and before.text.endswith(("s", "'")):
-        side = country_of_name(before.text)
-        if side is not None:
-            return side
-    left = [t for t in window if t.i < count_tokens.start and t.i not in excluded]
-    if claim_type != "withdrawal":
-        has_origin, side = _side_from_origin(own, unit)
-        if has_origin:
-            if unit is not None and doc[unit.i + 1].lower_ == "i":
-                subject = _subject_side(story, left, claimant_country)
-                if subject in COUNTRIES:
-                    return subject  # "Fiji har 170 blåhjelmer i FN-styrken": Fiji's soldiers
-            if side is None:  # "fra 28 land": no one country's, but the force may be named
-                return _described_group(story, left) or _subject_side(story, left, None)
-            return side
-    if unit is None:
-        following = list(doc[count_tokens.end:min(len(doc), count_tokens.end + 4)])
-        for k, token in enumerate(following[:-1]):
-            if token.lower_ == "fra":  # "kommer nærmere 250 fra Storbritannia", "skal 1.500 komme fra Sverige"
-                origin = country_of_name(following[k + 1].text)
-                if origin is not None:
-                    return origin
-                break
-    opening = list(doc[count_tokens.sent.start:count_tokens.start])  # the sentence up to the count
-    side = _described_group(story, left) or _bracketed_acronym(opening) \
-        or _subject_side(story, left, claimant_country)
-    if side is not None:
-        return side
-    anchors = [unit] if unit is not None else list(count_tokens)
-    subjects = [t for t in _chain_subjects(anchors) if t.i not in excluded]
-    side = _subject_side(story, subjects, claimant_country) or _named_force(story, subjects or left)
-    if side is not None:
-        return side
-    if any(t.lower_.startswith(UNNAMED_GROUPS) for t in list(subjects) + list(left)):
-        return None  # "militsen har 8.000 krigere": a group, but not named
-    return previous_side or _previous_actor(story, count_tokens) or claimant_country \
-        or _national_default(count_tokens)
+    """The side whose troops a count is about (see SIDE_RULES for the order)."""
+    count = _Count(story, count_tokens, unit, window, excluded, claim_type, previous_side, claimant_country)
+    for rule in SIDE_RULES:
+        found = rule(count)
+        if found is not None:
+            return found.side
+    return None
+
+
+def _found(side: str | None) -> SideFound | None:
+    """A side found decides; none found leaves it to the next rule."""
+    return SideFound(side) if side is not None else None
+
+
+# ------------------------------------------------------------------ side rules, in order
+
+
+def _several_nationalities_in_its_words(count: _Count) -> SideFound | None:
+    """"Rundt 400 svenske og finske soldater øver i Finnmark" -> no one side."""
+    return SideFound(None) if _several_nationalities(count.own) else None
+
+
+def _its_own_words(count: _Count) -> SideFound | None:
+    """"Over 60 IS-krigere er «nøytralisert» i Raqqa" -> IS; "russiske soldater" -> Russland."""
+    return _found(_side_in_words(count.own, count.story))
+
+
+def _a_countrys_possessive(count: _Count) -> SideFound | None:
+    """"Ved grensen mot Ukraina står Russlands 150.000 soldater" -> Russland, not Ukraina."""
+    start = count.tokens.start
+    before = count.tokens.doc[start - 1] if start > 0 else None
+    if before is None or not before.text[:1].isupper() or not before.text.endswith(("s", "'")):
+        return None
+    return _found(country_of_name(before.text))
+
+
+def _a_country_serving_in_a_force(count: _Count) -> SideFound | None:
+    """"Nepal har om lag 1.200 blåhjelmer i FN-styrken i Libanon" -> Nepal's, not the UN's."""
+    if count.origin is None or count.unit is None or count.unit.doc[count.unit.i + 1].lower_ != "i":
+        return None
+    subject = count.subject_side(count.left)
+    return SideFound(subject) if subject in COUNTRIES else None
+
+
+def _from_many_countries(count: _Count) -> SideFound | None:
+    """"EUFOR-styrken i Bosnia teller 1.100 soldater fra 20 land" -> no one country's,
+    but the force the subject names (EU)."""
+    if count.origin is None or count.origin.side is not None:
+        return None
+    return SideFound(_described_group(count.story, count.left)
+                     or _subject_side(count.story, count.left, None))
+
+
+def _where_they_come_from(count: _Count) -> SideFound | None:
+    """"Rundt 700 rekrutter fra Danmark startet …" -> Danmark; "soldatene i FN-styrken" -> FN."""
+    return count.origin
+
+
+def _a_bare_number_from_a_country(count: _Count) -> SideFound | None:
+    """"Av disse kommer rundt 1.100 fra Tyskland" -> Tyskland (the first "fra" only)."""
+    if count.unit is not None:
+        return None
+    doc, end = count.tokens.doc, count.tokens.end
+    following = list(doc[end:min(len(doc), end + 4)])
+    origin = next((following[k + 1] for k, token in enumerate(following[:-1]) if token.lower_ == "fra"), None)
+    return _found(country_of_name(origin.text)) if origin is not None else None
+
+
+def _a_group_after_its_descriptor(count: _Count) -> SideFound | None:
+    """"Den somaliske militsgruppen Ahlu Sunna har rundt 3.000 krigere" -> Ahlu Sunna."""
+    return _found(_described_group(count.story, count.left))
+
+
+def _a_force_by_its_acronym(count: _Count) -> SideFound | None:
+    """"Den sudanske folkehæren (SPLA) har rundt 9.000 soldater" -> SPLA, not Sudan."""
+    doc = count.tokens.doc
+    return _found(_bracketed_acronym(list(doc[count.tokens.sent.start:count.tokens.start])))
+
+
+def _the_clauses_subject(count: _Count) -> SideFound | None:
+    """"Et tysk skip med rundt 600 soldater la til kai i …" -> Tyskland (see SUBJECT_RULES)."""
+    return _found(count.subject_side(count.left))
+
+
+def _the_subject_of_the_verbs_above(count: _Count) -> SideFound | None:
+    """A subject outside the count's clause: "Med over 2 mill. aktive soldater har Kina
+    verdens største hær" -> Kina."""
+    return _found(count.subject_side(count.subjects))
+
+
+def _a_force_named_as_subject(count: _Count) -> SideFound | None:
+    """"Den russisk-ledede forsvarsalliansen CSTO sendte … drøyt 2.000 soldater" -> CSTO,
+    a force on no list."""
+    return _found(_named_force(count.story, count.subjects or count.left))
+
+
+def _an_unnamed_group(count: _Count) -> SideFound | None:
+    """"Ifølge kilder i det franske forsvarsdepartementet har militsen rundt 8.000 krigere":
+    a group, but not named -> no side (not France)."""
+    if any(t.lower_.startswith(UNNAMED_GROUPS) for t in count.subjects + count.left):
+        return SideFound(None)
+    return None
+
+
+def _the_previous_claims_side(count: _Count) -> SideFound | None:
+    """"Hizbollah har mistet over 2.000 krigere …, hevder Israel. Libanesiske kilder anslår
+    tallet til rundt 1.200" -> Hizbollah."""
+    return SideFound(count.previous_side) if count.previous_side else None
+
+
+def _the_country_the_sentence_before_opens_with(count: _Count) -> SideFound | None:
+    """"Chiles regjering har erklært unntakstilstand. Rundt 2.000 soldater skal patruljere …" -> Chile."""
+    return _found(_previous_actor(count.story, count.tokens))
+
+
+def _the_claimants_country(count: _Count) -> SideFound | None:
+    """"Det er 35.000 soldater i den ukrainske reserven, opplyser Kyiv" -> Ukraina."""
+    return SideFound(count.claimant_country) if count.claimant_country else None
+
+
+def _a_force_only_one_country_has(count: _Count) -> SideFound | None:
+    """"Guvernøren har satt inn 1.500 nasjonalgardister etter flommen" -> USA."""
+    return _found(_national_default(count.tokens))
+
+
+#: The rules that find whose troops a count is about, tried in this order; the first that
+#: decides wins (a rule may decide that they are no one side's). The count's own words come
+#: first, then where the troops come from, then the clause's subject, then the story around.
+SIDE_RULES: tuple[_SideRule, ...] = (
+    _several_nationalities_in_its_words,
+    _its_own_words,
+    _a_countrys_possessive,
+    _a_country_serving_in_a_force,
+    _from_many_countries,
+    _where_they_come_from,
+    _a_bare_number_from_a_country,
+    _a_group_after_its_descriptor,
+    _a_force_by_its_acronym,
+    _the_clauses_subject,
+    _the_subject_of_the_verbs_above,
+    _a_force_named_as_subject,
+    _an_unnamed_group,
+    _the_previous_claims_side,
+    _the_country_the_sentence_before_opens_with,
+    _the_claimants_country,
+    _a_force_only_one_country_has,
+)
 
 
 def _national_default(count_tokens: Span) -> str | None:

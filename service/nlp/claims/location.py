@@ -279,13 +279,6 @@ def _a_medium(word: _NameWord) -> bool:
     return word.token.lower_ in MEDIA
 
 
-def _a_sentence_start(word: _NameWord) -> bool:
-    """A name the parser opens a sentence with is taken for a subject: "… soldater i
-    redningsarbeidet på halvøya Noto, opplyser regjeringen" -> no place when the parser
-    starts a sentence at "Noto". A sentence start inside a name ("Ain" | "al-Asad") is kept."""
-    return word.first and word.token.i == word.token.sent.start
-
-
 def _a_person_or_organisation(word: _NameWord) -> bool:
     """"Hæren har overført 300 soldater til Prigozjin" -> a person, not a place; but no person
     is found "i", "ved" or "nær" anything: after such a preposition, or after a place noun, a
@@ -315,7 +308,6 @@ def _an_owner(word: _NameWord) -> bool:
 #: rules the whole name out.
 NOT_A_PLACE_NAME: tuple[Callable[[_NameWord], bool], ...] = (
     _a_medium,
-    _a_sentence_start,
     _a_person_or_organisation,
     _a_force,
     _an_owner,

@@ -16,9 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from service.nlp.claims.context import StoryContext, is_verb
+from service.nlp.lang.matchers import country_name_matcher
 from service.nlp.lang.places import (
     SIDE_NAMES,
     affiliation_country,
@@ -157,12 +158,15 @@ def _a_known_place_or_adjective(phrase: _PlacePhrase) -> PlaceFound | None:
 def _a_country_of_many_words(phrase: _PlacePhrase) -> PlaceFound | None:
     """"i Den sentralafrikanske republikk", "på Sri Lanka" -> that country."""
     tokens = phrase.tokens
+    if not tokens:
+        return None
     words = [t.text for t in tokens]
-    for size in (4, 3, 2):
-        for k in range(len(words) - size + 1):
-            country = country_of_name(" ".join(words[k:k + size]))
-            if country is not None and words[k][:1].isupper():
-                return country, "border" if phrase.border is not None else "country", tokens[k + size - 1]
+    matches = country_name_matcher(tokens[0].vocab)(Doc(tokens[0].vocab, words=words))
+    # The longest name first, then the leftmost; a name begins with a capital ("Sri Lanka").
+    for _, start, end in sorted(matches, key=lambda match: (match[1] - match[2], match[1])):
+        country = country_of_name(" ".join(words[start:end]))
+        if country is not None and words[start][:1].isupper():
+            return country, "border" if phrase.border is not None else "country", tokens[end - 1]
     return None
 
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from service.nlp.quotes.layout import Layout, Unit
 from service.nlp.quotes.speakers import real_token
+from service.nlp.rules import Decided
 from service.nlp.quotes.lexicon import (
     ACCORDING_CLAUSE_VERBS,
     ACCORDING_PREPOSITIONS,
@@ -178,7 +179,7 @@ def _frame_for(doc: Doc, token: Token, lemma: str, end: int, unit: Unit) -> Fram
     for rule in FRAME_RULES:
         decided = rule(cue)
         if decided is not None:
-            return decided.frame
+            return decided.answer
     return None
 
 
@@ -215,13 +216,6 @@ class _Cue:
     def frame(self, form: str, subject: Token, content: tuple[int, int] | None = None) -> Decided:
         return Decided(Frame(self.token, self.start, self.end, self.lemma, form, subject, self.unit, content,
                              self.own))
-
-
-@dataclass(frozen=True)
-class Decided:
-    """A rule's answer: the frame, or None when the cue reports nothing (no later rule is tried)."""
-
-    frame: Frame | None
 
 
 def _cue_subject(doc: Doc, token: Token, start: int, end: int, unit: Unit) -> tuple[Token | None, bool]:

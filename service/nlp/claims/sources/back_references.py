@@ -8,10 +8,11 @@ from spacy.tokens import Doc, Span, Token
 
 from service.nlp.claims.context import StoryContext, capitalised_run
 from service.nlp.claims.source_words import ARTICLES
-from service.nlp.claims.sources.decisions import Decided, Resolver
+from service.nlp.claims.sources.decisions import Resolver
 from service.nlp.claims.sources.institutions import institution_head
 from service.nlp.claims.sources.noun_phrases import phrase_text
 from service.nlp.lang.places import country_of_adjective, country_of_name
+from service.nlp.rules import Decided, first_decision
 
 
 def recent_speaker(story: StoryContext, pronoun: Token) -> str | None:
@@ -36,7 +37,7 @@ class _BackReference:
 
 #: A back-reference rule: its answer (a claimant, or None for no one; no later rule is tried),
 #: or None when it does not apply.
-_BackReferenceRule = Callable[[_BackReference], Decided | None]
+_BackReferenceRule = Callable[[_BackReference], Decided[dict] | None]
 
 
 def referring_back(story: StoryContext, body: list[Token], start: int, resolve: Resolver) -> dict | None:
@@ -46,14 +47,11 @@ def referring_back(story: StoryContext, body: list[Token], start: int, resolve: 
     if len(body) != 1:
         return None
     reference = _BackReference(story, body[0].lower_, story.tokens_before(start), resolve)
-    for rule in BACK_REFERENCE_RULES:
-        decided = rule(reference)
-        if decided is not None:
-            return decided.claimant
-    return None
+    decided = first_decision(BACK_REFERENCE_RULES, reference)
+    return decided.answer if decided is not None else None
 
 
-def _anonymous_sources_quoted_before(reference: _BackReference) -> Decided | None:
+def _anonymous_sources_quoted_before(reference: _BackReference) -> Decided[dict] | None:
     """"to vestlige diplomater i N'Djamena … Ifølge kildene" -> the last anonymous claimant."""
     if reference.word not in ("kildene", "kilden"):
         return None
@@ -61,7 +59,7 @@ def _anonymous_sources_quoted_before(reference: _BackReference) -> Decided | Non
     return Decided({"canonical": anonymous["canonical"], "type": "anonymous"}) if anonymous is not None else None
 
 
-def _sources_mentioned_before(reference: _BackReference) -> Decided | None:
+def _sources_mentioned_before(reference: _BackReference) -> Decided[dict] | None:
     """"tre lokale kilder … ifølge kildene" -> "lokale kilder"; with none, the sources are no one."""
     if reference.word not in ("kildene", "kilden"):
         return None
@@ -75,13 +73,13 @@ def _sources_mentioned_before(reference: _BackReference) -> Decided | None:
     return Decided(None)
 
 
-def _a_claimant_by_its_noun(reference: _BackReference) -> Decided | None:
+def _a_claimant_by_its_noun(reference: _BackReference) -> Decided[dict] | None:
     """"Ifølge avisen" after "skriver den franske avisen Le Monde" -> Le Monde."""
     named = _earlier_claimant_by_noun(reference.story, reference.word)
     return Decided(named) if named is not None else None
 
 
-def _an_institution_named_before(reference: _BackReference) -> Decided | None:
+def _an_institution_named_before(reference: _BackReference) -> Decided[dict] | None:
     """"Ifølge departementet" after "Mexicos forsvarsdepartement" -> that institution, resolved."""
     word = reference.word
     institution = institution_head(word)

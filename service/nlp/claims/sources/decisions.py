@@ -1,19 +1,14 @@
-"""What a source rule answers, and the resolver the rules that look back are given."""
+"""The resolver the source rules that look back are given. (A rule's answer is the shared
+:class:`~service.nlp.rules.Decided`, holding a claimant dict.)"""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from service.nlp.claims.context import StoryContext
 
-
-@dataclass(frozen=True)
-class Decided:
-    """A rule's answer: the claimant, or None when the phrase names no one (no later rule is tried)."""
-
-    claimant: dict | None
+__all__ = ["Resolver"]
 
 
 #: Resolves a noun phrase to a claimant: passed to the rules that look back at earlier sources.

@@ -18,7 +18,6 @@ from service.nlp.claims.source_words import (
     MEDIA_RE,
 )
 from service.nlp.claims.sources.back_references import recent_speaker, referring_back
-from service.nlp.claims.sources.decisions import Decided
 from service.nlp.claims.sources.documents import author_before, document_author, is_document
 from service.nlp.claims.sources.institutions import (
     described_name,
@@ -37,6 +36,7 @@ from service.nlp.lang.places import (
     country_of_name,
     side_of_word,
 )
+from service.nlp.rules import Decided, first_decision
 
 
 def _claimant(tokens: list[Token], canonical: str, kind: str) -> dict:
@@ -68,28 +68,27 @@ class _NounPhrase:
         return cls(story, tokens, body, head, after_head,
                    tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
-    def claimant(self, canonical: str, kind: str) -> Decided:
+    def claimant(self, canonical: str, kind: str) -> Decided[dict]:
         return Decided(_claimant(self.tokens, canonical, kind))
 
-    def as_resolved(self, resolved: dict) -> Decided:
+    def as_resolved(self, resolved: dict) -> Decided[dict]:
         """This phrase's span standing for a claimant resolved elsewhere."""
         return Decided({**span_of(self.tokens), "canonical": resolved["canonical"], "type": resolved["type"]})
 
 
 #: A resolution rule: its answer, or None when it does not apply and the next rule is tried.
-_Rule = Callable[[_NounPhrase], Decided | None]
+_Rule = Callable[[_NounPhrase], Decided[dict] | None]
 
 
 def _resolve(story: StoryContext, tokens: list[Token]) -> dict | None:
     np = _NounPhrase.of(story, tokens)
-    for rule in RESOLUTION_RULES:
-        decided = rule(np)
-        if decided is not None:
-            return decided.claimant
-    raise AssertionError("the last resolution rule always decides")
+    decided = first_decision(RESOLUTION_RULES, np)
+    if decided is None:
+        raise AssertionError("the last resolution rule always decides")
+    return decided.answer
 
 
-def _what_a_document_cites(np: _NounPhrase) -> Decided | None:
+def _what_a_document_cites(np: _NounPhrase) -> Decided[dict] | None:
     """"ifølge en rapport fra FN" -> FN: a document names its author after the preposition."""
     if np.head.lower_ in DOCUMENT_HEADS and np.after_head:
         inner = resolve_np(np.story, np.after_head)
@@ -98,7 +97,7 @@ def _what_a_document_cites(np: _NounPhrase) -> Decided | None:
     return None
 
 
-def _a_document_named_before(np: _NounPhrase) -> Decided | None:
+def _a_document_named_before(np: _NounPhrase) -> Decided[dict] | None:
     """"Ifølge rapporten" after "MIVD la fram sin rapport" -> MIVD: its issuer, or the last claimant."""
     if len(np.body) == 1 and is_document(np.head.lower_):
         author = author_before(np.story, np.start, resolve_np) or np.story.previous_claimant()
@@ -107,7 +106,7 @@ def _a_document_named_before(np: _NounPhrase) -> Decided | None:
     return None
 
 
-def _a_personal_pronoun(np: _NounPhrase) -> Decided | None:
+def _a_personal_pronoun(np: _NounPhrase) -> Decided[dict] | None:
     """"…, sier Oleksandr Syrskyj. Han anslår …" -> the last speaker, else the last person named."""
     if not (len(np.body) == 1 and np.body[0].lower_ in ("han", "hun", "ham", "henne")):
         return None
@@ -118,14 +117,14 @@ def _a_personal_pronoun(np: _NounPhrase) -> Decided | None:
     return np.claimant(person.canonical, "person") if person else Decided(None)
 
 
-def _the_agency_itself(np: _NounPhrase) -> Decided | None:
+def _the_agency_itself(np: _NounPhrase) -> Decided[dict] | None:
     """"opplyser NTB" -> the agency."""
     if len(np.body) == 1 and np.body[0].text == AGENCY:
         return np.claimant(AGENCY, "agency")
     return None
 
 
-def _a_capital_city(np: _NounPhrase) -> Decided | None:
+def _a_capital_city(np: _NounPhrase) -> Decided[dict] | None:
     """"ifølge Kyiv" -> Ukraina; "Addis Abeba" too (the parse may give only "Addis"), not "Kyiv Independent"."""
     body = np.body
     if len(body) <= 2 and all(t.text[:1].isupper() for t in body):
@@ -135,7 +134,7 @@ def _a_capital_city(np: _NounPhrase) -> Decided | None:
     return None
 
 
-def _a_movement_by_its_compound(np: _NounPhrase) -> Decided | None:
+def _a_movement_by_its_compound(np: _NounPhrase) -> Decided[dict] | None:
     """"Houthi-bevegelsen" -> the side it names (or the word itself), an organisation."""
     word = np.body[0]
     if len(np.body) == 1 and "-" in word.text and word.text[:1].isupper() and word.lower_.endswith(GROUP_HEADS):
@@ -143,13 +142,13 @@ def _a_movement_by_its_compound(np: _NounPhrase) -> Decided | None:
     return None
 
 
-def _a_documents_named_author(np: _NounPhrase) -> Decided | None:
+def _a_documents_named_author(np: _NounPhrase) -> Decided[dict] | None:
     """"ifølge FN-rapporten" -> FN: the name in a document compound."""
     author = document_author(np.body)
     return np.claimant(author, "organisation") if author is not None else None
 
 
-def _one_of_a_group(np: _NounPhrase) -> Decided | None:
+def _one_of_a_group(np: _NounPhrase) -> Decided[dict] | None:
     """"en av Diarras livvakter": one unnamed member of a group, anonymous."""
     body = np.body
     if len(body) > 2 and body[0].lower_ in ARTICLES and body[1].lower_ == "av":
@@ -157,7 +156,7 @@ def _one_of_a_group(np: _NounPhrase) -> Decided | None:
     return None
 
 
-def _a_member_of_a_body(np: _NounPhrase) -> Decided | None:
+def _a_member_of_a_body(np: _NounPhrase) -> Decided[dict] | None:
     """"et medlem av forsvarskomiteen": an unnamed member, anonymous."""
     body = np.body
     if len(body) > 2 and body[0].lower_ in ("medlem", "medlemmer") and body[1].lower_ == "av":
@@ -165,26 +164,26 @@ def _a_member_of_a_body(np: _NounPhrase) -> Decided | None:
     return None
 
 
-def _a_name_after_its_descriptor(np: _NounPhrase) -> Decided | None:
+def _a_name_after_its_descriptor(np: _NounPhrase) -> Decided[dict] | None:
     """"den tyrkiske avisen Hürriyet" (media), "tankesmien Sanaa Center" (organisation)."""
     described = described_name(np.body)
     return np.claimant(*described) if described is not None else None
 
 
-def _the_alliance_or_union(np: _NounPhrase) -> Decided | None:
+def _the_alliance_or_union(np: _NounPhrase) -> Decided[dict] | None:
     """"NATO skal sende …, opplyser alliansen" -> NATO; "unionen" -> EU."""
     if len(np.body) == 1 and np.body[0].lower_ in ("alliansen", "unionen"):
         return np.claimant(side_of_word(np.body[0].text) or "EU", "organisation")
     return None
 
 
-def _a_source_named_before(np: _NounPhrase) -> Decided | None:
+def _a_source_named_before(np: _NounPhrase) -> Decided[dict] | None:
     """"Ifølge regjeringen" after "Malis regjering avviser" -> that earlier source again."""
     referred = referring_back(np.story, np.body, np.start, resolve_np)
     return np.as_resolved(referred) if referred is not None else None
 
 
-def _a_named_person(np: _NounPhrase) -> Decided | None:
+def _a_named_person(np: _NounPhrase) -> Decided[dict] | None:
     """"sier Pål Jonson" -> the person NER finds, unless the name is an institution's, a medium's
     or an armed group's ("Al-Shabaab hevder")."""
     story = np.story
@@ -195,7 +194,7 @@ def _a_named_person(np: _NounPhrase) -> Decided | None:
     return np.claimant(people[0].canonical, "person") if people else None
 
 
-def _a_named_medium(np: _NounPhrase) -> Decided | None:
+def _a_named_medium(np: _NounPhrase) -> Decided[dict] | None:
     """"melder AFP" -> the medium by its own name (not "en Reuters-kilde", an anonymous source)."""
     media = MEDIA_RE.search(" ".join(t.text for t in np.body))
     if media is not None and np.head.lower_ not in ANONYMOUS_HEADS:
@@ -203,25 +202,25 @@ def _a_named_medium(np: _NounPhrase) -> Decided | None:
     return None
 
 
-def _a_medium_by_its_kind(np: _NounPhrase) -> Decided | None:
+def _a_medium_by_its_kind(np: _NounPhrase) -> Decided[dict] | None:
     """"ifølge sørkoreanske medier" -> a medium, in its own words."""
     return np.claimant(phrase_text(np.body), "media") if np.head.lower_ in MEDIA_HEADS else None
 
 
-def _an_anonymous_source(np: _NounPhrase) -> Decided | None:
+def _an_anonymous_source(np: _NounPhrase) -> Decided[dict] | None:
     """"ifølge israelske kilder", "en tyrkisk tjenestemann" -> anonymous, without the article."""
     if any(np.head.lower_.endswith(h) for h in ANONYMOUS_HEADS):
         return np.claimant(phrase_text(np.body), "anonymous")
     return None
 
 
-def _a_countrys_institution(np: _NounPhrase) -> Decided | None:
+def _a_countrys_institution(np: _NounPhrase) -> Decided[dict] | None:
     """"forsvarsdepartementet i Brussel" -> "Belgias forsvarsdepartement": a country's institution."""
     national = national_institution(np.story, np.body, np.start)
     return np.claimant(*national) if national is not None else None
 
 
-def _the_country_named_before(np: _NounPhrase) -> Decided | None:
+def _the_country_named_before(np: _NounPhrase) -> Decided[dict] | None:
     """"landet" -> the country the story spoke of last; no one when there is none."""
     if np.body[0].lower_ == "landet" and len(np.body) == 1:
         country = np.story.country_before(np.start)
@@ -229,7 +228,7 @@ def _the_country_named_before(np: _NounPhrase) -> Decided | None:
     return None
 
 
-def _the_group_named_before(np: _NounPhrase) -> Decided | None:
+def _the_group_named_before(np: _NounPhrase) -> Decided[dict] | None:
     """"Hamas har …, men gruppen selv hevder" -> Hamas: the armed group named before."""
     if np.body[0].lower_ in GROUP_BACK_REFERENCES:
         name = np.story.group_named_before(np.start)
@@ -238,19 +237,19 @@ def _the_group_named_before(np: _NounPhrase) -> Decided | None:
     return None
 
 
-def _a_person_by_role(np: _NounPhrase) -> Decided | None:
+def _a_person_by_role(np: _NounPhrase) -> Decided[dict] | None:
     """"Ministeren sier" after "Forsvarsminister Pål Jonson" -> the person the story named in that role."""
     role = role_person(np.story, np.body, np.start)
     return np.claimant(role, "person") if role is not None else None
 
 
-def _a_named_owners_unit(np: _NounPhrase) -> Decided | None:
+def _a_named_owners_unit(np: _NounPhrase) -> Decided[dict] | None:
     """"Forsvarets operative hovedkvarter", "Stortingets utredningsseksjon": a named owner's unit, kept whole."""
     owned = owned_unit(np.body)
     return np.claimant(owned, "organisation") if owned is not None else None
 
 
-def _a_named_organisation_or_place(np: _NounPhrase) -> Decided | None:
+def _a_named_organisation_or_place(np: _NounPhrase) -> Decided[dict] | None:
     """"opplyser Innlandet politidistrikt" -> the organisation NER finds; a country's name is the country."""
     orgs = np.story.entities_in(np.start, np.end, ("ORG", "GPE_ORG", "GPE_LOC", "LOC"))
     if not orgs:
@@ -262,7 +261,7 @@ def _a_named_organisation_or_place(np: _NounPhrase) -> Decided | None:
     return np.claimant(name, "person" if title_before(np.body, orgs[0].start) else "organisation")
 
 
-def _a_capitalised_name(np: _NounPhrase) -> Decided | None:
+def _a_capitalised_name(np: _NounPhrase) -> Decided[dict] | None:
     """"Hæren sier" -> Hæren; "Ifølge Brovdi" after "Robert Brovdi" -> him: the first capitalised run."""
     body, story = np.body, np.story
     names = [t for t in body if t.text[:1].isupper() and t.lower_ not in ARTICLES]
@@ -287,7 +286,7 @@ def _a_capitalised_name(np: _NounPhrase) -> Decided | None:
     return np.claimant(story.names.get(name.lower(), name), "person" if is_titled else "organisation")
 
 
-def _anything_else_is_an_organisation(np: _NounPhrase) -> Decided:
+def _anything_else_is_an_organisation(np: _NounPhrase) -> Decided[dict]:
     """"opplyser politiet", "sier hærsjefen": what no rule above placed is an organisation, in its own words."""
     return np.claimant(phrase_text(np.body), "organisation")
 

@@ -49,7 +49,7 @@ def without(rules: PhraseRules, name: str) -> PhraseRules:
 #: rule set -> rule -> (tagged sentence, the word the phrase follows, the phrase)
 TAGGED_EXAMPLES: dict[str, tuple[PhraseRules, dict[str, tuple[str, str, str]]]] = {
     "plain": (PLAIN_NOUN_PHRASE, {
-        "not_a_plain_word_ends_it": (
+        "a_word_of_another_class_ends_it": (
             "sier/VERB/ROOT lederen/NOUN/SUBJ i/ADP/ATR Norsk/PROPN/PUTFYLL Folkehjelp/PROPN/FLAT til/ADP/ADV NTB/PROPN/PUTFYLL",
             "i", "Norsk Folkehjelp"),
         "the_root_ends_it": (
@@ -59,9 +59,13 @@ TAGGED_EXAMPLES: dict[str, tuple[PhraseRules, dict[str, tuple[str, str, str]]]] 
             "har/VERB/ROOT", "i", "Oslo"),
     }),
     "subject": (SUBJECT_BEFORE_A_VERB, {
-        "not_a_subject_word_ends_it": (
+        "a_word_of_another_class_ends_it": (
             "hun/PRON/SUBJ mener/VERB/ROOT laget/NOUN/SUBJ er/AUX/DOBJ i/ADP/SPRED rute/NOUN/PUTFYLL",
             "mener", "laget"),
+        "the_root_ends_it": (
+            "mener/VERB/PAR laget/NOUN/SUBJ Nyheter/NOUN/ROOT", "mener", "laget"),
+        "a_modifier_after_the_noun_ends_it": (
+            "mener/VERB/ROOT laget/NOUN/SUBJ denne/DET/DET uken/NOUN/ATR er/AUX/DOBJ", "mener", "laget"),
     }),
     "place": (PLACE_PHRASE, {
         "punctuation_ends_it": (

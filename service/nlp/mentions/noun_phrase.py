@@ -209,14 +209,12 @@ def a_modifier_after_the_noun_ends_it(word: NextWord) -> str | None:
     return ENDS if noun_taken and word.token.pos_ in ("DET", "ADJ") else None
 
 
-def not_a_plain_word_ends_it(word: NextWord) -> str | None:
-    """"i Øst *sier*": a word that is no determiner, adjective, noun, name or number ends it."""
-    return ENDS if word.token.pos_ not in _PLAIN_CLASSES else None
-
-
-def not_a_subject_word_ends_it(word: NextWord) -> str | None:
-    """"mener laget *er*": as a plain phrase, but a pronoun may be the subject ("mener *han* er")."""
-    return ENDS if word.token.pos_ not in _SUBJECT_CLASSES else None
+def words_of_another_class_end_it(classes: frozenset[str]) -> WordRule:
+    """A rule: a word of none of ``classes`` ends the phrase ("i Øst *sier*")."""
+    def rule(word: NextWord) -> str | None:
+        return ENDS if word.token.pos_ not in classes else None
+    rule.__name__ = rule.__qualname__ = "a_word_of_another_class_ends_it"
+    return rule
 
 
 def words_after_the_first_end_it(words: frozenset[str]) -> WordRule:
@@ -230,16 +228,22 @@ def words_after_the_first_end_it(words: frozenset[str]) -> WordRule:
 # ------------------------------------------------------------------ the named rule sets
 
 
-#: The object of a speaker's preposition: determiners and adjectives, then nouns and names, ending
-#: in a noun or name ("ifølge politiet i Øst kjente mannen" -> "Øst").
-PLAIN_NOUN_PHRASE = PhraseRules(
-    "plain noun phrase",
-    (not_a_plain_word_ends_it, the_root_ends_it, a_modifier_after_the_noun_ends_it),
-    limit=6, must_end_in=frozenset({"NOUN", "PROPN"}),
-)
+def _plain(name: str, classes: frozenset[str]) -> PhraseRules:
+    """Determiners and adjectives, then nouns and names, ending in a noun or name (or, where
+    ``classes`` admit one, a pronoun)."""
+    return PhraseRules(
+        name,
+        (words_of_another_class_end_it(classes), the_root_ends_it, a_modifier_after_the_noun_ends_it),
+        limit=6, must_end_in=classes & {"NOUN", "PROPN", "PRON"},
+    )
 
-#: The subject right after a cue with no "at", before its finite verb ("mener laget er i rute").
-SUBJECT_BEFORE_A_VERB = PhraseRules("subject before a verb", (not_a_subject_word_ends_it,), limit=5)
+
+#: The object of a speaker's preposition ("ifølge politiet i Øst kjente mannen" -> "Øst").
+PLAIN_NOUN_PHRASE = _plain("plain noun phrase", _PLAIN_CLASSES)
+
+#: The subject right after a cue with no "at", before its finite verb: a plain noun phrase, or a
+#: pronoun ("mener laget er i rute", "mener han er i rute").
+SUBJECT_BEFORE_A_VERB = _plain("subject before a verb", _SUBJECT_CLASSES)
 
 #: A claimant read after its cue ("ifølge", "sier"), tried in this order; a name going on is
 #: taken before any stop is looked at.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.nlp.claims.sources import back_references, documents, frames, institutions, noun_phrases, subjects
+from service.nlp.claims.sources import back_references, documents, frames, institutions, subjects
 from service.nlp.claims.context import StoryContext
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
@@ -93,52 +93,6 @@ def test_every_back_reference_rule_has_an_example() -> None:
 def test_back_reference_rule_decides_its_example(nlp: Language, rule: str) -> None:
     text, count, canonical, kind = BACK_REFERENCE_EXAMPLES[rule]
     assert claimant_of(nlp, text, count) == (canonical, kind)
-
-
-# ------------------------------------------------------------------ where a claimant noun phrase ends
-
-#: rule -> (text, the word the phrase follows, the word the claim starts at or None, the phrase)
-NOUN_PHRASE_EXAMPLES: dict[str, tuple[str, str, str | None, str]] = {
-    "_the_claim_begins": (
-        "Russland har ifølge Pentagon nesten alle sine soldater i Ukraina.", "ifølge", "nesten", "Pentagon"),
-    "_a_name_goes_on": (
-        "Russland har 600.000 soldater i Ukraina, ifølge Institute for the Study of War.", "ifølge", None,
-        "Institute for the Study of War"),
-    "_punctuation_ends_it": (
-        "Det er 300 soldater der, opplyser Forsvaret, og flere kommer.", "opplyser", None, "Forsvaret"),
-    "_a_stop_word_ends_it": (
-        "Sverige sender 150 soldater, sier Pål Jonson til NTB.", "sier", None, "Pål Jonson"),
-    "_a_count_ends_it": (
-        "Russland har ifølge Pentagon rundt 500 stridsvogner der.", "ifølge", None, "Pentagon"),
-    "_a_preposition_of_no_affiliation_ends_it": (
-        "Det er 300 soldater der, opplyste Forsvaret i går.", "opplyste", None, "Forsvaret"),
-    "_a_verb_ends_it": (
-        "Ifølge Forsvaret står det 300 soldater der.", "ifølge", None, "Forsvaret"),
-    "_a_participle_ends_it": (
-        "Russland har ifølge ukrainsk etterretning utplassert 300 soldater der.", "ifølge", None,
-        "ukrainsk etterretning"),
-}
-
-
-def test_every_noun_phrase_rule_has_an_example() -> None:
-    assert [rule.__name__ for rule in noun_phrases.NOUN_PHRASE_RULES] == list(NOUN_PHRASE_EXAMPLES)
-
-
-def _phrase_after(nlp: Language, text: str, cue: str, claim_start: str | None) -> str:
-    tokens = list(nlp(text))
-    words = [t.text for t in tokens]
-    stop = tokens[words.index(claim_start)].i if claim_start is not None else None
-    return " ".join(t.text for t in noun_phrases.noun_phrase_after(tokens, [w.lower() for w in words].index(cue) + 1, stop=stop))
-
-
-@pytest.mark.parametrize("rule", list(NOUN_PHRASE_EXAMPLES))
-def test_noun_phrase_rule_decides_its_example(nlp: Language, rule: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    text, cue, claim_start, phrase = NOUN_PHRASE_EXAMPLES[rule]
-    assert _phrase_after(nlp, text, cue, claim_start) == phrase
-    # and it is this rule that decides: without it the phrase is another
-    monkeypatch.setattr(noun_phrases, "NOUN_PHRASE_RULES",
-                        tuple(r for r in noun_phrases.NOUN_PHRASE_RULES if r.__name__ != rule))
-    assert _phrase_after(nlp, text, cue, claim_start) != phrase
 
 
 # ------------------------------------------------------------------ the speaker of a quoted claim

@@ -24,6 +24,7 @@ from service.nlp.lang.places import country_of_adjective, country_of_name
 from service.nlp.claims.numbers import SMALL
 from service.nlp.mentions.canonical import CanonicalEntity, canonical_name_index, role_index
 from service.nlp.mentions.component import mentions_of
+from service.nlp.mentions.noun_phrase import is_verb
 
 __all__ = ["StoryContext", "clause_window", "is_verb", "sentence_of"]
 
@@ -32,21 +33,12 @@ RIGHT_BOUNDARY_TEXT: frozenset[str] = frozenset({",", ";", ":", ".", "!", "?", "
                                                  "–", "—"})
 CLAUSE_WORDS: frozenset[str] = frozenset({"at", "hvis", "dersom", "fordi", "mens", "selv om"})
 COORDINATORS: frozenset[str] = frozenset({"og", "men", "mens", "eller"})
-FINITE_FORMS: frozenset[str] = frozenset({
-    "er", "var", "har", "hadde", "blir", "ble", "kan", "kunne", "vil", "ville", "skal",
-    "skulle", "må", "måtte", "bør", "burde", "står", "sto",
-})
 PRONOUN_SUBJECTS: frozenset[str] = frozenset({"det", "de", "den", "han", "hun", "vi", "jeg", "dette"})
 
 _GUILLEMETS_RE = re.compile(r"«[^«»]*»")
 _PERSON_LABELS = frozenset({"PER"})
 _PLACE_PREPOSITIONS = frozenset({"i", "til", "fra", "ved", "nær", "mot", "langs", "på", "utenfor", "av"})
 _ORG_LABELS = frozenset({"ORG", "GPE_ORG"})
-
-
-def is_verb(token: Token) -> bool:
-    """A verb by tag or UPOS (the two come from different components)."""
-    return token.tag_ == "verb" or token.pos_ in ("VERB", "AUX") or token.lower_ in FINITE_FORMS
 
 
 def _after_place_preposition(token: Token) -> bool:

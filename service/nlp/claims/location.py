@@ -18,7 +18,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from service.nlp.claims.context import StoryContext, is_verb
+from service.nlp.claims.context import StoryContext
 from service.nlp.lang.matchers import country_name_matcher
 from service.nlp.lang.places import (
     SIDE_NAMES,
@@ -29,6 +29,14 @@ from service.nlp.lang.places import (
     side_of_word,
 )
 from service.nlp.claims.source_words import MEDIA
+from service.nlp.mentions.noun_phrase import (
+    PHRASE_STOP_PUNCT,
+    PhraseRules,
+    a_verb_ends_it_even_first,
+    phrase_end,
+    punctuation_ends_it,
+    words_after_the_first_end_it,
+)
 
 __all__ = ["GOVERNING_HEADS", "LOCATION_PREPS", "Location", "STOP_PUNCT", "location_of"]
 
@@ -48,7 +56,7 @@ BORDER_WORDS: tuple[str, ...] = ("grensen", "grensa", "grense", "grenseområd")
 FRONT_WORDS: tuple[str, ...] = ("fronten", "frontlinjen", "frontlinja", "front")
 CHAIN_PREPS: frozenset[str] = frozenset({"av", "om", "rundt", "i", "nær", "mot", "til", "overfor",
                                          "ved", "utenfor"})
-STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
+STOP_PUNCT: frozenset[str] = PHRASE_STOP_PUNCT
 MAX_NP = 8
 #: Heads of force compounds, which name who serves, not where: "i FN-styrken i Sør-Sudan".
 FORCE_HEADS: tuple[str, ...] = ("styrke", "operasjon", "misjon", "kontingent", "korps", "brigade",
@@ -78,18 +86,19 @@ class Location:
                 "canonical": self.canonical, "kind": self.kind}
 
 
+#: A place phrase after its preposition ("nær Bakhmut i øst" -> "Bakhmut"): punctuation or a
+#: verb ends it (a verb first leaves no phrase), and so does the next preposition or "og".
+PLACE_PHRASE = PhraseRules(
+    "place phrase",
+    (punctuation_ends_it, a_verb_ends_it_even_first,
+     words_after_the_first_end_it(LOCATION_PREPS | CHAIN_PREPS | {"og", "for", "med", "under"})),
+    limit=MAX_NP,
+)
+
+
 def _noun_phrase(tokens: Sequence[Token], k: int) -> int:
-    """End index (exclusive) of the NP starting at ``tokens[k]``."""
-    j = k
-    while j < len(tokens) and j - k < MAX_NP:
-        token = tokens[j]
-        if token.text in STOP_PUNCT or (is_verb(token) and token.pos_ != "ADJ" and token.tag_ != "adj"
-                                        and not token.text[:1].isupper()):
-            break
-        if j > k and token.lower_ in LOCATION_PREPS | CHAIN_PREPS | {"og", "for", "med", "under"}:
-            break
-        j += 1
-    return j
+    """End index (exclusive) of the place phrase starting at ``tokens[k]``."""
+    return phrase_end(tokens, k, PLACE_PHRASE)
 
 
 def _is_generic(token: Token) -> bool:

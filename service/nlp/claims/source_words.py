@@ -1,5 +1,6 @@
 """Words that name sources of troop claims: reporting verbs, media, institutions,
-anonymous and document heads, and the words that bound a claimant's noun phrase.
+anonymous and document heads (the words that bound a claimant's noun phrase are in
+:mod:`service.nlp.mentions.noun_phrase`).
 
 Data for :mod:`service.nlp.claims.sources`, kept apart so the resolution logic reads alone.
 The words the quotes share (reporting verbs, media, unnamed sources, documents) are read
@@ -13,12 +14,10 @@ from service.nlp.lang.vocabulary import forms_to_lemma, news_media, reporting_ve
 
 __all__ = [
     "ACCORDING_PREPOSITIONS",
-    "AFFILIATION_PREPS",
     "AGENCY",
     "ANONYMOUS_HEADS",
     "ARTICLES",
     "CHAIN_RE",
-    "COUNT_OPENERS",
     "DOCUMENT_HEADS",
     "FIXED_NAMES",
     "INSTITUTION_ENDINGS",
@@ -27,8 +26,6 @@ __all__ = [
     "MEDIA_DESCRIPTOR_ENDINGS",
     "MEDIA_HEADS",
     "MEDIA_RE",
-    "NP_STOP_PUNCT",
-    "NP_STOP_WORDS",
     "ORG_DESCRIPTOR_ENDINGS",
     "OWN_WORDS",
     "REPORTING_FORMS",
@@ -100,18 +97,6 @@ MEDIA_DESCRIPTORS: frozenset[str] = frozenset({
     "kringkastingsselskapet", "allmennkringkasteren", "fjernsynskanalen",
 })
 
-#: Words that end a claimant NP.
-NP_STOP_WORDS: frozenset[str] = frozenset({
-    "som", "og", "men", "på", "under", "etter", "overfor", "med", "til", "om", "mens",
-    "at", "da", "der", "når", "mandag", "tirsdag", "onsdag", "torsdag", "fredag",
-    "lørdag", "søndag", "tidligere", "nylig", "nå",
-})
-NP_STOP_PUNCT: frozenset[str] = frozenset({",", ".", ";", ":", "»", "«", "–", "—", "(", ")", "!", "?"})
-#: Words that open a count, ending a claimant NP before it.
-COUNT_OPENERS: frozenset[str] = frozenset({
-    "mellom", "rundt", "nesten", "over", "opptil", "omkring", "cirka", "ca.", "drøyt", "snaut",
-    "minst", "bortimot",
-})
 #: Names that begin with an article ("Det hvite hus").
 FIXED_NAMES: frozenset[str] = frozenset({"det hvite hus"})
 #: Words before a source's noun that do not name it: articles and how many ("tre kilder").
@@ -121,4 +106,3 @@ ARTICLES: frozenset[str] = frozenset({"en", "ei", "et", "den", "det", "de", "fle
 CHAIN_RE = re.compile(
     r"\s*,?\s*(?:som\s+(?:igjen\s+)?(?:viser|henviser)\s+til|som\s+siterer"
     r"|med\s+henvisning\s+til|med\s+referanse\s+til)\s+", re.IGNORECASE)
-AFFILIATION_PREPS: frozenset[str] = frozenset({"i", "for", "ved", "hos"})

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from service.nlp.mentions.noun_phrase import SUBJECT_BEFORE_A_VERB, phrase_end
 from service.nlp.quotes.layout import Layout, Unit
 from service.nlp.quotes.speakers import real_token
 from service.nlp.rules import Decided
@@ -482,9 +483,7 @@ def _bare_clause_start(doc: Doc, cue: Token, end: int, unit: Unit) -> int | None
             if start < child.i and not any(doc[i].is_punct for i in range(end, start)):
                 return _skip_adverbs(doc, start, child.i)
     i = _skip_adverbs(doc, end, unit.end)
-    np_end = i
-    while np_end < unit.end and np_end - i < 5 and doc[np_end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"):
-        np_end += 1
+    np_end = phrase_end(doc[:unit.end], i, SUBJECT_BEFORE_A_VERB)
     if i < np_end < unit.end and doc[np_end].tag_ == "verb" and doc[np_end].morph.get("Tense", None):
         if doc[i].lower_ not in NON_SPEAKER_SUBJECTS or doc[i].lower_ in ("det", "dette", "den"):
             return i

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
 from service.nlp.mentions.component import mentions_of
+from service.nlp.mentions.noun_phrase import PLAIN_NOUN_PHRASE, phrase_end
 from service.nlp.mentions.repair import is_capital_acronym, pair_continues
 from service.nlp.mentions.canonical import (
     CanonicalEntity,
@@ -685,7 +686,7 @@ def _a_prepositional_attribute(dependant: _RightDependant) -> int | None:
     """"ifølge politiet i Øst kjente mannen …": a preposition and its noun phrase, no further."""
     token = dependant.token
     if token.dep_ == "ATR" and token.lower_ in _NP_PREPOSITIONS:
-        return max(_right_edge(token) + 1, _simple_np_end(token.doc, token.i + 1))
+        return max(_right_edge(token) + 1, phrase_end(token.doc, token.i + 1, PLAIN_NOUN_PHRASE))
     return None
 
 
@@ -919,20 +920,6 @@ def _right_edge(token: Token) -> int:
             break
         last = t.i
     return last
-
-
-def _simple_np_end(doc: Doc, start: int) -> int:
-    """End of a plain noun phrase (determiners, adjectives, nouns, names) starting at ``start``."""
-    end = start
-    after_noun = False
-    while end < len(doc) and end - start < 6 and doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
-        # determiners and adjectives come before the noun: after it they start the next
-        # phrase ("ifølge politiet i Øst kjente mannen"), as does the sentence's root
-        if doc[end].dep_ == "ROOT" or (after_noun and doc[end].pos_ in ("DET", "ADJ")):
-            break
-        after_noun = after_noun or doc[end].pos_ in ("NOUN", "PROPN")
-        end += 1
-    return end if end > start and doc[end - 1].pos_ in ("NOUN", "PROPN") else start
 
 
 def _starts_relative(token: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from service.nlp.claims.context import StoryContext, is_verb
-from service.nlp.claims.source_words import NP_STOP_PUNCT
+from service.nlp.mentions.noun_phrase import PHRASE_STOP_PUNCT
 from service.nlp.claims.sources.roles import role_base
 from service.nlp.mentions.canonical import CanonicalEntity, is_role_word
 
@@ -31,7 +31,7 @@ def _comma_after_role(np: list[Token]) -> int | None:
     doc = np[0].doc
     k = np[-1].i + 1
     while k < len(doc) and k - np[-1].i <= 8 and doc[k].text != ",":
-        if is_verb(doc[k]) or doc[k].text in NP_STOP_PUNCT:
+        if is_verb(doc[k]) or doc[k].text in PHRASE_STOP_PUNCT:
             return None
         k += 1
     return k if k + 1 < len(doc) and doc[k].text == "," else None

@@ -9,7 +9,7 @@ from service.nlp.claims.context import StoryContext, is_verb
 from service.nlp.claims.source_words import DOCUMENT_HEADS, MEDIA
 from service.nlp.claims.sources.decisions import Resolver
 from service.nlp.claims.sources.institutions import institution_head
-from service.nlp.claims.sources.noun_phrases import noun_phrase_after
+from service.nlp.mentions.noun_phrase import CLAIMANT_AFTER_A_CUE, phrase_after
 from service.nlp.lang.places import country_of_name
 
 
@@ -43,7 +43,7 @@ def _a_document_from_someone(story: StoryContext, offset: int, resolve: Resolver
     doc = story.doc
     for token in reversed(story.tokens_before(offset)):
         if is_document(token.lower_) and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "fra":
-            np = noun_phrase_after(list(doc), token.i + 2)
+            np = phrase_after(list(doc), token.i + 2, CLAIMANT_AFTER_A_CUE)
             resolved = resolve(story, np) if np else None
             if resolved is not None:
                 return resolved

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from service.nlp.claims.context import StoryContext, is_verb, sentence_of
 from service.nlp.claims.source_words import AGENCY, CHAIN_RE, OWN_WORDS, REPORTING_FORMS
 from service.nlp.claims.sources.apposition import apposition
-from service.nlp.claims.sources.noun_phrases import noun_phrase_after
+from service.nlp.mentions.noun_phrase import CLAIMANT_AFTER_A_CUE, phrase_after
 from service.nlp.claims.sources.resolution import resolve_np
 from service.nlp.claims.sources.subjects import subject_of_verb
 
@@ -44,7 +44,7 @@ def _chain(np: list[Token], sent_tokens: list[Token]) -> list[Token] | None:
     target = match.end()
     for k, token in enumerate(sent_tokens):
         if token.idx == target:
-            return noun_phrase_after(sent_tokens, k)
+            return phrase_after(sent_tokens, k, CLAIMANT_AFTER_A_CUE)
     return None
 
 
@@ -79,7 +79,7 @@ def _according_to(story: StoryContext, sent: list[Token], claim: Span) -> Attrib
         low, high = sorted((sent[k].i, claim.start if sent[k].i < claim.start else claim.end - 1))
         if any(_reports(t) for t in sent if low < t.i < high):
             continue  # "ifølge X ... 40.000, men bevegelsen hevder å ha over 100.000"
-        np = noun_phrase_after(sent, k + 1, stop=claim.start if sent[k].i < claim.start else None)
+        np = phrase_after(sent, k + 1, CLAIMANT_AFTER_A_CUE, stop=claim.start if sent[k].i < claim.start else None)
         claimant = _from_np(story, np, sent)
         if claimant is not None:
             return Attribution(claimant, _cue(sent[k]), "ifølge")
@@ -102,7 +102,7 @@ def _parenthetical(story: StoryContext, sent: list[Token], claim: Span) -> Attri
             continue
         if k == 0 or sent[k - 1].text not in (",", "»", "”", "'", "–"):
             continue
-        np = noun_phrase_after(sent, k + 1)
+        np = phrase_after(sent, k + 1, CLAIMANT_AFTER_A_CUE)
         claimant = _from_np(story, np, sent) if np else None
         if claimant is not None:
             return Attribution(claimant, _cue(token), REPORTING_FORMS[token.lower_])
@@ -164,7 +164,7 @@ def _named_after_the_guillemets(story: StoryContext, claim: Span) -> Attribution
     after = [t for t in claim.doc if t.idx >= bounds[1]][:16]
     if not (after and after[0].text in (",",) and len(after) > 2 and after[1].lower_ in REPORTING_FORMS):
         return None
-    np = noun_phrase_after(after, 2)
+    np = phrase_after(after, 2, CLAIMANT_AFTER_A_CUE)
     named = resolve_np(story, np) if np else None
     return Attribution(named, _cue(after[1]), REPORTING_FORMS[after[1].lower_]) if named is not None else None
 
@@ -223,7 +223,7 @@ def _said_next(story: StoryContext, claim: Span) -> Attribution | None:
     if len(following) < 3 or following[0].lower_ not in ("det", "dette") \
             or following[1].lower_ not in REPORTING_FORMS:
         return None
-    np = noun_phrase_after(following, 2)
+    np = phrase_after(following, 2, CLAIMANT_AFTER_A_CUE)
     claimant = _from_np(story, np, following) if np else None
     if claimant is None:
         return None

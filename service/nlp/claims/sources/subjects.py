@@ -6,7 +6,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from service.nlp.claims.context import is_verb
-from service.nlp.claims.sources.noun_phrases import noun_phrase_after
+from service.nlp.mentions.noun_phrase import CLAIMANT_AFTER_A_CUE, phrase_after
 
 
 def subject_of_verb(sent: list[Token], k: int) -> list[Token]:
@@ -45,7 +45,7 @@ def _clause_start(sent: list[Token], k: int) -> int:
 def _the_subject_after_an_adverbial(sent: list[Token], k: int) -> list[Token] | None:
     """"I trusselvurderingen skriver tjenesten at …": an adverbial first, then the verb, then its subject."""
     if sent[_clause_start(sent, k)].pos_ == "ADP" and k + 1 < len(sent) and sent[k + 1].lower_ != "at":
-        return noun_phrase_after(sent, k + 1)
+        return phrase_after(sent, k + 1, CLAIMANT_AFTER_A_CUE)
     return None
 
 

@@ -17,6 +17,10 @@ as written, its canonical name, the role kept apart, and its type:
 >>> resolver.speaker_for(doc[7]).canonical     # doctest: +SKIP
 'Kari Nilsen'
 
+The mention's extent is found around its head by the one noun-phrase module
+(``mentions/noun_phrase.py``: :func:`phrase_around` with ``SPEAKER_MENTION``), given the
+story's names through :meth:`SpeakerResolver.name_at`.
+
 Speakers must be requested in document order: pronouns and definite
 descriptions resolve against what came before.
 """

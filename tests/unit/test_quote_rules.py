@@ -12,6 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from service.nlp.mentions.noun_phrase import SPEAKER_MENTION
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 from service.nlp.quotes import builder, cues, speakers
 from service.nlp.quotes.speakers import SpeakerResolver
@@ -33,20 +34,20 @@ def quotes_of(nlp: Language, text: str) -> list[dict[str, Any]]:
 
 #: rule -> (text, the speaker's mention as written)
 RIGHT_DEPENDANT_EXAMPLES: dict[str, tuple[str, str]] = {
-    "_the_rest_of_a_name": (
+    "the_rest_of_a_name": (
         "Det hvite hus opplyser at presidenten reiser til Polen i mars.", "Det hvite hus"),
-    "_a_prepositional_attribute": (
+    "a_prepositional_attribute": (
         "Ifølge politiet i Øst kjente mannen og den fornærmede hverandre fra før.", "politiet i Øst"),
-    "_an_apposition_naming_a_person": (
+    "an_apposition_naming_a_person": (
         "Ifølge Ola Nordmann, leder i Fagforbundet, er streiken over.", "Ola Nordmann, leder i Fagforbundet"),
-    "_a_coordinated_noun": (
+    "a_coordinated_noun": (
         "Tekstil- og skotøyforbundet sier at lønningene må opp.", "Tekstil- og skotøyforbundet"),
 }
 
 
 def test_every_right_dependant_rule_has_an_example() -> None:
-    names = [rule.__name__ for rule in speakers.RIGHT_DEPENDANT_RULES]
-    assert names == [*RIGHT_DEPENDANT_EXAMPLES, "_a_bracket"]
+    names = [rule.__name__ for rule in SPEAKER_MENTION.right_dependants]
+    assert names == [*RIGHT_DEPENDANT_EXAMPLES, "a_bracket"]
 
 
 @pytest.mark.parametrize("rule", list(RIGHT_DEPENDANT_EXAMPLES))

@@ -13,9 +13,12 @@ or is taken into it. What differs between the extractors is the rule set, not th
 * a place phrase (``PLACE_PHRASE`` in ``claims/location.py``) built from the same rules with the
   place prepositions as its breaks.
 
-A speaker's mention is found the other way round, from its head and the parse around it
-(``SpeakerResolver.noun_phrase``); it reads its prepositional attribute with
-:data:`PLAIN_NOUN_PHRASE`.
+A speaker's mention is found the other way round, from its head and the parse around it, by
+:func:`phrase_around` with a named :class:`HeadRules` set (:data:`SPEAKER_MENTION`): the name the
+head is part of, its dependants before it, the dependants after it that a rule takes in (a
+prepositional attribute is read forward with :data:`PLAIN_NOUN_PHRASE`), and where a relative
+clause on it starts; :func:`end_with_relative_clause` then reads that clause forward with
+:data:`RELATIVE_CLAUSE` ("ifølge en kilde *som ikke vil navngis*").
 
 >>> import spacy
 >>> doc = spacy.blank("nb")("sier Pål Jonson til NTB")
@@ -24,16 +27,20 @@ A speaker's mention is found the other way round, from its head and the parse ar
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from service.nlp.lang.places import country_of_adjective
+from service.nlp.mentions.canonical import is_role_word
 
 __all__ = [
-    "CLAIMANT_AFTER_A_CUE", "ENDS", "NextWord", "PLAIN_NOUN_PHRASE", "PhraseRules", "SUBJECT_BEFORE_A_VERB",
-    "TAKEN", "is_verb", "phrase_after", "phrase_end",
+    "CLAIMANT_AFTER_A_CUE", "ENDS", "HeadRules", "NameAt", "NextWord", "PLAIN_NOUN_PHRASE", "PhraseAround",
+    "PhraseRules", "RELATIVE_CLAUSE", "RightDependant", "SPEAKER_MENTION", "SUBJECT_BEFORE_A_VERB", "TAKEN",
+    "end_with_relative_clause", "is_verb", "phrase_after", "phrase_around", "phrase_end",
 ]
 
 #: Finite forms the tagger does not always tag as verbs.
@@ -284,3 +291,285 @@ def _affiliation_start(tokens: Tokens, k: int) -> bool:
             and tokens[k + 1].lower_ == "i" and tokens[k + 2].text[:1].isupper():
         return True  # "en rådgiver i presidentpalasset i Abidjan"
     return country_of_adjective(token.text) is not None
+
+
+# ------------------------------------------------------------------ a relative clause read forward
+
+
+def a_comma_ends_it(word: NextWord) -> str | None:
+    """"en kilde som ikke vil navngis, sier …": a comma ends the clause."""
+    return ENDS if word.token.text == "," else None
+
+
+def the_sentence_end_ends_it(word: NextWord) -> str | None:
+    """"… som ikke vil navngis." : the sentence's last word is not taken."""
+    return ENDS if word.token.is_sent_end else None
+
+
+def the_unit_end_ends_it(word: NextWord) -> str | None:
+    """The clause never reads past the sentence unit it is in (``stop``)."""
+    return ENDS if word.stop is not None and word.token.i >= word.stop else None
+
+
+#: A relative clause on a phrase ("ifølge en offiser *som ikke vil navngis*"), read from its "som"
+#: to a comma or the end of its sentence, however long.
+RELATIVE_CLAUSE = PhraseRules(
+    "relative clause",
+    (the_unit_end_ends_it, a_comma_ends_it, the_sentence_end_ends_it),
+    limit=sys.maxsize,
+)
+
+
+# ------------------------------------------------------------------ a phrase read around its head
+
+
+#: The recognised name a document index is part of: (its first index, its end, its label), or None.
+NameAt = Callable[[int], "tuple[int, int, str] | None"]
+
+
+class PhraseAround(NamedTuple):
+    """A phrase found around its head: ``doc[start:end]``, and where a relative clause on it starts."""
+
+    start: int
+    end: int
+    relative: int | None
+
+
+@dataclass(frozen=True)
+class RightDependant:
+    """A dependant after a phrase's head, and what the rules that may take it in read."""
+
+    head: Token
+    token: Token
+    high: int  # where the phrase ends so far
+    name_at: NameAt
+
+    def label(self, token: Token) -> str | None:
+        found = self.name_at(token.i)
+        return found[2] if found else None
+
+
+#: A rule taking a dependant after the head into the phrase: where the phrase then ends, or None
+#: when it does not apply and the next rule is tried.
+RightRule = Callable[[RightDependant], int | None]
+
+
+@dataclass(frozen=True)
+class HeadRules:
+    """A named way of finding a phrase around its head over the parse.
+
+    ``name_labels``: the labels of the recognised names a head takes in whole;
+    ``left_dependants``: the relations of the dependants before the head taken in with their subtree;
+    ``right_dependants``: rules tried in order on each dependant after the head, the first that
+    applies deciding how far the phrase reaches.
+    """
+
+    name: str
+    name_labels: frozenset[str]
+    left_dependants: frozenset[str]
+    right_dependants: tuple[RightRule, ...]
+
+
+def phrase_around(head: Token, rules: HeadRules, name_at: NameAt) -> PhraseAround:
+    """The phrase headed by ``head``, found by ``rules``; ``name_at`` tells the recognised names."""
+    doc = head.doc
+    low, high = _name_span(head, rules, name_at)
+    low = _left_bound(head, rules, low)
+    high, relative = _right_bound(head, rules, name_at, high)
+    low, high = _trimmed(doc, head, low, high)
+    high = _name_left_outside(head, name_at, high)
+    if relative is None:
+        relative = _relative_after(doc, high)
+    return PhraseAround(low, high, relative)
+
+
+def end_with_relative_clause(doc: Doc, phrase: PhraseAround, stop: int) -> int:
+    """End of ``phrase`` with its relative clause read forward up to ``stop`` at most, without
+    the punctuation that ends it."""
+    if phrase.relative is None:
+        return phrase.end
+    end = phrase_end(doc, phrase.relative, RELATIVE_CLAUSE, stop)
+    while end > phrase.relative and doc[end - 1].is_punct:
+        end -= 1
+    return max(phrase.end, end)
+
+
+def _name_span(head: Token, rules: HeadRules, name_at: NameAt) -> tuple[int, int]:
+    """The name ``head`` is part of, else ``head`` alone."""
+    found = name_at(head.i)
+    if found is not None and found[2] in rules.name_labels:
+        return found[0], found[1]
+    return head.i, head.i + 1
+
+
+def _left_bound(head: Token, rules: HeadRules, low: int) -> int:
+    """Start of the phrase with the dependants before its head that ``rules`` take in."""
+    for child in head.lefts:
+        # a verb is never part of the phrase, however the parse attached it ("anslår analytiker")
+        if child.dep_ in rules.left_dependants and not _is_boundary(child) and child.pos_ != "VERB":
+            low = min(low, child.left_edge.i)
+    return low
+
+
+def _right_bound(head: Token, rules: HeadRules, name_at: NameAt, high: int) -> tuple[int, int | None]:
+    """End of the phrase with what the rules take in after its head, and where a relative
+    clause on the head starts ("en kilde som ikke vil navngis")."""
+    relative: int | None = None
+    for child in head.rights:
+        if child.i < high:
+            continue
+        if child.dep_ == "ATR" and _starts_relative(child):
+            relative = child.left_edge.i if relative is None else min(relative, child.left_edge.i)
+            continue
+        dependant = RightDependant(head, child, high, name_at)
+        reach = next((r for rule in rules.right_dependants if (r := rule(dependant)) is not None), None)
+        if reach is not None:
+            high = max(high, reach)
+    return high, relative
+
+
+def _name_left_outside(head: Token, name_at: NameAt, high: int) -> int:
+    """End of the phrase with a person's name the parse left outside it."""
+    # a title the parse left alone takes in the name right after it ("anslår analytiker
+    # Kristine Holm Brekke", with the name parsed as a clause of its own)
+    if high == head.i + 1 and name_at(head.i) is None and is_role_word(head.lower_):
+        high = _person_end(name_at, high) or high
+    if head.pos_ != "PROPN" and name_at(head.i) is None:
+        high = _apposed_name_end(head.doc, name_at, high)
+    return high
+
+
+def _person_end(name_at: NameAt, start: int) -> int | None:
+    """End of the person's name that starts at ``start``, if one does."""
+    found = name_at(start)
+    if found is not None and found[0] == start and found[2] == "PER":
+        return found[1]
+    return None
+
+
+def _apposed_name_end(doc: Doc, name_at: NameAt, high: int) -> int:
+    """"En talsperson for X, oberstløytnant Taras Hrytsenko, sier": take in the name."""
+    if high >= len(doc) or doc[high].text != ",":
+        return high
+    i = high + 1
+    while i < len(doc) and i - high < 5 and is_role_word(doc[i].text) and _label(name_at, i) != "PER":
+        i += 1
+    end = _person_end(name_at, i)
+    if end is not None and (end >= len(doc) or doc[end].is_punct):
+        return end
+    return high
+
+
+def _label(name_at: NameAt, i: int) -> str | None:
+    found = name_at(i)
+    return found[2] if found else None
+
+
+def the_rest_of_a_name(dependant: RightDependant) -> int | None:
+    """"Det hvite hus opplyser": the words of a name hung on its first ("hus" on "Det")."""
+    token = dependant.token
+    return token.right_edge.i + 1 if token.dep_ == "FLAT" else None
+
+
+def a_prepositional_attribute(dependant: RightDependant) -> int | None:
+    """"ifølge politiet i Øst kjente mannen …": a preposition and its noun phrase, no further."""
+    token = dependant.token
+    if token.dep_ == "ATR" and token.lower_ in ATTRIBUTE_PREPOSITIONS:
+        return max(_right_edge(token) + 1, phrase_end(token.doc, token.i + 1, PLAIN_NOUN_PHRASE))
+    return None
+
+
+def an_apposition_naming_a_person(dependant: RightDependant) -> int | None:
+    """"Ifølge Ola Nordmann, leder i Fagforbundet, er …": an apposition holding a name or a title."""
+    token = dependant.token
+    names_a_person = any(dependant.label(t) == "PER" or t.pos_ == "PROPN" or is_role_word(t.text)
+                         for t in token.subtree)
+    return _right_edge(token) + 1 if token.dep_ == "APP" and names_a_person else None
+
+
+def a_coordinated_noun(dependant: RightDependant) -> int | None:
+    """"Tekstil- og skotøyforbundet": a noun or name coordinated with a noun or name head."""
+    token, head = dependant.token, dependant.head
+    if token.dep_ == "KOORD" and token.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
+        return _right_edge(token) + 1
+    return None
+
+
+def a_bracket(dependant: RightDependant) -> int | None:
+    """"Ifølge kilden (anonym)" with the bracket hung on "kilden": a bracket after the head, up to its close."""
+    token = dependant.token
+    return _right_edge(token) + 1 if token.text == "(" else None
+
+
+#: Prepositions whose attribute on a head is part of its phrase ("lederen *i Norsk Folkehjelp*").
+ATTRIBUTE_PREPOSITIONS: frozenset[str] = frozenset({
+    "i", "for", "ved", "hos", "på", "nær", "fra", "blant", "av", "innen",
+})
+
+#: A speaker's mention found from its head ("Sjeføkonom Frode Sætre i Sparebank 1", "en kilde som …"):
+#: a person's or organisation's name whole, determiners, attributes, appositions, names and adverbs
+#: before the head, and after it what these rules take in, tried in this order.
+SPEAKER_MENTION = HeadRules(
+    "speaker mention",
+    name_labels=frozenset({"PER", "ORG", "GPE_ORG", "GPE_LOC", "LOC"}),
+    left_dependants=frozenset({"DET", "ATR", "APP", "FLAT", "ADV"}),
+    right_dependants=(
+        the_rest_of_a_name,
+        a_prepositional_attribute,
+        an_apposition_naming_a_person,
+        a_coordinated_noun,
+        a_bracket,
+    ),
+)
+
+
+def _trimmed(doc: Doc, head: Token, low: int, high: int) -> tuple[int, int]:
+    """The phrase without punctuation, verbs or "som"/"at" at its start and punctuation at its
+    end, and with the bracket it opens closed."""
+    while low < head.i and _is_boundary(doc[low]):
+        low += 1
+    while high > head.i + 1 and (doc[high - 1].text in ",;:–—-" or doc[high - 1].is_space):
+        high -= 1
+    return low, _closing_bracket(doc, low, high)
+
+
+def _closing_bracket(doc: Doc, low: int, high: int) -> int:
+    """End of a phrase that opens a bracket the parse left outside it: "FNs høykommissær
+    for flyktninger (UNHCR" takes in its ")", which is no part of what follows."""
+    words = [t.text for t in doc[low:high]]
+    if words.count("(") > words.count(")") and high < len(doc) and doc[high].text == ")":
+        return high + 1
+    return high
+
+
+def _is_boundary(token: Token) -> bool:
+    """Punctuation, a finite verb, a subjunction or "som"/"at": never the edge of a phrase."""
+    finite_verb = token.tag_ == "verb" and bool(token.morph.get("Tense", None))
+    return token.is_punct or token.is_space or finite_verb or token.tag_ == "sbu" or token.lower_ in ("som", "at")
+
+
+def _right_edge(token: Token) -> int:
+    """Right edge of a dependant's subtree, stopping before a comma or relative clause."""
+    last = token.i
+    for t in token.subtree:
+        if t.i < token.i:
+            continue
+        if t.text in ",;:" or t.lower_ in ("som", "til") or t.tag_ == "verb":
+            break
+        last = t.i
+    return last
+
+
+def _starts_relative(token: Token) -> bool:
+    return any(t.lower_ == "som" for t in token.subtree if t.i <= token.i) or token.lower_ == "som"
+
+
+def _relative_after(doc: Doc, position: int) -> int | None:
+    """Start of a relative clause ("som ...", ", som ...") right after the phrase."""
+    for offset in (0, 1):
+        i = position + offset
+        if i < len(doc) and doc[i].lower_ == "som":
+            return i
+        if i >= len(doc) or doc[i].text != ",":
+            break
+    return None

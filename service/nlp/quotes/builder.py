@@ -19,6 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from service.nlp.mentions.noun_phrase import end_with_relative_clause
 from service.nlp.quotes.cues import (
     ANAPHORIC,
     BACK_REFERENCE,
@@ -406,16 +407,7 @@ class QuoteBuilder:
 
     def _phrase_end(self, according: According) -> int:
         """End of "ifølge X", a relative clause on X included ("en offiser som ikke vil ...")."""
-        _, end, relative = self.resolver.noun_phrase(according.head)
-        if relative is None:
-            return end
-        unit_end = according.unit.end
-        stop = relative
-        while stop < unit_end and self.doc[stop].text != "," and not self.doc[stop].is_sent_end:
-            stop += 1
-        while stop > relative and self.doc[stop - 1].is_punct:
-            stop -= 1
-        return max(end, stop)
+        return end_with_relative_clause(self.doc, self.resolver.noun_phrase(according.head), according.unit.end)
 
     def _report_in_unit(self, according: According) -> Quote | None:
         """A quote already attributed in the same sentence: "ifølge X" then relays it."""

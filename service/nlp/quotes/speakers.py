@@ -17,6 +17,10 @@ as written, its canonical name, the role kept apart, and its type:
 >>> resolver.speaker_for(doc[7]).canonical     # doctest: +SKIP
 'Kari Nilsen'
 
+The mention's extent is found around its head by the one noun-phrase module
+(``mentions/noun_phrase.py``: :func:`phrase_around` with ``SPEAKER_MENTION``), given the
+story's names through :meth:`SpeakerResolver.name_at`.
+
 Speakers must be requested in document order: pronouns and definite
 descriptions resolve against what came before.
 """
@@ -30,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
 from service.nlp.mentions.component import mentions_of
-from service.nlp.mentions.noun_phrase import PLAIN_NOUN_PHRASE, phrase_end
+from service.nlp.mentions.noun_phrase import SPEAKER_MENTION, PhraseAround, phrase_around
 from service.nlp.mentions.repair import is_capital_acronym, pair_continues
 from service.nlp.mentions.canonical import (
     CanonicalEntity,
@@ -58,15 +62,12 @@ from service.nlp.quotes.lexicon import (
 )
 
 PERSON, ORGANISATION, ANONYMOUS = "person", "organisation", "anonymous"
-_NAME_LABELS = frozenset({"PER", "ORG", "GPE_ORG", "GPE_LOC", "LOC"})
 _ORG_LABELS = frozenset({"ORG", "GPE_ORG", "GPE_LOC", "LOC"})
 #: "X i Equinor", "X ved Universitetet i Oslo", "X hos Amnesty": the person works there.
 EMPLOYER_PREPOSITIONS = frozenset({"i", "ved", "hos", "fra"})
 _RECOVERABLE_LABELS = frozenset({"PROD", "MISC", "DRV", "EVT"})
 _COMPANY_NOUNS = frozenset({"selskapet", "bedriften", "konsernet", "rederiet", "firmaet", "virksomheten"})
 #: Dependants before a speaker's head that belong to its mention ("den", "ikke navngitt", "Kremls").
-_LEFT_DEPS = frozenset({"DET", "ATR", "APP", "FLAT", "ADV"})
-_NP_PREPOSITIONS = frozenset({"i", "for", "ved", "hos", "på", "nær", "fra", "blant", "av", "innen"})
 _INDEFINITE = frozenset({"en", "ei", "et"})
 _DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ne")
 _PRONOUN_WINDOW = 8  # sentence units searched back for a pronoun's antecedent
@@ -173,79 +174,14 @@ class SpeakerResolver:
 
     # ----------------------------------------------------------- noun phrase
 
-    def noun_phrase(self, head: Token) -> tuple[int, int, int | None]:
+    def noun_phrase(self, head: Token) -> PhraseAround:
         """Token range of the mention headed by ``head`` and where a relative clause starts."""
-        low, high = self._entity_span(head)
-        low = self._left_bound(head, low)
-        high, relative = self._right_bound(head, high)
-        low, high = _trimmed(self.doc, head, low, high)
-        high = self._name_left_outside(head, high)
-        if relative is None:
-            relative = _relative_after(self.doc, high)
-        return low, high, relative
+        return phrase_around(head, SPEAKER_MENTION, self.name_at)
 
-    def _entity_span(self, head: Token) -> tuple[int, int]:
-        """The name ``head`` is part of, else ``head`` alone."""
-        found = self._entity_at.get(head.i)
-        if found is not None and found[2].label in _NAME_LABELS:
-            return found[0], found[1]
-        return head.i, head.i + 1
-
-    def _left_bound(self, head: Token, low: int) -> int:
-        """Start of the mention with the determiners, attributes, names and adverbs before its head."""
-        for child in head.lefts:
-            # a verb is never part of the mention, however the parse attached it ("anslår analytiker")
-            if child.dep_ in _LEFT_DEPS and not _is_boundary(child) and child.pos_ != "VERB":
-                low = min(low, _left_edge(child))
-        return low
-
-    def _right_bound(self, head: Token, high: int) -> tuple[int, int | None]:
-        """End of the mention with what RIGHT_DEPENDANT_RULES take in after its head, and where
-        a relative clause on the head starts ("en kilde som ikke vil navngis")."""
-        relative: int | None = None
-        for child in head.rights:
-            if child.i < high:
-                continue
-            if child.dep_ == "ATR" and _starts_relative(child):
-                relative = child.left_edge.i if relative is None else min(relative, child.left_edge.i)
-                continue
-            reach = _right_reach(_RightDependant(self, head, child, high))
-            if reach is not None:
-                high = max(high, reach)
-        return high, relative
-
-    def _name_left_outside(self, head: Token, high: int) -> int:
-        """End of the mention with a person's name the parse left outside it."""
-        # a title the parse left alone takes in the name right after it ("anslår analytiker
-        # Kristine Holm Brekke", with the name parsed as a clause of its own)
-        if high == head.i + 1 and head.i not in self._entity_at and is_role_word(head.lower_):
-            high = self._person_end(high) or high
-        if head.pos_ != "PROPN" and head.i not in self._entity_at:
-            high = self._apposed_name_end(high)
-        return high
-
-    def _person_end(self, start: int) -> int | None:
-        """End of the person's name that starts at ``start``, if one does."""
-        found = self._entity_at.get(start)
-        if found is not None and found[0] == start and found[2].label == "PER":
-            return found[1]
-        return None
-
-    def _apposed_name_end(self, high: int) -> int:
-        """"En talsperson for X, oberstløytnant Taras Hrytsenko, sier": take in the name."""
-        doc = self.doc
-        if high >= len(doc) or doc[high].text != ",":
-            return high
-        i = high + 1
-        while i < len(doc) and i - high < 5 and is_role_word(doc[i].text) and self._label(doc[i]) != "PER":
-            i += 1
-        end = self._person_end(i)
-        if end is not None and (end >= len(doc) or doc[end].is_punct):
-            return end
-        return high
-
-    def _names_a_person(self, token: Token) -> bool:
-        return any(self._label(t) == "PER" or t.pos_ == "PROPN" or is_role_word(t.text) for t in token.subtree)
+    def name_at(self, i: int) -> tuple[int, int, str] | None:
+        """The story's name ``doc[i]`` is part of: its token range and label."""
+        found = self._entity_at.get(i)
+        return (found[0], found[1], found[2].label) if found else None
 
     # --------------------------------------------------------- classification
 
@@ -654,89 +590,6 @@ SPEAKER_RULES: tuple[_SpeakerRule, ...] = (
 )
 
 
-# ------------------------------------------------ what a dependant after the head adds
-
-
-@dataclass(frozen=True)
-class _RightDependant:
-    """A dependant after a speaker's head, and what the rules that may take it into the mention read."""
-
-    resolver: SpeakerResolver
-    head: Token
-    token: Token
-    high: int  # where the mention ends so far
-
-
-def _right_reach(dependant: _RightDependant) -> int | None:
-    """Where the first rule that takes ``dependant`` in ends the mention, or None when none does."""
-    for rule in RIGHT_DEPENDANT_RULES:
-        reach = rule(dependant)
-        if reach is not None:
-            return reach
-    return None
-
-
-def _the_rest_of_a_name(dependant: _RightDependant) -> int | None:
-    """"Det hvite hus opplyser": the words of a name hung on its first ("hus" on "Det")."""
-    token = dependant.token
-    return token.right_edge.i + 1 if token.dep_ == "FLAT" else None
-
-
-def _a_prepositional_attribute(dependant: _RightDependant) -> int | None:
-    """"ifølge politiet i Øst kjente mannen …": a preposition and its noun phrase, no further."""
-    token = dependant.token
-    if token.dep_ == "ATR" and token.lower_ in _NP_PREPOSITIONS:
-        return max(_right_edge(token) + 1, phrase_end(token.doc, token.i + 1, PLAIN_NOUN_PHRASE))
-    return None
-
-
-def _an_apposition_naming_a_person(dependant: _RightDependant) -> int | None:
-    """"Ifølge Ola Nordmann, leder i Fagforbundet, er …": an apposition holding a name or a title."""
-    token = dependant.token
-    if token.dep_ == "APP" and dependant.resolver._names_a_person(token):
-        return _right_edge(token) + 1
-    return None
-
-
-def _a_coordinated_noun(dependant: _RightDependant) -> int | None:
-    """"Tekstil- og skotøyforbundet": a noun or name coordinated with a noun or name head."""
-    token, head = dependant.token, dependant.head
-    if token.dep_ == "KOORD" and token.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
-        return _right_edge(token) + 1
-    return None
-
-
-def _a_bracket(dependant: _RightDependant) -> int | None:
-    """"Ifølge kilden (anonym)" with the bracket hung on "kilden": a bracket after the head, up to its close."""
-    token = dependant.token
-    return _right_edge(token) + 1 if token.text == "(" else None
-
-
-#: A rule taking a dependant after the head into the mention: where the mention then ends, or
-#: None when it does not apply and the next rule is tried.
-_RightRule = Callable[[_RightDependant], int | None]
-
-#: The rules that take a dependant after a speaker's head into its mention, tried in this
-#: order; the first that applies decides how far the mention reaches.
-RIGHT_DEPENDANT_RULES: tuple[_RightRule, ...] = (
-    _the_rest_of_a_name,
-    _a_prepositional_attribute,
-    _an_apposition_naming_a_person,
-    _a_coordinated_noun,
-    _a_bracket,
-)
-
-
-def _trimmed(doc: Doc, head: Token, low: int, high: int) -> tuple[int, int]:
-    """The mention without punctuation, verbs or "som"/"at" at its start and punctuation at its
-    end, and with the bracket it opens closed."""
-    while low < head.i and _is_boundary(doc[low]):
-        low += 1
-    while high > head.i + 1 and (doc[high - 1].text in ",;:–—-" or doc[high - 1].is_space):
-        high -= 1
-    return low, _closing_bracket(doc, low, high)
-
-
 # ---------------------------------------------------------------- helpers
 
 
@@ -811,11 +664,6 @@ def _person_name_index(entities: list[CanonicalEntity]) -> dict[str, str]:
                 del index[key]
                 ambiguous.add(key)
     return index
-
-
-def _is_boundary(token: Token) -> bool:
-    finite_verb = token.tag_ == "verb" and bool(token.morph.get("Tense", None))
-    return token.is_punct or token.is_space or finite_verb or token.tag_ == "sbu" or token.lower_ in ("som", "at")
 
 
 def _is_capitalised_name(token: Token) -> bool:
@@ -906,37 +754,6 @@ def _is_possessor(entity: CanonicalEntity, doc: Doc, end: int) -> bool:
     return followed and (entity.canonical != entity.text or entity.text.endswith(("s", "'", "’")))
 
 
-def _left_edge(token: Token) -> int:
-    return token.left_edge.i
-
-
-def _right_edge(token: Token) -> int:
-    """Right edge of a dependent's subtree, stopping before a comma or relative clause."""
-    last = token.i
-    for t in token.subtree:
-        if t.i < token.i:
-            continue
-        if t.text in ",;:" or t.lower_ in ("som", "til") or t.tag_ == "verb":
-            break
-        last = t.i
-    return last
-
-
-def _starts_relative(token: Token) -> bool:
-    return any(t.lower_ == "som" for t in token.subtree if t.i <= token.i) or token.lower_ == "som"
-
-
-def _relative_after(doc: Doc, position: int) -> int | None:
-    """Start of a relative clause ("som ...", ", som ...") right after the mention."""
-    for offset in (0, 1):
-        i = position + offset
-        if i < len(doc) and doc[i].lower_ == "som":
-            return i
-        if i >= len(doc) or doc[i].text != ",":
-            break
-    return None
-
-
 def _has_anonymity_marker(doc: Doc, start: int) -> bool:
     stop = min(len(doc), start + 10)
     return any(doc[i].lower_ in ANONYMITY_MARKERS for i in range(start, stop))
@@ -1006,15 +823,6 @@ def _is_definite_singular(token: Token) -> bool:
 
 def _is_indefinite(tokens) -> bool:
     return len(tokens) > 0 and tokens[0].lower_ in _INDEFINITE | {"flere", "mange", "noen", "enkelte"}
-
-
-def _closing_bracket(doc: Doc, low: int, high: int) -> int:
-    """End of a mention that opens a bracket the parse left outside it: "FNs høykommissær
-    for flyktninger (UNHCR" takes in its ")", which is no part of what follows."""
-    words = [t.text for t in doc[low:high]]
-    if words.count("(") > words.count(")") and high < len(doc) and doc[high].text == ")":
-        return high + 1
-    return high
 
 
 def _acronym_bracket(tokens) -> int | None:

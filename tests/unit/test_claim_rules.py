@@ -531,7 +531,7 @@ ELLIPSIS_EXAMPLES: dict[str, tuple[str, str]] = {
     "_ends_the_text": ("Det var ikke 150.000 soldater, men rundt 50.000", "rundt 50.000"),
     "_in_place_or_from_a_country": ("Styrken teller 1.000 soldater, 250 fra Storbritannia.", "250"),
     "_a_loss_after_a_verb": ("Sju soldater omkom og ni ble såret i angrepet.", "ni"),
-    "_ends_its_clause": ("Det var ikke 150.000 soldater, men rundt 50.000.", "rundt 50.000"),
+    "_ends_its_clause": ("Det var ikke 150.000 soldater, men rundt 50.000, sier han.", "rundt 50.000"),
     "_a_loss_right_after": ("Tre soldater ble drept og over 30 såret i angrepet.", "over 30"),
 }
 

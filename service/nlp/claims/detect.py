@@ -355,7 +355,7 @@ def _a_loss_after_a_verb(e: _Ellipsis) -> bool | None:
 
 
 def _ends_its_clause(e: _Ellipsis) -> bool | None:
-    """"ikke 150.000 soldater, men rundt 50.000.": punctuation follows."""
+    """"ikke 150.000 soldater, men rundt 50.000, sier han": punctuation follows."""
     return True if e.nxt is not None and e.nxt.is_punct else None
 
 

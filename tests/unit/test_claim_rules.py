@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from service.nlp.claims import context, kinds, location, side, sources
+from service.nlp.claims import context, detect, kinds, location, side, sources
 from service.nlp.claims.context import StoryContext, clause_window
 from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
@@ -490,3 +490,57 @@ def test_a_bare_number_in_another_sentence_carries_on_the_type_before(nlp: Langu
 def test_a_bare_number_carries_on_the_side_the_count_before_names(nlp: Language) -> None:
     text = "Geriljagruppen ELN drepte sju colombianske soldater og såret to, opplyser hæren."
     assert claim_with(nlp, text, "to")["side"] == "Colombia"  # not the subject's, ELN
+
+
+# ------------------------------------------------------------------ troop counts
+
+def troop_counts(nlp: Language, text: str) -> list[tuple[str, str, bool]]:
+    """(text, troop noun, elliptical) of each troop count in ``text``."""
+    return [(count.text, count.unit, count.elliptical) for count in detect.find_troop_counts(nlp(text))]
+
+
+#: rule -> (text, its troop counts)
+UNIT_EXAMPLES: dict[str, tuple[str, list[tuple[str, str, bool]]]] = {
+    "_men_called_up": ("Russland har kalt inn rundt 60.000 unge menn til militærtjeneste.",
+                       [("rundt 60.000 unge menn", "menn", False)]),
+    "_militære_before_a_noun": ("Landet sender to militære offiserer til Mali.", []),
+    "_mann_outside_a_force": ("En politistyrke på 14.000 mann skal sikre valget i Kosovo.", []),
+    "_a_troop_noun": ("Det står nesten 90.000 russiske soldater ved grensen.",
+                      [("nesten 90.000 russiske soldater", "soldater", False)]),
+    "_and_between_modifiers": ("Rundt 5.000 amerikanske og filippinske soldater deltar i øvelsen.",
+                               [("Rundt 5.000 amerikanske og filippinske soldater", "soldater", False)]),
+    "_a_gap_word": ("Rundt 5.000 av de russiske soldatene ble drept.",
+                    [("Rundt 5.000 av de russiske soldatene", "soldatene", False)]),
+}
+
+
+def test_every_unit_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in detect.UNIT_RULES] == list(UNIT_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(UNIT_EXAMPLES))
+def test_unit_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, expected = UNIT_EXAMPLES[rule]
+    assert troop_counts(nlp, text) == expected
+
+
+#: rule -> (text, the elliptical count after its troop count)
+ELLIPSIS_EXAMPLES: dict[str, tuple[str, str]] = {
+    "_adds_or_corrects": ("USA har 2.000 soldater i landet, og ytterligere 3.000 kan bli sendt.", "3.000"),
+    "_a_loss_verb_before": ("Angrepet drepte tre soldater og såret to i et droneangrep.", "to"),
+    "_ends_the_text": ("Det var ikke 150.000 soldater, men rundt 50.000", "rundt 50.000"),
+    "_in_place_or_from_a_country": ("Styrken teller 1.000 soldater, 250 fra Storbritannia.", "250"),
+    "_a_loss_after_a_verb": ("Sju soldater omkom og ni ble såret i angrepet.", "ni"),
+    "_ends_its_clause": ("Det var ikke 150.000 soldater, men rundt 50.000, sier han.", "rundt 50.000"),
+    "_a_loss_right_after": ("Tre soldater ble drept og over 30 såret i angrepet.", "over 30"),
+}
+
+
+def test_every_ellipsis_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in detect.ELLIPSIS_RULES] == list(ELLIPSIS_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(ELLIPSIS_EXAMPLES))
+def test_ellipsis_rule_decides_its_example(nlp: Language, rule: str) -> None:
+    text, count = ELLIPSIS_EXAMPLES[rule]
+    assert troop_counts(nlp, text)[-1] == (count, "soldater", True)

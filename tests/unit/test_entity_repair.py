@@ -1,9 +1,11 @@
 """The entity repair component (service/nlp/mentions/repair.py) on hand-annotated docs."""
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
+from service.nlp.mentions import repair
 from service.nlp.mentions.repair import repair_entities
 from service.nlp.pipeline import add_extractors
 
@@ -157,3 +159,71 @@ def test_a_place_or_product_with_an_organisation_ending_is_an_organisation() -> 
 def test_a_generic_organisation_noun_is_not_a_name() -> None:
     d = doc(["Konsernet", "skriver", "at", "Selskapet", "Orkla", "vokser"], ["B-ORG", "O", "O", "B-ORG", "B-ORG", "O"])
     assert ents(d) == [("Orkla", "ORG")]
+
+
+# ------------------------------------------------------------------ named steps and rules
+# The examples are hand-annotated as the NER might label them, since what each step mends is
+# the model's output.
+
+Example = tuple[list[str], list[str], list[tuple[str, str]]]
+
+#: step -> (words, the model's labels, the entities after the repair)
+STEP_EXAMPLES: dict[str, Example] = {
+    "_mend_each_span": (["Målvakt", "Silje", "Rønneberg", "sier"], ["B-PER", "I-PER", "I-PER", "O"],
+                        [("Silje Rønneberg", "PER")]),
+    "_surnames_of_full_names": (["James", "Marape", "kom", ".", "Marape", "sa"], ["B-PER", "I-PER", "O", "O", "O", "O"],
+                                [("James Marape", "PER"), ("Marape", "PER")]),
+    "_mislabelled_surnames": (["James", "Marape", "kom", ".", "Ifølge", "Marape"],
+                              ["B-PER", "I-PER", "O", "O", "O", "B-LOC"],
+                              [("James Marape", "PER"), ("Marape", "PER")]),
+    "_missed_surnames": (["statsminister", "James", "Marape", ".", "Nå", "kommer", "Marape", "."],
+                         ["O", "B-PER", "I-PER", "O", "O", "O", "O", "O"],
+                         [("James Marape", "PER"), ("Marape", "PER")]),
+    "_acronyms_spelled_out": (["Folkehelseinstituttet", "(", "FHI", ")", "opplyser"], ["O", "O", "B-ORG", "O", "O"],
+                              [("Folkehelseinstituttet", "ORG"), ("FHI", "ORG")]),
+    "_no_bare_common_nouns": (["Konsernet", "skriver", "at", "Orkla", "vokser"], ["B-ORG", "O", "O", "B-ORG", "O"],
+                              [("Orkla", "ORG")]),
+    "_one_label_per_name": (["Tafjord", "ligger", "ved", "Tafjord", "og", "Tafjord"],
+                            ["B-GPE_LOC", "O", "O", "B-GPE_LOC", "O", "B-PER"], [("Tafjord", "GPE_LOC")] * 3),
+    "_relabel_each_span": (["Ap-leder", "Mona", "Eide", "spurte"], ["B-DRV", "B-ORG", "I-ORG", "O"],
+                           [("Ap-leder", "DRV"), ("Mona Eide", "PER")]),
+}
+
+
+def test_every_repair_step_has_an_example() -> None:
+    assert [step.__name__ for step in repair.REPAIR_STEPS] == list(STEP_EXAMPLES)
+
+
+@pytest.mark.parametrize("step", list(STEP_EXAMPLES))
+def test_repair_step_mends_its_example(step: str) -> None:
+    words, labels, expected = STEP_EXAMPLES[step]
+    assert ents(doc(words, labels)) == expected
+
+
+#: rule -> (words, the model's labels, the entities after the repair)
+RELABEL_EXAMPLES: dict[str, Example] = {
+    "_a_titled_name": (["Ap-leder", "Mona", "Eide", "spurte"], ["B-DRV", "B-ORG", "I-ORG", "O"],
+                       [("Ap-leder", "DRV"), ("Mona Eide", "PER")]),
+    "_a_mistyped_organisation": (["Norgesgruppen", "og", "Bergen"], ["B-PROD", "O", "B-LOC"],
+                                 [("Norgesgruppen", "ORG"), ("Bergen", "LOC")]),
+    "_a_state_that_is_a_surname": (["Lisa", "Paris", "sier", "at", "Paris", "vil"],
+                                   ["B-PER", "I-PER", "O", "O", "B-PER", "O"], [("Lisa Paris", "PER"), ("Paris", "PER")]),
+    "_a_state": (["Beijing", "avviser", "tallene"], ["B-PER", "O", "O"], [("Beijing", "GPE_LOC")]),
+    "_named_after_an_organisation_noun": (["til", "plateselskapet", "Universal", "Music"], ["O", "O", "B-PER", "I-PER"],
+                                          [("Universal Music", "ORG")]),
+    "_an_acronym": (["tall", "fra", "CSIS"], ["O", "O", "B-PER"], [("CSIS", "ORG")]),
+    "_an_organisations_ending": (["Danmarks", "Lærerforening", "mener"], ["B-PER", "I-PER", "O"],
+                                 [("Danmarks Lærerforening", "ORG")]),
+    "_a_news_outlet_or_institution": (["i", "Washington", "Post"], ["O", "B-PER", "I-PER"],
+                                      [("Washington Post", "ORG")]),
+}
+
+
+def test_every_relabel_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in repair.RELABEL_RULES] == list(RELABEL_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(RELABEL_EXAMPLES))
+def test_relabel_rule_decides_its_example(rule: str) -> None:
+    words, labels, expected = RELABEL_EXAMPLES[rule]
+    assert ents(doc(words, labels)) == expected

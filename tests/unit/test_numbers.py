@@ -619,3 +619,52 @@ def test_percentages_are_never_quantities(n: int, style: str, template: str) -> 
     assume(not (style == "words" and n == 1))
     sentence = "Oppslutningen var " + template.format(format_number(n, style)) + "."
     assert find_quantities(sentence) == []
+
+
+# ------------------------------------------------------------------ named rules
+
+#: (text, the quantity's text, value, min, max) of each found quantity
+Found = list[tuple[str, float | None, float | None, float | None]]
+
+
+def found(text: str) -> Found:
+    return [(q.text, q.value, q.min, q.max) for q in find_quantities(text)]
+
+
+#: rule -> (text, what is found in it)
+LEADING_GROUP_EXAMPLES: dict[str, tuple[str, Found]] = {
+    "_one_and_a_half": ("Halvannen million soldater er sendt.",
+                        [("Halvannen million", 1_500_000, 1_500_000, 1_500_000)]),
+    "_a_half": ("En halv million soldater er sendt.", [("En halv million", 500_000, 500_000, 500_000)]),
+    "_a_quarter": ("En kvart million soldater er sendt.", [("En kvart million", 250_000, 250_000, 250_000)]),
+    "_a_couple": ("Et par hundre soldater er sendt.", [("Et par hundre", 200, None, None)]),
+}
+
+
+def test_every_leading_group_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in numbers.LEADING_GROUP_RULES] == list(LEADING_GROUP_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(LEADING_GROUP_EXAMPLES))
+def test_leading_group_rule_decides_its_example(rule: str) -> None:
+    text, expected = LEADING_GROUP_EXAMPLES[rule]
+    assert found(text) == expected
+
+
+#: rule -> (text, what is found in it)
+DASH_EXAMPLES: dict[str, tuple[str, Found]] = {
+    "_a_range_with_a_dash": ("Det kom 3000–4000 soldater.", [("3000–4000", None, 3000, 4000)]),
+    "_a_score_or_a_year_span": ("Under krigen 1914-18 falt 20 soldater.", [("20", 20, 20, 20)]),
+    "_a_compound_with_a_number": ("Etter 2-0-seieren kom 40 soldater.", [("40", 40, 40, 40)]),
+    "_a_compound_with_a_word": ("Han støtter en to-statsløsning med 30 soldater.", [("30", 30, 30, 30)]),
+}
+
+
+def test_every_dash_rule_has_an_example() -> None:
+    assert [rule.__name__ for rule in numbers.DASH_RULES] == list(DASH_EXAMPLES)
+
+
+@pytest.mark.parametrize("rule", list(DASH_EXAMPLES))
+def test_dash_rule_decides_its_example(rule: str) -> None:
+    text, expected = DASH_EXAMPLES[rule]
+    assert found(text) == expected

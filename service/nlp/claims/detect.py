@@ -25,6 +25,7 @@ som N" is an upper bound; "øke ... fra A til B" is the target B, not a range.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Token
 from service.nlp.claims.context import sentence_of
 from service.nlp.claims.lexicon import CASUALTY_WORDS, military_context, troop_noun
 from service.nlp.claims.numbers import Quantity, find_quantities
+from service.nlp.rules import first_decision
 
 __all__ = ["TroopCount", "find_troop_counts"]
 
@@ -116,28 +118,87 @@ def _followed_by_noun(token: Token) -> bool:
 
 
 def _unit_after(doc: Doc, quantity: Quantity) -> Token | None:
+    """The troop noun that follows ``quantity`` across at most MAX_GAP gap words (see UNIT_RULES)."""
     first = next((t for t in doc if t.idx >= quantity.noun_start), None)
     if first is None:
         return None
     for token in doc[first.i: first.i + MAX_GAP + 1]:
-        if token.lower_ == "menn" and _called_up(token):
-            return token  # "kalt inn rundt 60.000 unge menn til militærtjeneste"
-        if troop_noun(token.text):
-            if token.lower_ == "militære" and _followed_by_noun(token):
-                nxt = doc[token.i + 1]
-                if troop_noun(nxt.text):
-                    continue
-                return None
-            if token.lower_ == "mann" and (not _military(token) or _crew_or_police(doc, first)):
-                return None
+        verdict = first_decision(UNIT_RULES, _Candidate(doc, first, token))
+        if verdict == _UNIT:
             return token
-        if token.lower_ in ("og", "eller", ",") and token.i > first.i and _is_gap(doc[token.i - 1]) \
-                and token.i + 1 < len(doc) and _second_modifier(doc[token.i + 1]):
-            continue  # "amerikanske og filippinske soldater"
-        after_and = token.i > first.i and doc[token.i - 1].lower_ in ("og", "eller", ",")
-        if not (_is_gap(token) or (after_and and _second_modifier(token))):
-            return None
+        if verdict != _GAP:
+            return None  # anything else ends the search
     return None
+
+
+#: What a unit rule makes of a word after the number: the troop noun, a word to read past,
+#: or the end of the search.
+_UNIT, _GAP, _NO_UNIT = "unit", "gap", "no unit"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A word after a number (``first`` is the first word after it), the subject of UNIT_RULES."""
+
+    doc: Doc
+    first: Token
+    token: Token
+
+    @property
+    def after_and(self) -> bool:
+        return self.token.i > self.first.i and self.doc[self.token.i - 1].lower_ in ("og", "eller", ",")
+
+
+def _men_called_up(c: _Candidate) -> str | None:
+    """"kalt inn rundt 60.000 unge menn til militærtjeneste": men of a call-up are troops."""
+    return _UNIT if c.token.lower_ == "menn" and _called_up(c.token) else None
+
+
+def _militære_before_a_noun(c: _Candidate) -> str | None:
+    """"to militære offiserer" is not a count of troops; "200 militære rådgivere" reads on to its noun."""
+    token = c.token
+    if not (token.lower_ == "militære" and troop_noun(token.text) and _followed_by_noun(token)):
+        return None
+    return _GAP if troop_noun(c.doc[token.i + 1].text) else _NO_UNIT
+
+
+def _mann_outside_a_force(c: _Candidate) -> str | None:
+    """"en politistyrke på 14.000 mann": "mann" counts troops only in a military story, not a crew."""
+    token = c.token
+    if token.lower_ == "mann" and troop_noun(token.text) and (
+            not _military(token) or _crew_or_police(c.doc, c.first)):
+        return _NO_UNIT
+    return None
+
+
+def _a_troop_noun(c: _Candidate) -> str | None:
+    """"90.000 russiske soldater": the troop noun."""
+    return _UNIT if troop_noun(c.token.text) else None
+
+
+def _and_between_modifiers(c: _Candidate) -> str | None:
+    """"amerikanske og filippinske soldater": "og" between two modifiers is read past."""
+    doc, token = c.doc, c.token
+    if token.lower_ in ("og", "eller", ",") and token.i > c.first.i and _is_gap(doc[token.i - 1]) \
+            and token.i + 1 < len(doc) and _second_modifier(doc[token.i + 1]):
+        return _GAP
+    return None
+
+
+def _a_gap_word(c: _Candidate) -> str | None:
+    """"5.000 av de russiske soldatene": a determiner, adjective or "av" is read past."""
+    return _GAP if _is_gap(c.token) or (c.after_and and _second_modifier(c.token)) else None
+
+
+#: What a word after a number is, tried in order; a word no rule answers for ends the search.
+UNIT_RULES: tuple[Callable[[_Candidate], str | None], ...] = (
+    _men_called_up,
+    _militære_before_a_noun,
+    _mann_outside_a_force,
+    _a_troop_noun,
+    _and_between_modifiers,
+    _a_gap_word,
+)
 
 
 #: Heads right before "N mann" that make it police or a crew: "en politistyrke på 14.000 mann".
@@ -226,24 +287,93 @@ def _ratio(text: str, quantities: list[Quantity], k: int) -> bool:
 
 def _elliptical_ok(doc: Doc, q_last: Token, q_first: Token | None = None) -> bool:
     """An elliptical count ends its clause, is followed by a loss participle, or adds to
-    the count before it ("og ytterligere 3.000 kan bli sendt")."""
-    nxt = doc[q_last.i + 1] if q_last.i + 1 < len(doc) else None
-    if q_first is not None and q_first.i > 0:
-        before = doc[q_first.i - 1].lower_
-        if before in ADDING_WORDS | CORRECTING_WORDS:
-            return True  # "og ytterligere 3.000 kan bli sendt", "bare 1.500 ved basen"
-        if before in CASUALTY_WORDS and (nxt is None or nxt.is_punct or not nxt.is_alpha
-                                         or nxt.pos_ in ("ADP", "CCONJ", "ADV")):
-            return True  # "og såret to i et droneangrep", not "drepte fem gullgravere"
-    if nxt is None:
+    the count before it ("og ytterligere 3.000 kan bli sendt"); see ELLIPSIS_RULES."""
+    return first_decision(ELLIPSIS_RULES, _Ellipsis(doc, q_last, q_first)) is not None
+
+
+@dataclass(frozen=True)
+class _Ellipsis:
+    """A number without a troop noun after a troop count, the subject of ELLIPSIS_RULES."""
+
+    doc: Doc
+    q_last: Token
+    q_first: Token | None
+
+    @property
+    def before(self) -> str | None:
+        """The word before the number, if there is one."""
+        q_first = self.q_first
+        return self.doc[q_first.i - 1].lower_ if q_first is not None and q_first.i > 0 else None
+
+    @property
+    def nxt(self) -> Token | None:
+        i = self.q_last.i + 1
+        return self.doc[i] if i < len(self.doc) else None
+
+    @property
+    def after(self) -> Token | None:
+        i = self.q_last.i + 2
+        return self.doc[i] if i < len(self.doc) else None
+
+
+def _adds_or_corrects(e: _Ellipsis) -> bool | None:
+    """"og ytterligere 3.000 kan bli sendt", "bare 1.500 ved basen"."""
+    return True if e.before in ADDING_WORDS | CORRECTING_WORDS else None
+
+
+def _a_loss_verb_before(e: _Ellipsis) -> bool | None:
+    """"og såret to i et droneangrep", not "drepte fem gullgravere"."""
+    nxt = e.nxt
+    if e.before in CASUALTY_WORDS and (nxt is None or nxt.is_punct or not nxt.is_alpha
+                                       or nxt.pos_ in ("ADP", "CCONJ", "ADV")):
         return True
-    after = doc[q_last.i + 2] if q_last.i + 2 < len(doc) else None
-    if after is not None and ((nxt.lower_ == "på" and after.lower_ == "plass")  # "bare 8.000 på plass"
-                              or (nxt.lower_ == "fra" and after.text[:1].isupper())):  # "250 fra Storbritannia"
+    return None
+
+
+def _ends_the_text(e: _Ellipsis) -> bool | None:
+    """"..., men rundt 50.000": nothing follows."""
+    return True if e.nxt is None else None
+
+
+def _in_place_or_from_a_country(e: _Ellipsis) -> bool | None:
+    """"bare 8.000 på plass", "250 fra Storbritannia"."""
+    nxt, after = e.nxt, e.after
+    if nxt is None or after is None:
+        return None
+    if (nxt.lower_ == "på" and after.lower_ == "plass") or (nxt.lower_ == "fra" and after.text[:1].isupper()):
         return True
-    if after is not None and nxt.lower_ in ("ble", "er", "var", "har") and after.lower_ in CASUALTY_WORDS:
-        return True  # "sju soldater omkom og ni ble såret"
-    return nxt.is_punct or nxt.lower_ in CASUALTY_WORDS
+    return None
+
+
+def _a_loss_after_a_verb(e: _Ellipsis) -> bool | None:
+    """"sju soldater omkom og ni ble såret"."""
+    nxt, after = e.nxt, e.after
+    if nxt is not None and after is not None and nxt.lower_ in ("ble", "er", "var", "har") \
+            and after.lower_ in CASUALTY_WORDS:
+        return True
+    return None
+
+
+def _ends_its_clause(e: _Ellipsis) -> bool | None:
+    """"ikke 150.000 soldater, men rundt 50.000, sier han": punctuation follows."""
+    return True if e.nxt is not None and e.nxt.is_punct else None
+
+
+def _a_loss_right_after(e: _Ellipsis) -> bool | None:
+    """"tre drept og over 30 såret"."""
+    return True if e.nxt is not None and e.nxt.lower_ in CASUALTY_WORDS else None
+
+
+#: What lets a number without a troop noun count the troops named before it in its sentence.
+ELLIPSIS_RULES: tuple[Callable[[_Ellipsis], bool | None], ...] = (
+    _adds_or_corrects,
+    _a_loss_verb_before,
+    _ends_the_text,
+    _in_place_or_from_a_country,
+    _a_loss_after_a_verb,
+    _ends_its_clause,
+    _a_loss_right_after,
+)
 
 
 #: Nouns that stand for the troop count of the sentence before ("anslått tallet til 4.500",

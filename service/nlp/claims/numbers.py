@@ -73,9 +73,12 @@ Decisions
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
+
+from service.nlp.rules import first_decision
 
 __all__ = [
     "HEDGES",
@@ -455,6 +458,50 @@ class _Match:
     drop: bool = False  # consumed, but not a quantity (a score, a compound)
 
 
+@dataclass
+class _Reading:
+    """A numeral in words as far as it has been read: its groups, running total and end."""
+
+    start: int
+    end: int = -1
+    total: Decimal = Decimal(0)
+    groups: list[tuple[Decimal, int | None]] = field(default_factory=list)
+    last_scale: int | None = None
+    approx: tuple[int, int] | None = None
+    partial: bool = False
+
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            self.end = self.start
+
+
+@dataclass(frozen=True)
+class _At:
+    """A sub-token position in a scanned text, the subject of the group rules."""
+
+    scanner: _Scanner
+    j: int
+
+    def word(self, offset: int = 0) -> str:
+        return self.scanner.at(self.j + offset)
+
+
+@dataclass(frozen=True)
+class _Dash:
+    """A dash right after a numeral, the subject of the dash rules."""
+
+    scanner: _Scanner
+    a: _Num  # the numeral before the dash
+    dash: _Tok
+    left_end: int  # where the token before the dash ends
+    after: _Tok | None  # the token after the dash
+    b: _Num | None  # the numeral after the dash
+
+    @property
+    def glued_right(self) -> bool:
+        return self.after is not None and self.after.start == self.dash.end
+
+
 @lru_cache(maxsize=4096)
 def _segment(word: str) -> tuple[str, ...] | None:
     """Split a number word written together: "tohundretusen" -> to, hundre, tusen."""
@@ -585,18 +632,15 @@ class _Scanner:
 
     def _group(self, j: int, allow_og: bool, leading: bool) -> _Group | None:
         """A number below 1000 at sub-token ``j``: "to hundre og tjuefem", "tolv"."""
+        if leading:  # only the first group of a numeral may be a fraction or "et par"
+            found = first_decision(LEADING_GROUP_RULES, _At(self, j))
+            if found is not None:
+                return found
+        return self._plain_group(j, allow_og)
+
+    def _plain_group(self, j: int, allow_og: bool) -> _Group | None:
+        """A unit word ("tolv") or a hundreds group ("to hundre og tjuefem") at ``j``."""
         word = self.at(j)
-        if leading:
-            if word in _ONE_AND_A_HALF:
-                return _Group(Decimal("1.5"), j + 1, needs_scale=True)
-            if word in ONE_WORDS and self.at(j + 1) in _HALF_WORDS:
-                return _Group(Decimal("0.5"), j + 2, needs_scale=True)
-            if word in ONE_WORDS and self.at(j + 1) == "kvart":
-                return _Group(Decimal("0.25"), j + 2, needs_scale=True)
-            if word in _PAIR_WORDS and self.at(j + 1) == "par":
-                if self.at(j + 2) == HUNDRED:
-                    return _Group(Decimal(200), j + 3, approx=(j, j + 2))
-                return _Group(Decimal(2), j + 2, needs_scale=True, approx=(j, j + 2))
         unit = _unit_value(word)
         if word == HUNDRED:
             hundreds, k = 1, j + 1
@@ -606,7 +650,10 @@ class _Scanner:
             return _Group(Decimal(unit), j + 1, is_one=word in ONE_WORDS)
         else:
             return None
-        value = hundreds * 100
+        return self._after_hundred(hundreds * 100, k, allow_og)
+
+    def _after_hundred(self, value: int, k: int, allow_og: bool) -> _Group:
+        """The hundreds ``value`` ending before ``k`` with the tens and units that follow it."""
         rest = _unit_value(self.at(k + 1))
         if allow_og and self.at(k) == "og" and rest is not None and self.at(k + 2) != HUNDRED:
             value, k = value + rest, k + 2  # "hundre og en", "to hundre og tjuefem"
@@ -615,54 +662,68 @@ class _Scanner:
         return _Group(Decimal(value), k)
 
     def _word_numeral(self, i: int, allow_og: bool, partial_ok: bool) -> _Num | None:
-        total = Decimal(0)
-        groups: list[tuple[Decimal, int | None]] = []
-        last_scale: int | None = None
-        approx: tuple[int, int] | None = None
-        partial = False
-        j = i
-        while True:
-            group = self._group(j, allow_og, leading=not groups)
-            if group is None and self.at(j) == "tusen" and (last_scale or 10**4) > 1000:
-                group = _Group(Decimal(1), j)  # bare "tusen"
-            if group is None:
-                break
-            end, multiplier = group.end, group.value
-            half = self._half_before_scale(end, allow_og)
-            if half:
-                multiplier, end = multiplier + Decimal("0.5"), end + half
-            scale = SCALES.get(self.at(end))  # may be a piece of "titusen"
-            if scale is not None and (last_scale is None or scale < last_scale):
-                total += multiplier * scale
-                groups.append((multiplier, scale))
-                last_scale, j = scale, end + 1
-                approx = approx or group.approx
-                if allow_og and self.at(j) == "og":  # "to tusen og fem"
-                    tail = self._group(j + 1, allow_og, leading=False)
-                    if tail is not None and self.at(tail.end) not in SCALES:
-                        total += tail.value
-                        j = tail.end
-                        break
-                continue
-            if half:
-                break
-            if group.needs_scale or group.is_one:
-                if groups or not partial_ok:
-                    break  # "to millioner en gang": the article is not counted
-                partial = True
-            total += group.value
-            groups.append((group.value, None))
-            approx = approx or group.approx  # "et par hundre" is about 200
-            j = group.end
-            break
-        if not groups or not self.last[j - 1]:
+        """The numeral written in words from ``i``: groups with falling scales, "to millioner tre hundre tusen"."""
+        read = _Reading(i)
+        while self._read_group(read, allow_og, partial_ok):
+            pass
+        return self._read_numeral(read)
+
+    def _read_group(self, read: _Reading, allow_og: bool, partial_ok: bool) -> bool:
+        """Read the next group into ``read``; whether a further group may follow."""
+        group = self._group(read.end, allow_og, leading=not read.groups)
+        if group is None and self.at(read.end) == "tusen" and (read.last_scale or 10**4) > 1000:
+            group = _Group(Decimal(1), read.end)  # bare "tusen"
+        if group is None:
+            return False
+        end, multiplier = group.end, group.value
+        half = self._half_before_scale(end, allow_og)
+        if half:
+            multiplier, end = multiplier + Decimal("0.5"), end + half
+        scale = SCALES.get(self.at(end))  # may be a piece of "titusen"
+        if scale is not None and (read.last_scale is None or scale < read.last_scale):
+            read.total += multiplier * scale
+            read.groups.append((multiplier, scale))
+            read.last_scale, read.end = scale, end + 1
+            read.approx = read.approx or group.approx
+            return not self._read_tail_after_og(read, allow_og)
+        if not half:
+            self._read_last_group(read, group, partial_ok)
+        return False
+
+    def _read_tail_after_og(self, read: _Reading, allow_og: bool) -> bool:
+        """Read a last group after "og" ("to tusen og fem") into ``read``; whether there was one."""
+        if not (allow_og and self.at(read.end) == "og"):
+            return False
+        tail = self._group(read.end + 1, allow_og, leading=False)
+        if tail is None or self.at(tail.end) in SCALES:
+            return False
+        read.total += tail.value
+        read.end = tail.end
+        return True
+
+    @staticmethod
+    def _read_last_group(read: _Reading, group: _Group, partial_ok: bool) -> None:
+        """Add a group without a scale, which ends the numeral, to ``read``."""
+        if group.needs_scale or group.is_one:
+            if read.groups or not partial_ok:
+                return  # "to millioner en gang": the article is not counted
+            read.partial = True
+        read.total += group.value
+        read.groups.append((group.value, None))
+        read.approx = read.approx or group.approx  # "et par hundre" is about 200
+        read.end = group.end
+
+    def _read_numeral(self, read: _Reading) -> _Num | None:
+        """The numeral ``read`` holds, if it ends at a token end; "tusen millioner" multiplies."""
+        if not read.groups or not self.last[read.end - 1]:
             return None
+        total, groups, last_scale, j = read.total, read.groups, read.last_scale, read.end
         larger = self.scale_at(j)
         if len(groups) == 1 and last_scale and larger and larger > last_scale:
             total, last_scale, j = total * larger, last_scale * larger, j + 1  # "tusen millioner"
             groups = [(groups[0][0], last_scale)]
         raw, scale = groups[0] if len(groups) == 1 else (total, None)
-        return _Num(total, raw, scale, i, j, approx=approx, partial=partial)
+        return _Num(total, raw, scale, read.start, j, approx=read.approx, partial=read.partial)
 
     # ------------------------------------------------------------ matching
 
@@ -727,32 +788,28 @@ class _Scanner:
         return None if b is None else self._range(a, b, j, dash=False)
 
     def _point_or_range(self, a: _Num) -> _Match | None:
+        """What starts with numeral ``a``: a range ("3000 til 4000", "3–4000"), a dropped
+        score or compound ("3–1", "2-0-seier"), or the number itself."""
         k = a.end
+        found = None
         if self.kind(k) == "dash":
-            dash, left_end = self.tok(k), self.tok(k - 1).end
-            after = self.toks[self.tix[k] + 1] if self.tix[k] + 1 < len(self.toks) else None
-            glued_right = after is not None and after.start == dash.end
-            b = self.numeral(k + 1)
-            if b is not None:
-                found = self._range(a, b, a.start, dash=True)
-                if found is not None:
-                    return found
-                spaced = dash.start > left_end and not glued_right
-                if not spaced or a.year_like or (a.small_int and b.small_int):
-                    return _Match("number", a.start, b.end, drop=True)  # "3–1", "1914-18"
-            if glued_right and after is not None and after.kind in ("num", "blob", "junk"):
-                return _Match("number", a.start, k + 1, drop=True)  # "2-0-seier"
-            if glued_right and after is not None and dash.start == left_end and after.kind == "word":
-                return _Match("number", a.start, k + 1, drop=True)  # "to-statsløsning"
+            found = first_decision(DASH_RULES, self._dash_after(a))
         elif self.whole(k) and self.at(k) == "til":
             b = self.numeral(k + 1)
-            if b is not None:
-                found = self._range(a, b, a.start, dash=False)
-                if found is not None:
-                    return found
+            found = None if b is None else self._range(a, b, a.start, dash=False)
+        if found is not None:
+            return found
         if a.partial:
             return None
         return _Match("number", a.start, a.end, value=a.value, parts=(a,), approx=a.approx)
+
+    def _dash_after(self, a: _Num) -> _Dash:
+        """The dash at the end of numeral ``a``, the subject of the dash rules."""
+        k = a.end
+        after_index = self.tix[k] + 1
+        return _Dash(self, a, self.tok(k), self.tok(k - 1).end,
+                     self.toks[after_index] if after_index < len(self.toks) else None,
+                     self.numeral(k + 1))
 
     def _range(self, a: _Num, b: _Num, start: int, dash: bool) -> _Match | None:
         lo, hi = a.value, b.value
@@ -895,6 +952,86 @@ class _Scanner:
             if after is not None:
                 pos = after.end()
         return pos
+
+
+
+# ------------------------------------------------------------ group rules
+
+def _one_and_a_half(at: _At) -> _Group | None:
+    """"halvannen million": one and a half, wanting a scale."""
+    return _Group(Decimal("1.5"), at.j + 1, needs_scale=True) if at.word() in _ONE_AND_A_HALF else None
+
+
+def _a_half(at: _At) -> _Group | None:
+    """"en halv million": a half, wanting a scale."""
+    if at.word() in ONE_WORDS and at.word(1) in _HALF_WORDS:
+        return _Group(Decimal("0.5"), at.j + 2, needs_scale=True)
+    return None
+
+
+def _a_quarter(at: _At) -> _Group | None:
+    """"en kvart million": a quarter, wanting a scale."""
+    if at.word() in ONE_WORDS and at.word(1) == "kvart":
+        return _Group(Decimal("0.25"), at.j + 2, needs_scale=True)
+    return None
+
+
+def _a_couple(at: _At) -> _Group | None:
+    """"et par hundre" is about 200, "et par tusen" about two thousand."""
+    if not (at.word() in _PAIR_WORDS and at.word(1) == "par"):
+        return None
+    if at.word(2) == HUNDRED:
+        return _Group(Decimal(200), at.j + 3, approx=(at.j, at.j + 2))
+    return _Group(Decimal(2), at.j + 2, needs_scale=True, approx=(at.j, at.j + 2))
+
+
+#: What the first group of a numeral in words may be besides a plain number below 1000.
+LEADING_GROUP_RULES: tuple[Callable[[_At], _Group | None], ...] = (
+    _one_and_a_half,
+    _a_half,
+    _a_quarter,
+    _a_couple,
+)
+
+
+# ------------------------------------------------------------ dash rules
+
+def _a_range_with_a_dash(d: _Dash) -> _Match | None:
+    """"3000–4000 soldater": a range written with a dash."""
+    return None if d.b is None else d.scanner._range(d.a, d.b, d.a.start, dash=True)
+
+
+def _a_score_or_a_year_span(d: _Dash) -> _Match | None:
+    """"3–1", "1914-18": a score or a span of years, dropped."""
+    if d.b is None:
+        return None
+    spaced = d.dash.start > d.left_end and not d.glued_right
+    if not spaced or d.a.year_like or (d.a.small_int and d.b.small_int):
+        return _Match("number", d.a.start, d.b.end, drop=True)
+    return None
+
+
+def _a_compound_with_a_number(d: _Dash) -> _Match | None:
+    """"2-0-seier": a number glued by a dash to a further number, dropped with it."""
+    if d.glued_right and d.after is not None and d.after.kind in ("num", "blob", "junk"):
+        return _Match("number", d.a.start, d.a.end + 1, drop=True)
+    return None
+
+
+def _a_compound_with_a_word(d: _Dash) -> _Match | None:
+    """"to-statsløsning": a number glued on both sides of a dash to a word, dropped."""
+    if d.glued_right and d.after is not None and d.dash.start == d.left_end and d.after.kind == "word":
+        return _Match("number", d.a.start, d.a.end + 1, drop=True)
+    return None
+
+
+#: What a dash right after a numeral makes of it; when none answers, the numeral stands alone.
+DASH_RULES: tuple[Callable[[_Dash], _Match | None], ...] = (
+    _a_range_with_a_dash,
+    _a_score_or_a_year_span,
+    _a_compound_with_a_number,
+    _a_compound_with_a_word,
+)
 
 
 def _is_power_of_ten(value: Decimal) -> bool:

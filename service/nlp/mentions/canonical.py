@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -498,46 +498,11 @@ def _complete_person(ent: Span) -> Span:
 
 
 def canonicalize(doc: Doc) -> list[CanonicalEntity]:
-    """Canonical name (and role, for persons) of every entity in ``doc.ents``."""
-    ents = [_complete_person(ent) for ent in doc.ents]
-    surfaces: dict[int, str] = {}
-    roles: dict[int, str | None] = {}
-    inline_acronyms: dict[int, str] = {}
-    for index, ent in enumerate(ents):
-        role, name = split_role(ent.text) if ent.label_ in PERSON_LABELS else (None, ent.text)
-        inline = _INLINE_ACRONYM.match(name.strip())
-        if ent.label_ in ORGANISATION_LABELS and inline and _is_acronym(inline["short"]):
-            inline_acronyms[index] = inline["short"]
-            name = inline["long"]
-        surfaces[index] = _clean_surface(name)
-        roles[index] = role
-    long_forms = _acronym_long_forms(doc, inline_acronyms)
-    known = set(surfaces.values()) | set(long_forms)
-
-    mentions: list[_Mention] = []
-    for index, ent in enumerate(ents):
-        surface = surfaces[index]
-        stripped = strip_genitive(surface, known=known, is_genitive=_morph_genitive(ent[-1]))
-        name = _trim(stripped) or _trim(ent.text) or ent.text
-        role = roles[index]
-        if role is None and ent.label_ in PERSON_LABELS:
-            found = role_before(ent) or role_after(ent)
-            role = found[0] if found else None
-        mentions.append(_Mention(ent, name, role))
-
-    people = [m for m in mentions if m.span.label_ in PERSON_LABELS]
-    for mention in sorted(people, key=lambda m: -len(m.words)):
-        target = _person_target(mention, people)
-        mention.canonical = target.canonical if target else mention.name
-    for mention in mentions:
-        if mention.canonical:
-            continue
-        long_index = long_forms.get(mention.name)
-        if mention.span.label_ in ORGANISATION_LABELS and long_index is not None:
-            mention.canonical = mentions[long_index].name
-        else:
-            mention.canonical = mention.name
-
+    """Canonical name (and role, for persons) of every entity in ``doc.ents``, step by step
+    (CANONICAL_STEPS)."""
+    story = _StoryEntities(doc, list(doc.ents))
+    for step in CANONICAL_STEPS:
+        step(story)
     return [
         CanonicalEntity(
             text=m.span.text,
@@ -547,8 +512,88 @@ def canonicalize(doc: Doc) -> list[CanonicalEntity]:
             canonical=m.canonical,
             role=m.role,
         )
-        for m in mentions
+        for m in story.mentions
     ]
+
+
+@dataclass
+class _StoryEntities:
+    """A story's entities as the canonical steps read them: by index into ``ents``."""
+
+    doc: Doc
+    ents: list[Span]
+    surfaces: dict[int, str] = field(default_factory=dict)  # the name as written, cleaned
+    roles: dict[int, str | None] = field(default_factory=dict)  # a role written in the span
+    inline_acronyms: dict[int, str] = field(default_factory=dict)  # "Forsvarets forskningsinstitutt (FFI)"
+    long_forms: dict[str, int] = field(default_factory=dict)  # acronym -> its long form's index
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+def _complete_people(story: _StoryEntities) -> None:
+    """"Jurij" of "Jurij Podoljaka": a person the model ended too early is taken on."""
+    story.ents = [_complete_person(ent) for ent in story.ents]
+
+
+def _split_off_roles_and_acronyms(story: _StoryEntities) -> None:
+    """"statsminister Jonas Gahr Støre" -> the role and the name; "Long Form (LF)" -> the long form."""
+    for index, ent in enumerate(story.ents):
+        role, name = split_role(ent.text) if ent.label_ in PERSON_LABELS else (None, ent.text)
+        inline = _INLINE_ACRONYM.match(name.strip())
+        if ent.label_ in ORGANISATION_LABELS and inline and _is_acronym(inline["short"]):
+            story.inline_acronyms[index] = inline["short"]
+            name = inline["long"]
+        story.surfaces[index] = _clean_surface(name)
+        story.roles[index] = role
+
+
+def _find_long_forms(story: _StoryEntities) -> None:
+    """"Folkehelseinstituttet (FHI)": the organisation each acronym spells out."""
+    story.long_forms = _acronym_long_forms(story.doc, story.inline_acronyms)
+
+
+def _name_each_mention(story: _StoryEntities) -> None:
+    """"Støres" -> "Støre": each mention's name without a genitive the story's names show, and
+    a person's role before or after the name ("statsminister Støre", "Støre, statsminister")."""
+    known = set(story.surfaces.values()) | set(story.long_forms)
+    for index, ent in enumerate(story.ents):
+        stripped = strip_genitive(story.surfaces[index], known=known, is_genitive=_morph_genitive(ent[-1]))
+        name = _trim(stripped) or _trim(ent.text) or ent.text
+        role = story.roles[index]
+        if role is None and ent.label_ in PERSON_LABELS:
+            found = role_before(ent) or role_after(ent)
+            role = found[0] if found else None
+        story.mentions.append(_Mention(ent, name, role))
+
+
+def _people_by_their_fullest_name(story: _StoryEntities) -> None:
+    """"Støre" -> "Jonas Gahr Støre": a person is named as the fullest mention of them, nearest before."""
+    people = [m for m in story.mentions if m.span.label_ in PERSON_LABELS]
+    for mention in sorted(people, key=lambda m: -len(m.words)):
+        target = _person_target(mention, people)
+        mention.canonical = target.canonical if target else mention.name
+
+
+def _organisations_by_their_long_form(story: _StoryEntities) -> None:
+    """"FHI" -> "Folkehelseinstituttet"; every other mention is named as itself."""
+    for mention in story.mentions:
+        if mention.canonical:
+            continue
+        long_index = story.long_forms.get(mention.name)
+        if mention.span.label_ in ORGANISATION_LABELS and long_index is not None:
+            mention.canonical = story.mentions[long_index].name
+        else:
+            mention.canonical = mention.name
+
+
+#: Canonicalisation, in order: each step reads what the ones before found.
+CANONICAL_STEPS: tuple[Callable[[_StoryEntities], None], ...] = (
+    _complete_people,
+    _split_off_roles_and_acronyms,
+    _find_long_forms,
+    _name_each_mention,
+    _people_by_their_fullest_name,
+    _organisations_by_their_long_form,
+)
 
 
 # ----------------------------------------------------------------- indexes

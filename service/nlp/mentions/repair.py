@@ -50,6 +50,8 @@ the gold quotes and claims showed them, and change little on NorNE (+0.06).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +60,7 @@ from spacy.util import filter_spans
 from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
 from service.nlp.mentions.canonical import is_role_word
 from service.nlp.quotes.lexicon import GENERIC_ORGANISATION_NOUNS, NEWS_OUTLETS, OUTLET_NOUNS
+from service.nlp.rules import Decided, first_decision
 
 __all__ = ["EntityRepair", "is_capital_acronym", "pair_continues", "repair_entities"]
 
@@ -122,24 +125,83 @@ def _end_after_particles(doc: Doc, ent: Span) -> int:
 
 
 def repair_entities(doc: Doc) -> Doc:
-    """Apply the rules above to ``doc.ents`` in place; returns ``doc``."""
+    """Apply the rules above to ``doc.ents`` in place, step by step (REPAIR_STEPS); returns ``doc``."""
     if not doc.ents:
         return doc
-    taken = {token.i for ent in doc.ents for token in ent}
-    spans = [_mended_span(doc, ent, taken) for ent in doc.ents]
-    surnames = {span[-1].text for span in spans if span.label_ == PERSON and len(span) >= 2}
-    if surnames:
-        spans = [Span(doc, span.start, span.end, label=PERSON)
-                 if len(span) == 1 and span.label_ in SURNAME_CONFUSIONS and span.text in surnames else span
-                 for span in spans]
-        held = {token.i for span in spans for token in span}
-        spans += [Span(doc, token.i, token.i + 1, label=PERSON) for token in doc
-                  if token.i not in held and token.text in surnames and token.is_title and token.is_alpha]
-    spans += _spelled_out_acronyms(doc, spans)
-    spans = [span for span in spans if not _is_bare_common_noun(span)]
-    spans = [_relabel(doc, span, surnames) for span in _majority_labels(doc, spans)]
-    doc.ents = filter_spans(spans)
+    story = _Story(doc, list(doc.ents))
+    for step in REPAIR_STEPS:
+        step(story)
+    doc.ents = filter_spans(story.spans)
     return doc
+
+
+@dataclass
+class _Story:
+    """A story's entity spans as the repair steps leave them, and the surnames of its full names."""
+
+    doc: Doc
+    spans: list[Span]
+    surnames: set[str] = field(default_factory=set)
+
+
+def _mend_each_span(story: _Story) -> None:
+    """"Pavlo" + "Sjtsjerbak", "Ursula von" + "der Leyen", "Statsminister Jonas Gahr Støre" -> the name."""
+    taken = {token.i for span in story.spans for token in span}
+    story.spans = [_mended_span(story.doc, span, taken) for span in story.spans]
+
+
+def _surnames_of_full_names(story: _Story) -> None:
+    """"James Marape": the last word of a person's name of two or more words is a surname."""
+    story.surnames = {span[-1].text for span in story.spans if span.label_ == PERSON and len(span) >= 2}
+
+
+def _mislabelled_surnames(story: _Story) -> None:
+    """"statsminister James Marape ... Ifølge Marape": "Marape" called a place is the person."""
+    story.spans = [Span(story.doc, span.start, span.end, label=PERSON)
+                   if len(span) == 1 and span.label_ in SURNAME_CONFUSIONS and span.text in story.surnames
+                   else span for span in story.spans]
+
+
+def _missed_surnames(story: _Story) -> None:
+    """"James Marape ... kommer Marape": a surname outside any entity is the person."""
+    if not story.surnames:
+        return
+    held = {token.i for span in story.spans for token in span}
+    story.spans += [Span(story.doc, token.i, token.i + 1, label=PERSON) for token in story.doc
+                    if token.i not in held and token.text in story.surnames and token.is_title and token.is_alpha]
+
+
+def _acronyms_spelled_out(story: _Story) -> None:
+    """"Folkehelseinstituttet (FHI)": the name the acronym spells out is the organisation."""
+    story.spans += _spelled_out_acronyms(story.doc, story.spans)
+
+
+def _no_bare_common_nouns(story: _Story) -> None:
+    """"Konsernet skriver": a generic organisation noun is no name."""
+    story.spans = [span for span in story.spans if not _is_bare_common_noun(span)]
+
+
+def _one_label_per_name(story: _Story) -> None:
+    """"Tafjord" twice a place and once a person: a place."""
+    story.spans = _majority_labels(story.doc, story.spans)
+
+
+def _relabel_each_span(story: _Story) -> None:
+    """"Ap-leder Mona Eide" is a person, "Beijing avviser" a state (see RELABEL_RULES)."""
+    story.spans = [_relabel(story.doc, span, story.surnames) for span in story.spans]
+
+
+#: The repair, in order: each step reads the spans the one before left.
+REPAIR_STEPS: tuple[Callable[[_Story], None], ...] = (
+    _mend_each_span,
+    _surnames_of_full_names,
+    _mislabelled_surnames,
+    _missed_surnames,
+    _acronyms_spelled_out,
+    _no_bare_common_nouns,
+    _one_label_per_name,
+    _relabel_each_span,
+)
 
 
 def _is_bare_common_noun(span: Span) -> bool:
@@ -250,26 +312,93 @@ def _is_title_word(token: Token) -> bool:
 
 
 def _relabel(doc: Doc, span: Span, surnames: set[str]) -> Span:
-    label = span.label_
-    if (label in SURNAME_CONFUSIONS and len(span) >= 2 and span.start > 0
-            and _is_title_word(doc[span.start - 1]) and all(t.is_title and t.is_alpha for t in span)):
-        return Span(doc, span.start, span.end, label=PERSON)
-    if label in MISTYPED_ORGANISATIONS and span[-1].lower_.endswith(ORGANISATION_ENDINGS):
-        return Span(doc, span.start, span.end, label="ORG")  # "Norgesgruppen" called a product
-    if label != PERSON:
+    """``span`` with the label the first of RELABEL_RULES that decides gives it."""
+    decided = first_decision(RELABEL_RULES, _Labelled(doc, span, surnames))
+    if decided is None or decided.answer is None:
         return span
-    low = span.text.lower()
-    if len(span) == 1 and low in STATE_NAMES:
-        if span.text in surnames:  # "Lisa Paris ... Paris sier"
-            return span
-        return Span(doc, span.start, span.end, label="GPE_ORG" if span[0].dep_ == "SUBJ" else "GPE_LOC")
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    described = before.endswith(ORGANISATION_DESCRIPTORS)  # "avisen Haaretz", "plateselskapet Universal"
-    acronym = len(span) == 1 and is_capital_acronym(span.text)
-    named_as_one = span[-1].lower_.endswith(ORGANISATION_ENDINGS)  # "Norgesgruppen"
-    if described or acronym or named_as_one or low in NEWS_OUTLETS or low in INSTITUTION_COUNTRIES:
-        return Span(doc, span.start, span.end, label="ORG")
-    return span
+    return Span(doc, span.start, span.end, label=decided.answer)
+
+
+@dataclass(frozen=True)
+class _Labelled:
+    """An entity span in its story, the subject of RELABEL_RULES."""
+
+    doc: Doc
+    span: Span
+    surnames: set[str]
+
+    @property
+    def a_person(self) -> bool:
+        return self.span.label_ == PERSON
+
+    @property
+    def one_word(self) -> bool:
+        return len(self.span) == 1
+
+
+def _a_titled_name(e: _Labelled) -> Decided[str] | None:
+    """"Ap-leder Mona Eide": capitalised words after a title are a person."""
+    span, doc = e.span, e.doc
+    if (span.label_ in SURNAME_CONFUSIONS and len(span) >= 2 and span.start > 0
+            and _is_title_word(doc[span.start - 1]) and all(t.is_title and t.is_alpha for t in span)):
+        return Decided(PERSON)
+    return None
+
+
+def _a_mistyped_organisation(e: _Labelled) -> Decided[str] | None:
+    """"Norgesgruppen" called a product: a name with an organisation's ending is an organisation."""
+    if e.span.label_ in MISTYPED_ORGANISATIONS and e.span[-1].lower_.endswith(ORGANISATION_ENDINGS):
+        return Decided("ORG")
+    return None
+
+
+def _a_state_that_is_a_surname(e: _Labelled) -> Decided[str] | None:
+    """"Lisa Paris ... Paris sier": a capital that is a surname in the story stays a person."""
+    if e.a_person and e.one_word and e.span.text.lower() in STATE_NAMES and e.span.text in e.surnames:
+        return Decided(None)
+    return None
+
+
+def _a_state(e: _Labelled) -> Decided[str] | None:
+    """"Beijing avviser": a country or capital as a subject is a state, otherwise a place."""
+    if e.a_person and e.one_word and e.span.text.lower() in STATE_NAMES:
+        return Decided("GPE_ORG" if e.span[0].dep_ == "SUBJ" else "GPE_LOC")
+    return None
+
+
+def _named_after_an_organisation_noun(e: _Labelled) -> Decided[str] | None:
+    """"avisen Haaretz", "plateselskapet Universal Music": an organisation."""
+    before = e.doc[e.span.start - 1].lower_ if e.span.start > 0 else ""
+    return Decided("ORG") if e.a_person and before.endswith(ORGANISATION_DESCRIPTORS) else None
+
+
+def _an_acronym(e: _Labelled) -> Decided[str] | None:
+    """"CSIS": an acronym is an organisation."""
+    return Decided("ORG") if e.a_person and e.one_word and is_capital_acronym(e.span.text) else None
+
+
+def _an_organisations_ending(e: _Labelled) -> Decided[str] | None:
+    """"Danmarks Lærerforening": a "person" with an organisation's ending is an organisation."""
+    return Decided("ORG") if e.a_person and e.span[-1].lower_.endswith(ORGANISATION_ENDINGS) else None
+
+
+def _a_news_outlet_or_institution(e: _Labelled) -> Decided[str] | None:
+    """"Washington Post", "Etterretningstjenesten": a known outlet or institution is an organisation."""
+    low = e.span.text.lower()
+    return Decided("ORG") if e.a_person and (low in NEWS_OUTLETS or low in INSTITUTION_COUNTRIES) else None
+
+
+#: What label a span's own words and its story give it; a span no rule decides keeps its label.
+RELABEL_RULES: tuple[Callable[[_Labelled], Decided[str] | None], ...] = (
+    _a_titled_name,
+    _a_mistyped_organisation,
+    _a_state_that_is_a_surname,
+    _a_state,
+    _named_after_an_organisation_noun,
+    _an_acronym,
+    _an_organisations_ending,
+    _a_news_outlet_or_institution,
+)
 
 
 class EntityRepair:

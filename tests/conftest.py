@@ -79,3 +79,13 @@ def norne_dir() -> Path:
 def wire_samples() -> Path:
     """The real wire samples' directory (``files/`` and ``repro/``)."""
     return require_shared("wire-samples")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The trained pipeline as the service loads it; fails when the shipped model is missing."""
+    from service.nlp.pipeline import BLANK_NAME, load_pipeline
+
+    pipeline = load_pipeline()
+    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
+    return pipeline

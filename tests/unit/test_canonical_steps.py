@@ -12,16 +12,10 @@ from spacy.tokens import Doc
 
 from service.nlp.mentions import canonical
 from service.nlp.mentions.canonical import canonicalize
-from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
 Named = list[tuple[str, str, str | None]]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = load_pipeline()
-    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
-    return pipeline
 
 
 def named(doc: Doc) -> Named:

@@ -10,14 +10,8 @@ from spacy.language import Language
 
 from service.nlp.claims import context, detect, kinds, location, side, sources
 from service.nlp.claims.context import StoryContext, clause_window
-from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = load_pipeline()
-    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
-    return pipeline
 
 
 def claim_with(nlp: Language, text: str, count: str) -> dict:

@@ -27,7 +27,6 @@ from service.nlp.claims.kinds import claim_type
 from service.nlp.claims.component import extract_claims
 from service.nlp.mentions.canonical import canonicalize
 from service.nlp.claims.numbers import STYLES, format_number
-from service.nlp.pipeline import BLANK_NAME, load_pipeline
 from tests.schemas import validate_event
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "service" / "samples" / "archive"
@@ -36,12 +35,6 @@ FRAME_KEYS = {"type", "text", "start", "end", "value", "min", "max", "hedge", "b
               "side", "location", "claimant", "cue", "modality", "time"}
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = load_pipeline()
-    # The model ships with the package: its absence is a failure, not a reason to skip.
-    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
-    return pipeline
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from service.enrich import entity_items
 from service.nlp import extensions
 from service.nlp.mentions import canonical
 from service.nlp.mentions.component import mentions_of
-from service.nlp.pipeline import BLANK_NAME, EXTRACTORS, load_pipeline
+from service.nlp.pipeline import EXTRACTORS
 
 STORY = ("Statsminister Jonas Gahr Støre sier at 30.000 NATO-soldater skal delta i øvelsen i Troms. "
          "– Dette er en viktig øvelse, sier Støre til NTB.\n"
@@ -21,11 +21,6 @@ STORY = ("Statsminister Jonas Gahr Støre sier at 30.000 NATO-soldater skal delt
 OUR_COMPONENTS = [factory for _module, factory in EXTRACTORS]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = load_pipeline()
-    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
-    return pipeline
 
 
 @pytest.fixture()

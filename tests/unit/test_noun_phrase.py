@@ -28,7 +28,6 @@ from service.nlp.mentions.noun_phrase import (
     phrase_around,
     phrase_end,
 )
-from service.nlp.pipeline import BLANK_NAME, load_pipeline
 
 _VOCAB = spacy.blank("nb").vocab
 
@@ -128,11 +127,6 @@ def test_a_phrase_is_read_from_a_span_as_from_its_doc() -> None:
 # ------------------------------------------------------------------ the claimant after a cue
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = load_pipeline()
-    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
-    return pipeline
 
 
 #: rule -> (text, the word the phrase follows, the word the claim starts at or None, the phrase)

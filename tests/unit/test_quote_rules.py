@@ -13,16 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.nlp.mentions.noun_phrase import SPEAKER_MENTION
-from service.nlp.pipeline import BLANK_NAME, load_pipeline
 from service.nlp.quotes import builder, cues, speakers
 from service.nlp.quotes.speakers import SpeakerResolver
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    pipeline = load_pipeline()
-    assert pipeline.meta.get("name") != BLANK_NAME, "the trained pipeline (service/models/nb_newswire) is missing"
-    return pipeline
 
 
 def quotes_of(nlp: Language, text: str) -> list[dict[str, Any]]:

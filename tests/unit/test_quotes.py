@@ -54,11 +54,6 @@ def test_dash_turns_open_paragraphs_and_sentences_but_not_inner_dashes() -> None
 # ------------------------------------------------------------------ extraction
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from service.nlp.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 def run(nlp, text: str) -> tuple[Doc, list[dict[str, Any]]]:

@@ -111,11 +111,6 @@ def test_a_form_both_extractors_read_has_one_lemma() -> None:
     assert "viser" in REPORTING_FORMS and "viser" not in CUE_FORMS  # "tallene viser at": evidence, not a quote
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from service.nlp.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 def _claimants(nlp, text: str) -> list[tuple[str, str]]:

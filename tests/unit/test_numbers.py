@@ -651,6 +651,13 @@ def test_leading_group_rule_decides_its_example(rule: str) -> None:
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("rule", list(LEADING_GROUP_EXAMPLES))
+def test_every_leading_group_rule_starts_with_an_opener(rule: str) -> None:
+    # the scanner skips the leading rules at any other word: a rule that starts otherwise is never tried
+    text, _ = LEADING_GROUP_EXAMPLES[rule]
+    assert text.split()[0].lower() in numbers.LEADING_GROUP_OPENERS
+
+
 #: rule -> (text, what is found in it)
 DASH_EXAMPLES: dict[str, tuple[str, Found]] = {
     "_a_range_with_a_dash": ("Det kom 3000–4000 soldater.", [("3000–4000", None, 3000, 4000)]),

@@ -632,7 +632,7 @@ class _Scanner:
 
     def _group(self, j: int, allow_og: bool, leading: bool) -> _Group | None:
         """A number below 1000 at sub-token ``j``: "to hundre og tjuefem", "tolv"."""
-        if leading:  # only the first group of a numeral may be a fraction or "et par"
+        if leading and self.at(j) in LEADING_GROUP_OPENERS:  # a fraction or "et par" opens a numeral only
             found = first_decision(LEADING_GROUP_RULES, _At(self, j))
             if found is not None:
                 return found
@@ -992,6 +992,9 @@ LEADING_GROUP_RULES: tuple[Callable[[_At], _Group | None], ...] = (
     _a_quarter,
     _a_couple,
 )
+#: The words every leading rule starts with: any other word skips the rules (they are tried at
+#: every word of a story, so the check pays).
+LEADING_GROUP_OPENERS: frozenset[str] = _ONE_AND_A_HALF | ONE_WORDS | _PAIR_WORDS
 
 
 # ------------------------------------------------------------ dash rules

@@ -504,6 +504,13 @@ def test_canonicalize_dateline_agency_after_organisation_is_not_an_acronym() -> 
     assert canonicals(doc)[2] == ("NTB", "NTB")
 
 
+def test_every_agency_of_the_vocabulary_is_a_dateline_agency_not_an_acronym() -> None:
+    # "STT" was missing from the old hand-kept list of six, so it was read as an acronym of HELSINKI
+    text = "HELSINKI (STT): Nokia varsler kutt. STT har sett brevet."
+    doc = make_doc(text, [("HELSINKI", "ORG"), ("Nokia", "ORG"), ("STT", "ORG")])
+    assert canonicals(doc)[2] == ("STT", "STT")
+
+
 def test_canonicalize_parenthesised_place_is_not_an_acronym() -> None:
     text = "Equinor (Stavanger) melder om vekst. Stavanger jubler."
     doc = make_doc(text, [("Equinor", "ORG"), ("Stavanger", "GPE_ORG")])

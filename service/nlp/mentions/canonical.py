@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from service.nlp.lang.vocabulary import word_list
+
 __all__ = [
     "CanonicalEntity",
     "canonical_name_index",
@@ -122,8 +124,9 @@ ROLE_ADJECTIVES: frozenset[str] = frozenset({
 #: Prepositions introducing the organisation of a role ("leder i Rødt").
 ROLE_PREPOSITIONS: frozenset[str] = frozenset({"i", "for", "ved", "hos", "på"})
 
-#: Agencies written in parentheses in datelines, "OSLO (NTB):" - never acronyms of an ORG.
-DATELINE_AGENCIES: frozenset[str] = frozenset({"NTB", "AFP", "AP", "TT", "DPA", "ANSA"})
+#: Agencies written in parentheses in datelines, "OSLO (NTB):" - never acronyms of an ORG
+#: (the vocabulary's agencies, as capitals).
+DATELINE_AGENCIES: frozenset[str] = frozenset(name.upper() for name in word_list("agencies.txt"))
 
 PERSON_LABELS: frozenset[str] = frozenset({"PER"})
 ORGANISATION_LABELS: frozenset[str] = frozenset({"ORG", "GPE_ORG"})

@@ -33,6 +33,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
+from service.nlp.lang.vocabulary import reporting_verbs
 from service.nlp.mentions.component import mentions_of
 from service.nlp.mentions.noun_phrase import SPEAKER_MENTION, PhraseAround, phrase_around
 from service.nlp.mentions.repair import is_capital_acronym, pair_continues
@@ -45,6 +46,7 @@ from service.nlp.mentions.canonical import (
     strip_genitive,
 )
 from service.nlp.quotes.lexicon import (
+    ACCORDING_PREPOSITIONS,
     AGE_NOUN_SUFFIXES,
     ANONYMITY_MARKERS,
     DOCUMENT_NOUNS,
@@ -801,8 +803,11 @@ def _is_anonymous_noun(word: str) -> bool:
     )
 
 
-#: Words right before a medium that is reporting ("skriver Politiken", "ifølge avisen Dawn").
-_REPORTING_WORDS = frozenset({"skriver", "skrev", "melder", "meldte", "ifølge", "avisen", "nettavisen"})
+#: Words right before a medium that is reporting ("skriver Politiken", "ifølge avisen Dawn"):
+#: the forms of the verbs that attribute information, the according-to prepositions, outlet nouns.
+_REPORTING_WORDS = frozenset(
+    {form for verb in reporting_verbs("information") if not verb.particle for form in verb.forms}
+    | set(ACCORDING_PREPOSITIONS) | {"avisen", "nettavisen"})
 #: A court named again by its common noun ("Retten mener" after "Sør-Rogaland tingrett").
 _COURT_NOUNS = frozenset({"retten", "domstolen"})
 

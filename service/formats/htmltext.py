@@ -74,11 +74,12 @@ class _Collector:
                 self.blocks.append(Block(piece, owner))
 
 
-def parse_html(markup: str, fmt: str = "html") -> etree._Element | None:
+def parse_html(markup: str, fmt: str = "html", what: str = "HTML body") -> etree._Element | None:
     """An HTML fragment or document as an element tree (None when it is empty).
 
     libxml2's HTML parser is forgiving and linear on hostile input; the markup is
     handed over as UTF-8 bytes so a stray ``<meta charset>`` cannot re-decode it.
+    ``what`` names the markup in the error for input past the parser's limits.
     """
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
     try:
@@ -88,9 +89,9 @@ def parse_html(markup: str, fmt: str = "html") -> etree._Element | None:
     # libxml2 drops what is past its limits: say so rather than report an empty body.
     limits = [error.message for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"]
     if any("depth" in message.lower() for message in limits):
-        raise WireFormatError("the HTML body nests elements over the parser's limit of 256 levels", fmt=fmt)
+        raise WireFormatError(f"the {what} nests elements over the parser's limit of 256 levels", fmt=fmt)
     if limits:
-        raise WireFormatError("a text run in the HTML body is over the parser's 10 MB limit", fmt=fmt)
+        raise WireFormatError(f"a text run in the {what} is over the parser's 10 MB limit", fmt=fmt)
     return root
 
 

@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-import lxml.html
 from lxml import etree
 
 from ..errors import WireFormatError
 from .bylines import is_byline
 from .common import inline
-from .htmltext import element_paragraphs, local_name, prune_metadata
+from .htmltext import element_paragraphs, local_name, parse_html, prune_metadata
 from .ttnitf import is_ttnitf, ttnitf_story
 from .nitf_meta import byline as nitf_byline
 from .nitf import nitf_headline, nitf_paragraphs
@@ -29,7 +28,6 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 XHTML_ROOTS = frozenset("html body div section article".split())
 _LITERAL_BLOCK = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|blockquote)\b[^<>]{0,200}>", re.I)
 _LITERAL_INLINE = re.compile(r"</?(?:a|b|i|u|em|strong|span|font|small|sub|sup)\b[^<>]{0,200}>", re.I)
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")  # libxml2 would turn them into U+FFFD
 _FIELDS = {"inlinexml": "inlineXML", "inlinedata": "inlineData", "remotecontent": "remoteContent"}
 
 
@@ -115,14 +113,8 @@ def literal_markup_paragraphs(value: str) -> list[str]:
 
 
 def _html_paragraphs(markup: str) -> list[str]:
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
-    try:
-        root = lxml.html.document_fromstring(_CONTROLS.sub("", markup).encode("utf-8", "replace"), parser=parser)
-    except etree.ParserError:  # "Document is empty"
-        return []
-    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
-        raise WireFormatError("a text run in the HTML inlineData is over the parser's 10 MB limit", fmt=FMT)
-    return _xhtml(root).paragraphs
+    root = parse_html(markup, FMT, "HTML inlineData")
+    return _xhtml(root).paragraphs if root is not None else []
 
 
 def _inline_data(node: etree._Element, contenttype: str) -> tuple[Content | None, str]:

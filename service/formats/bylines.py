@@ -11,6 +11,8 @@ from .text_layout import AGENCIES
 _OPENERS = ("By ", "BY ", "Von ", "Av ", "AV ", "Af ", "Par ", "Por ")
 _PREFIX = re.compile(r"^(?:by|av|af|von|por|par)\s+(?=\S)", re.IGNORECASE)
 _JOINERS = frozenset("and og och und et y & / - –".split())
+_LOWER_CASE_WORDS = _JOINERS | AGENCIES  # may stand in a byline's names: "og", "dpa"
+_NAME_SEPARATORS = re.compile(r"[\s,]+")
 _SIGN_OFF_INITIALS = re.compile(r"[a-zæøå]{1,4}(?:/[a-zæøå]{1,4})+")  # EFE's "gr/bp": editors, not writers
 _EDGE_MARKS = " ,.;:-–—\t\n"
 _MAX = 80
@@ -21,9 +23,8 @@ def is_byline(paragraph: str) -> bool:
     as a line of its own in a body."""
     if len(paragraph) > _MAX or not paragraph.startswith(_OPENERS):
         return False
-    words = [w for w in re.split(r"[\s,]+", paragraph.split(" ", 1)[1]) if w]
-    known = _JOINERS | AGENCIES
-    return bool(words) and all(w[:1].isupper() or w.lower() in known for w in words)
+    words = [w for w in _NAME_SEPARATORS.split(paragraph.split(" ", 1)[1]) if w]
+    return bool(words) and all(w[:1].isupper() or w.lower() in _LOWER_CASE_WORDS for w in words)
 
 
 def writers(byline: str | None) -> str | None:

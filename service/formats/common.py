@@ -117,6 +117,11 @@ def language(declared: str | None, body: str) -> str:
     return inline(declared) or guess_language(body)
 
 
+def primary_language(tag: str | None) -> str:
+    """The primary subtag of a language tag, lower-cased: ``nb-NO`` → ``nb``; none → ``""``."""
+    return (tag or "").strip().lower().split("-")[0]
+
+
 def short(value: Any, limit: int = 40) -> str:
     """A repr for error messages that cannot blow up a log line."""
     text = repr(value)

@@ -13,17 +13,13 @@ from __future__ import annotations
 
 import re
 
-from .common import guess_language, inline
+from .common import guess_language, inline, primary_language
 from .bylines import is_byline
 from .text_layout import has_text, unescape_entities
 
 _DISCLAIMER = re.compile(r"\*{3}\s*DISCLAIMER\b.*\*{3}", re.I)
 _MARKER = re.compile(r"\s*\*{3}[^*]{1,40}\*{3}\s*")  # STT's "*** TRANSLATED ***"
 _CONTINUES = tuple(",;:.)]")
-
-
-def _primary(tag: str | None) -> str:
-    return (tag or "").strip().lower().split("-")[0]
 
 
 def _same(a: str, b: str) -> bool:
@@ -40,7 +36,7 @@ def without_translations(paragraphs: list[str], declared: str | None) -> list[st
             parts.append([])
         else:
             parts[-1].append(paragraph)
-    wanted = _primary(declared)
+    wanted = primary_language(declared)
     kept = [part for part in parts if part and guess_language(" ".join(part)) in ("und", wanted)]
     return [p for part in (kept if wanted and kept else parts) for p in part]
 

@@ -6,7 +6,7 @@ import re
 from lxml import etree
 
 from ..article import Tag, TagKind
-from .common import inline, timestamp, unique
+from .common import inline, primary_language, timestamp, unique
 from .xmlsafe import attr, child, children, text
 
 SIGNALS = ("update", "correction")
@@ -33,20 +33,16 @@ def code(qcode: str | None) -> str:
     return re.split(r"[:/]", qcode.strip().lower())[-1] if qcode else ""
 
 
-def _primary(tag: str | None) -> str:
-    return (tag or "").strip().lower().split("-")[0]
-
-
 def concept_name(node: etree._Element | None, language: str | None = None) -> str | None:
     """A concept's ``name``: a display name (no role, or ``nrol:display``) in the item's
     language first, then any other; mnemonics only when nothing else is sent."""
     names = [(n, value) for n in children(node, "name") if (value := inline(text(n)))]
     if not names:
         return None
-    wanted = _primary(language)
+    wanted = primary_language(language)
 
     def rank(pair: tuple[etree._Element, str]) -> tuple[bool, bool]:
-        lang = _primary(attr(pair[0], "lang"))
+        lang = primary_language(attr(pair[0], "lang"))
         return code(attr(pair[0], "role")) not in _DISPLAY_ROLES, bool(lang) and lang != wanted
 
     return min(names, key=rank)[1]

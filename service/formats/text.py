@@ -24,7 +24,7 @@ from .common import body_text, clean, inline, language
 from .text_anpa1312 import anpa1312_story
 from .text_frame import TextStory, decode_text, split_frame
 from .text_iptc7901 import iptc7901_story
-from .text_layout import AGENCIES, dateline_place, has_text
+from .text_layout import AGENCIES, BLANK_LINE, dateline_place, has_text
 
 FMT = "text"
 URI_PREFIX = "urn:newswire:text:"
@@ -32,7 +32,6 @@ HEADLINE_MAX = 200
 
 _AGENCY_TOKEN = re.compile(r"[A-ZÆØÅ]{2,6}")
 _AGENCY_SEPARATORS = re.compile(r"\s*[-/,&+]\s*|\s+")
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u202f]*\n\s*")
 _SENTENCE_END = tuple(".!?…:;")
 _CLOSERS = "»”’\"')]"
 _DIALOGUE = ("– ", "- ", "— ")
@@ -63,7 +62,7 @@ def _is_headline(paragraph: list[str]) -> bool:
 
 def split_paragraphs(text: str) -> list[list[str]]:
     """Blocks separated by blank lines, each a list of its non-blank lines."""
-    blocks = (block.split("\n") for block in _BLANK_LINE.split(text))
+    blocks = (block.split("\n") for block in BLANK_LINE.split(text))
     return [lines for lines in ([ln for ln in block if ln.strip()] for block in blocks) if lines]
 
 

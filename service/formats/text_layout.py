@@ -20,7 +20,8 @@ _DATELINE = re.compile(
 )
 _PLACE_MAX = 40
 _DATELINE_SPAN = 120
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u202f]*\n\s*")
+#: a blank line (spaces, tabs and no-break spaces only) and the whitespace after it
+BLANK_LINE = re.compile(r"\n[ \t\u00a0\u202f]*\n\s*")
 _INDENTED = re.compile(r"[ \t]+\S")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _HAS_TEXT = re.compile(r"[^\W_]")
@@ -30,7 +31,7 @@ def plain_paragraphs(text: str) -> list[str]:
     """Paragraphs of hard-wrapped text: blank lines separate them, and so does an
     indented line in a block whose other lines are not indented (typewriter style)."""
     paragraphs: list[str] = []
-    for block in _BLANK_LINE.split(text):
+    for block in BLANK_LINE.split(text):
         lines = [line for line in block.split("\n") if line.strip()]
         flush = any(not _INDENTED.match(line) for line in lines[1:])
         current: list[str] = []

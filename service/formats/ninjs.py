@@ -41,7 +41,7 @@ from ..errors import WireFormatError
 from .bylines import writers
 from .common import body_text, decode_utf8, inline, language, pubstatus, timestamp, unique, urgency, version
 from .ninjs_body import story_paragraphs
-from .ninjs_names import field, ninjs_version
+from .ninjs_names import field, ninjs_version, objects, string
 from .ninjs_tags import subject_names, tags
 
 FMT = "ninjs"
@@ -68,39 +68,26 @@ def _loads(raw: bytes) -> Any:
         raise WireFormatError("invalid JSON: nested too deeply", fmt=FMT) from None
 
 
-def _string(value: Any) -> str | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return value if isinstance(value, str) else None
-
-
-def _items(value: Any) -> list[dict[str, Any]]:
-    """A list of objects, tolerating a single object; other entries dropped."""
-    if isinstance(value, dict):
-        value = [value]
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
 def _headline(doc: dict[str, Any], ninjs: int) -> str | None:
     headlines = doc.get("headlines")
-    items = _items(headlines)
+    items = objects(headlines)
     main = [h for h in items if h.get("role") in (None, "", "main")] or items
-    listed = next((text for h in main if (text := inline(_string(h.get("value"))))), None)
-    single = inline(_string(headlines)) or inline(_string(doc.get("headline")))
+    listed = next((text for h in main if (text := inline(string(h.get("value"))))), None)
+    single = inline(string(headlines)) or inline(string(doc.get("headline")))
     return (single or listed) if ninjs == 1 else (listed or single)
 
 
 def _byline(doc: dict[str, Any], ninjs: int) -> str | None:
-    by = inline(_string(doc.get("by")))
-    byline = inline(_string(doc.get("byline")))
-    listed = ", ".join(unique([_string(item.get("byline")) for item in _items(doc.get("bylines"))])) or None
+    by = inline(string(doc.get("by")))
+    byline = inline(string(doc.get("byline")))
+    listed = ", ".join(unique([string(item.get("byline")) for item in objects(doc.get("bylines"))])) or None
     order = (byline, listed, by) if ninjs == 1 else (by, byline, listed)
     return next((value for value in order if value), None)
 
 
 def _identifier(doc: dict[str, Any]) -> str:
     for key in IDENTIFIERS:
-        if uri := inline(_string(doc.get(key))):
+        if uri := inline(string(doc.get(key))):
             return uri
     if not (_CONTENT_KEYS & doc.keys() or any(key.startswith("body_") for key in doc)):
         raise WireFormatError("valid JSON but not ninjs: no uri, headlines or bodies", fmt=FMT)
@@ -114,9 +101,9 @@ def _story_id(doc: dict[str, Any], ninjs: int, uri: str) -> str:
     if isinstance(altids, dict):  # ninjs 1.x: {"role": "value"}
         pairs = [(str(role), value) for role, value in altids.items()]
     else:
-        pairs = [(str(item.get("role", "")), item.get("value")) for item in _items(altids)]
+        pairs = [(str(item.get("role", "")), item.get("value")) for item in objects(altids)]
     for role, value in pairs:
-        if role.strip().lower() == STORY_ID_ROLE and (text := inline(_string(value))):
+        if role.strip().lower() == STORY_ID_ROLE and (text := inline(string(value))):
             return text
     return uri
 
@@ -131,7 +118,7 @@ def parse_ninjs(raw: bytes) -> Article:
     ninjs = ninjs_version(doc)
     uri = _identifier(doc)
     headline = _headline(doc, ninjs)
-    declared = inline(_string(doc.get("language")))
+    declared = inline(string(doc.get("language")))
     body = body_text(story_paragraphs(doc, ninjs, headline, declared), FMT)
     found_tags = tags(doc, ninjs)
     status_name = "pubStatus" if ninjs >= 3 else "pubstatus"
@@ -146,7 +133,7 @@ def parse_ninjs(raw: bytes) -> Article:
         language=language(declared, body),
         headline=headline,
         byline=writers(_byline(doc, ninjs)),
-        located=inline(_string(doc.get("located"))),
+        located=inline(string(doc.get("located"))),
         firstcreated=timestamp(field(doc, "firstcreated", ninjs)),
         versioncreated=timestamp(field(doc, "versioncreated", ninjs)),
         subjects=subject_names(found_tags),

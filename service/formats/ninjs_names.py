@@ -48,6 +48,20 @@ _SCHEMA_VERSION = re.compile(r"ninjs-schema_(\d+)")
 _LEADING_DIGIT = re.compile(r"\s*(\d+)")
 
 
+def string(value: Any) -> str | None:
+    """A JSON string as sent, a number as its text; anything else None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) else None
+
+
+def objects(value: Any) -> list[dict[str, Any]]:
+    """A list of objects, tolerating a single object; other entries dropped."""
+    if isinstance(value, dict):
+        value = [value]
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def _major(text: Any, pattern: re.Pattern[str]) -> int | None:
     if isinstance(text, str) and (found := pattern.search(text)) and found.group(1) in ("1", "2", "3"):
         return int(found.group(1))

@@ -13,19 +13,11 @@ from typing import Any, cast
 
 from ..article import Tag, TagKind
 from .common import inline
-from .ninjs_names import PLURAL, tag_field
+from .ninjs_names import PLURAL, objects, string, tag_field
 
 
 def _text(value: Any) -> str | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
-    return inline(value) if isinstance(value, str) else None
-
-
-def _items(value: Any) -> list[dict[str, Any]]:
-    if isinstance(value, dict):
-        value = [value]
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+    return inline(string(value))
 
 
 def _uri(item: dict[str, Any], code: str | None) -> str | None:
@@ -54,7 +46,7 @@ def tags(doc: dict[str, Any], version: int) -> tuple[Tag, ...]:
     """Every tag, in the order sent, each once."""
     found: dict[Tag, None] = {}
     for kind in PLURAL:
-        for item in _items(tag_field(doc, kind, version)):
+        for item in objects(tag_field(doc, kind, version)):
             if tag := _tag(kind, item):
                 found.setdefault(tag, None)
     return tuple(found)

@@ -2,11 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Mapping
 
 PubStatus = Literal["usable", "withheld", "canceled"]
 SourceFormat = Literal["text", "ninjs", "nitf", "newsml"]
 TagKind = Literal["person", "organisation", "place", "subject", "event", "object"]
+#: Tag kind → the ninjs 2.x/3.x property its tags are listed under (ninjs 1.x names the
+#: property after the kind itself: ``person``, ``organisation``…).
+TAG_PROPERTIES: Mapping[TagKind, str] = {
+    "person": "people",
+    "organisation": "organisations",
+    "place": "places",
+    "subject": "subjects",
+    "event": "events",
+    "object": "objects",
+}
 
 
 @dataclass(frozen=True, slots=True)

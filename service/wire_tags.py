@@ -11,17 +11,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from service.article import Tag
+from service.article import TAG_PROPERTIES, Tag
 
-#: Tag kind → the ninjs property it is listed under.
-BUCKETS: Mapping[str, str] = {
-    "person": "people",
-    "organisation": "organisations",
-    "place": "places",
-    "subject": "subjects",
-    "event": "events",
-    "object": "objects",
-}
 #: NorNE label → the tag kinds an entity of that label may be linked to.
 LINKABLE: Mapping[str, tuple[str, ...]] = {
     "PER": ("person",),
@@ -35,11 +26,11 @@ LINKABLE: Mapping[str, tuple[str, ...]] = {
 
 def tag_items(tags: Iterable[Tag]) -> dict[str, list[dict[str, str]]]:
     """The event's ``tags`` object: every ninjs property, each tag with the fields it has."""
-    buckets: dict[str, list[dict[str, str]]] = {bucket: [] for bucket in BUCKETS.values()}
+    buckets: dict[str, list[dict[str, str]]] = {bucket: [] for bucket in TAG_PROPERTIES.values()}
     for tag in tags:
         item = {key: value for key in ("name", "uri", "literal", "rel")
                 if (value := getattr(tag, key)) is not None}
-        buckets[BUCKETS[tag.kind]].append(item)
+        buckets[TAG_PROPERTIES[tag.kind]].append(item)
     return buckets
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..article import TAG_PROPERTIES, TagKind
+
 #: 1.x/2.x lower-case name → the 3.x camelCase name (names not listed are spelled alike).
 CAMEL: dict[str, str] = {
     "firstcreated": "firstCreated",
@@ -35,15 +37,6 @@ _V2_NAMES = frozenset(
     "headlines bodies descriptions by people organisations places subjects events objects "
     "genres infosources trustindicators standard".split()
 )
-#: A concept named differently in 2.x/3.x and in 1.x: (2.x/3.x name, 1.x name).
-PLURAL: dict[str, tuple[str, str]] = {
-    "person": ("people", "person"),
-    "organisation": ("organisations", "organisation"),
-    "place": ("places", "place"),
-    "subject": ("subjects", "subject"),
-    "event": ("events", "event"),
-    "object": ("objects", "object"),
-}
 _SCHEMA_VERSION = re.compile(r"ninjs-schema_(\d+)")
 _LEADING_DIGIT = re.compile(r"\s*(\d+)")
 
@@ -110,7 +103,7 @@ def first_present(doc: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
-def tag_field(doc: dict[str, Any], kind: str, version: int) -> Any:
+def tag_field(doc: dict[str, Any], kind: TagKind, version: int) -> Any:
     """A tag list: 2.x/3.x ``people``…, 1.x ``person``…, the version's name first."""
-    plural, singular = PLURAL[kind]
-    return first_present(doc, (plural, singular) if version >= 2 else (singular, plural))
+    plural = TAG_PROPERTIES[kind]
+    return first_present(doc, (plural, kind) if version >= 2 else (kind, plural))

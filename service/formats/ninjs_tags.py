@@ -9,11 +9,11 @@ with the code": IPTC's 1.x example ``scheme`` ``http://cvx.iptc.org/iso3166-1a2/
 """
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from ..article import Tag, TagKind
+from ..article import TAG_PROPERTIES, Tag, TagKind
 from .common import inline
-from .ninjs_names import PLURAL, objects, string, tag_field
+from .ninjs_names import objects, string, tag_field
 
 
 def _text(value: Any) -> str | None:
@@ -29,11 +29,11 @@ def _uri(item: dict[str, Any], code: str | None) -> str | None:
     return scheme + code if scheme.endswith(("/", "#", "=", ":")) else f"{scheme}/{code}"
 
 
-def _tag(kind: str, item: dict[str, Any]) -> Tag | None:
+def _tag(kind: TagKind, item: dict[str, Any]) -> Tag | None:
     code = _text(item.get("code"))
     literal = _text(item.get("literal")) or code
     tag = Tag(
-        kind=cast(TagKind, kind),
+        kind=kind,
         name=_text(item.get("name")),
         uri=_uri(item, code),
         literal=literal,
@@ -45,7 +45,7 @@ def _tag(kind: str, item: dict[str, Any]) -> Tag | None:
 def tags(doc: dict[str, Any], version: int) -> tuple[Tag, ...]:
     """Every tag, in the order sent, each once."""
     found: dict[Tag, None] = {}
-    for kind in PLURAL:
+    for kind in TAG_PROPERTIES:
         for item in objects(tag_field(doc, kind, version)):
             if tag := _tag(kind, item):
                 found.setdefault(tag, None)

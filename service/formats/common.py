@@ -23,6 +23,7 @@ _COMPACT_TIME = re.compile(
     r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?)?", re.ASCII
 )
 _SPACED = re.compile(r"\d{4}-\d{2}-\d{2} \d")
+_QCODE_SEPARATORS = re.compile(r"[:/]")
 _PUBSTATUS: dict[str, PubStatus] = {
     "usable": "usable",
     "withheld": "withheld",
@@ -153,12 +154,17 @@ def urgency(value: Any) -> int | None:
     return None
 
 
+def code(qcode: str | None) -> str:
+    """The code of a QCode or IPTC URI, lower-cased: ``stat:usable`` / ``…/pubstatus/usable`` → ``usable``."""
+    return _QCODE_SEPARATORS.split(qcode.strip().lower())[-1] if qcode else ""
+
+
 def pubstatus(value: Any, fmt: str, where: str) -> PubStatus:
     """``usable``/``withheld``/``canceled``, also as ``stat:`` QCodes or IPTC URIs."""
     if value is None or value == "":
         return "usable"
     if isinstance(value, str):
-        key = re.split(r"[:/]", value.strip().lower())[-1]
+        key = code(value)
         if key in _PUBSTATUS:
             return _PUBSTATUS[key]
     raise WireFormatError(

@@ -1,12 +1,10 @@
 """Fields of a NewsML-G2 item's ``itemMeta`` and ``contentMeta``."""
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from ..article import Tag, TagKind
-from .common import inline, primary_language, timestamp, unique
+from .common import code, inline, primary_language, timestamp, unique
 from .xmlsafe import attr, child, children, text
 
 SIGNALS = ("update", "correction")
@@ -26,11 +24,6 @@ CONCEPT_KINDS: dict[str, TagKind] = {
 #: QCode schemes that name the kind when a subject has no type
 SCHEME_KINDS: dict[str, TagKind] = {"person": "person", "org": "organisation", "geo": "place", "city": "place"}
 _DISPLAY_ROLES = ("", "display")
-
-
-def code(qcode: str | None) -> str:
-    """``stat:usable`` / ``…/pubstatus/usable`` → ``usable``."""
-    return re.split(r"[:/]", qcode.strip().lower())[-1] if qcode else ""
 
 
 def concept_name(node: etree._Element | None, language: str | None = None) -> str | None:

@@ -26,6 +26,7 @@ from lxml import etree
 
 from .bylines import is_byline
 from .htmltext import Block, element_blocks, html_paragraphs, local_name
+from .text_layout import has_text
 
 HEADINGS = frozenset("hl1 hl2 h1 h2 h3 h4 h5 h6".split())
 _LINE_BREAK_REF = re.compile(rb"&#(?:0*10|[xX]0*[aA]);")
@@ -84,7 +85,7 @@ def _is_short(text: str) -> bool:
 
 def _not_text(text: str) -> bool:
     """A line that is not story text whatever surrounds it."""
-    if not any(ch.isalnum() for ch in text):
+    if not has_text(text):
         return True
     if not _is_short(text):
         return False

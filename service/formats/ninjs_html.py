@@ -23,7 +23,7 @@ from .htmltext import element_paragraphs, local_name, parse_html, prune_metadata
 from .ttnitf import ttnitf_story
 
 DASH_LANGUAGES = frozenset("da fi nb nn no sv".split())
-_QUOTE_OPENERS = "–—-«»“”„\"'‘’‹›"
+_QUOTE_OPENERS = tuple("–—-«»“”„\"'‘’‹›")
 _LANGUAGE = re.compile(r"[A-Za-z]+")
 _TT_DASH_ENTITY = "&tstr;"  # TT's own entity for the dash ("tankstreck")
 
@@ -36,7 +36,7 @@ def _prefix_dash(node: etree._Element) -> None:
             return
         text = getattr(element, attribute)
         if text and text.strip():
-            if not text.lstrip().startswith(tuple(_QUOTE_OPENERS)):
+            if not text.lstrip().startswith(_QUOTE_OPENERS):
                 setattr(element, attribute, "– " + text.lstrip())
             return
 

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from service.nlp.lang.places import country_of_adjective
 from service.nlp.mentions.canonical import is_role_word
+from service.nlp.rules import first_decision
 
 __all__ = [
     "CLAIMANT_AFTER_A_CUE", "ENDS", "HeadRules", "NameAt", "NextWord", "PLAIN_NOUN_PHRASE", "PhraseAround",
@@ -127,7 +128,7 @@ def phrase_end(tokens: Tokens, start: int, rules: PhraseRules, stop: int | None 
     j = start
     while j < len(tokens) and j - start < rules.limit:
         word = NextWord(tokens, start, j, stop)
-        if next((v for rule in rules.rules if (v := rule(word)) is not None), TAKEN) == ENDS:
+        if first_decision(rules.rules, word) == ENDS:
             break
         j += 1
     if rules.must_end_in is not None and j > start and tokens[j - 1].pos_ not in rules.must_end_in:
@@ -422,7 +423,7 @@ def _right_bound(head: Token, rules: HeadRules, name_at: NameAt, high: int) -> t
             relative = child.left_edge.i if relative is None else min(relative, child.left_edge.i)
             continue
         dependant = RightDependant(head, child, high, name_at)
-        reach = next((r for rule in rules.right_dependants if (r := rule(dependant)) is not None), None)
+        reach = first_decision(rules.right_dependants, dependant)
         if reach is not None:
             high = max(high, reach)
     return high, relative

@@ -19,7 +19,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from service.nlp.claims.context import StoryContext
-from service.nlp.lang.matchers import country_name_matcher
+from service.nlp.lang.matchers import COUNTRY_NAME_FIRST_WORDS, country_name_matcher
 from service.nlp.lang.places import (
     SIDE_NAMES,
     affiliation_country,
@@ -165,8 +165,8 @@ def _a_known_place_or_adjective(phrase: _PlacePhrase) -> PlaceFound | None:
 def _a_country_of_many_words(phrase: _PlacePhrase) -> PlaceFound | None:
     """"i Den sentralafrikanske republikk", "på Sri Lanka" -> that country."""
     tokens = phrase.tokens
-    if not tokens:
-        return None
+    if not any(t.lower_ in COUNTRY_NAME_FIRST_WORDS for t in tokens[:-1]):
+        return None  # no name of many words starts here: no Doc to build, no matching
     words = [t.text for t in tokens]
     matches = country_name_matcher(tokens[0].vocab)(Doc(tokens[0].vocab, words=words))
     # The longest name first, then the leftmost; a name begins with a capital ("Sri Lanka").

@@ -41,7 +41,7 @@ from service.nlp.rules import first_decision
 __all__ = [
     "CLAIMANT_AFTER_A_CUE", "ENDS", "HeadRules", "NameAt", "NextWord", "PLAIN_NOUN_PHRASE", "PhraseAround",
     "PhraseRules", "RELATIVE_CLAUSE", "RightDependant", "SPEAKER_MENTION", "SUBJECT_BEFORE_A_VERB", "TAKEN",
-    "end_with_relative_clause", "is_verb", "phrase_after", "phrase_around", "phrase_end",
+    "end_with_relative_clause", "is_verb", "label_at", "phrase_after", "phrase_around", "phrase_end",
 ]
 
 #: Finite forms the tagger does not always tag as verbs.
@@ -346,8 +346,7 @@ class RightDependant:
     name_at: NameAt
 
     def label(self, token: Token) -> str | None:
-        found = self.name_at(token.i)
-        return found[2] if found else None
+        return label_at(self.name_at, token.i)
 
 
 #: A rule taking a dependant after the head into the phrase: where the phrase then ends, or None
@@ -453,7 +452,7 @@ def _apposed_name_end(doc: Doc, name_at: NameAt, high: int) -> int:
     if high >= len(doc) or doc[high].text != ",":
         return high
     i = high + 1
-    while i < len(doc) and i - high < 5 and is_role_word(doc[i].text) and _label(name_at, i) != "PER":
+    while i < len(doc) and i - high < 5 and is_role_word(doc[i].text) and label_at(name_at, i) != "PER":
         i += 1
     end = _person_end(name_at, i)
     if end is not None and (end >= len(doc) or doc[end].is_punct):
@@ -461,7 +460,8 @@ def _apposed_name_end(doc: Doc, name_at: NameAt, high: int) -> int:
     return high
 
 
-def _label(name_at: NameAt, i: int) -> str | None:
+def label_at(name_at: NameAt, i: int) -> str | None:
+    """The label of the name ``name_at`` finds at ``doc[i]``, or None when no name holds it."""
     found = name_at(i)
     return found[2] if found else None
 

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
 from service.nlp.lang.vocabulary import reporting_verbs
 from service.nlp.mentions.component import mentions_of
-from service.nlp.mentions.noun_phrase import SPEAKER_MENTION, PhraseAround, phrase_around
+from service.nlp.mentions.noun_phrase import SPEAKER_MENTION, PhraseAround, label_at, phrase_around
 from service.nlp.mentions.repair import is_capital_acronym, pair_continues
 from service.nlp.mentions.canonical import (
     CanonicalEntity,
@@ -214,8 +214,7 @@ class SpeakerResolver:
         return None
 
     def _label(self, token: Token) -> str | None:
-        found = self._entity_at.get(token.i)
-        return found[2].label if found else None
+        return label_at(self.name_at, token.i)
 
     def _person_in(self, tokens, head: Token) -> tuple[str, str | None, str | None] | None:
         """(canonical, role, gender) of the person named in the mention, if any.

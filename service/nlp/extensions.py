@@ -14,11 +14,13 @@ True
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
 
-__all__ = ["CLAIMS", "MENTIONS", "QUOTES", "entity_key", "register"]
+__all__ = ["CLAIMS", "MENTIONS", "QUOTES", "SetsAttribute", "entity_key", "register"]
 
 MENTIONS = "mentions"
 QUOTES = "quotes"
@@ -62,3 +64,15 @@ def register() -> None:
         Doc.set_extension(QUOTES, default=None)
     if not Doc.has_extension(CLAIMS):
         Doc.set_extension(CLAIMS, getter=_get_claims, setter=_set_claims)
+
+
+@dataclass(frozen=True)
+class SetsAttribute:
+    """A pipeline component of newswire's: ``doc._.<attribute> = compute(doc)``."""
+
+    attribute: str
+    compute: Callable[[Doc], Any]
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(self.attribute, self.compute(doc))
+        return doc

@@ -46,7 +46,7 @@ from service.nlp.claims.sources import REPORTING_FORMS, Attribution, attribute, 
 from service.nlp.claims.time import TimePhrase, is_calendar, is_future, nearest_time
 from service.nlp.claims.kinds import claim_type
 
-__all__ = ["ClaimExtractor", "extract_claims"]
+__all__ = ["extract_claims", "make_claim_extractor"]
 
 _PARTICLES = frozenset({"ut", "inn", "tilbake", "hjem"})
 _SCOPE_STOP = frozenset({",", ";", ":", ".", "!", "?", "»", "«", "(", ")"})
@@ -322,14 +322,6 @@ def extract_claims(doc: Doc) -> list[dict[str, Any]]:
     return [f for f in frames if f is not None]
 
 
-class ClaimExtractor:
-    """Pipeline component: sets ``doc._.claims``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = extract_claims(doc)
-        return doc
-
-
 @Language.factory(
     "newswire_claims",
     requires=["doc.sents", "token.is_sent_start", "token.tag", "token.pos", "token.morph", "token.lemma", "token.dep",
@@ -337,6 +329,6 @@ class ClaimExtractor:
               f"doc._.{extensions.QUOTES}"],
     assigns=[f"doc._.{extensions.CLAIMS}"],
 )
-def make_claim_extractor(nlp: Language, name: str) -> ClaimExtractor:
-    """Registered factory: ``nlp.add_pipe("newswire_claims")``."""
-    return ClaimExtractor()
+def make_claim_extractor(nlp: Language, name: str) -> extensions.SetsAttribute:
+    """Registered factory: ``nlp.add_pipe("newswire_claims")`` sets ``doc._.claims = extract_claims(doc)``."""
+    return extensions.SetsAttribute(extensions.CLAIMS, extract_claims)

@@ -25,6 +25,7 @@ from service.nlp.claims.numbers import SMALL
 from service.nlp.mentions.canonical import CanonicalEntity, canonical_name_index, role_index
 from service.nlp.mentions.component import mentions_of
 from service.nlp.mentions.noun_phrase import is_verb
+from service.nlp.rules import first_decision
 
 __all__ = ["StoryContext", "clause_window", "is_verb", "sentence_of"]
 
@@ -302,11 +303,8 @@ class StoryContext:
         sentence_start = next((s.start_char for s in self.doc.sents
                                if s.start_char <= offset < s.end_char), 0)
         lookup = _CountryLookup(self, offset, frozenset(exclude), sentence_start)
-        for rule in COUNTRY_BEFORE_RULES:
-            found = rule(lookup)
-            if found is not None:
-                return found.country
-        return None
+        found = first_decision(COUNTRY_BEFORE_RULES, lookup)
+        return found.country if found is not None else None
 
     def group_named_before(self, offset: int) -> str | None:
         """The group "bevegelsen"/"militsen" at ``offset`` refers to: the last organisation

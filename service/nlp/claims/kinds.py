@@ -21,6 +21,7 @@ from service.nlp.claims.lexicon import (
     WITHDRAWAL_LEMMAS,
     WITHDRAWAL_WORDS,
 )
+from service.nlp.rules import first_decision
 
 __all__ = ["CLAIM_TYPES", "claim_type"]
 
@@ -74,11 +75,10 @@ def claim_type(words: Iterable[str], lemmas: Iterable[str] = ()) -> str:
     """Type from the lowercased words (and lemmas) of the claim's clause and predicate."""
     seq = [w.lower() for w in words]
     clause = _Clause(seq, _verb_forms(seq), {lemma.lower() for lemma in lemmas})
-    for rule in TYPE_RULES:
-        kind = rule(clause)
-        if kind is not None:
-            return kind
-    raise AssertionError("the last type rule always decides")
+    kind = first_decision(TYPE_RULES, clause)
+    if kind is None:
+        raise AssertionError("the last type rule always decides")
+    return kind
 
 
 # ------------------------------------------------------------------ type rules, in order

@@ -19,7 +19,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from service.nlp.claims.context import StoryContext
-from service.nlp.lang.matchers import country_name_matcher
+from service.nlp.lang.matchers import COUNTRY_NAME_FIRST_WORDS, country_name_matcher
 from service.nlp.lang.places import (
     SIDE_NAMES,
     affiliation_country,
@@ -37,6 +37,7 @@ from service.nlp.mentions.noun_phrase import (
     punctuation_ends_it,
     words_after_the_first_end_it,
 )
+from service.nlp.rules import first_decision
 
 __all__ = ["GOVERNING_HEADS", "LOCATION_PREPS", "Location", "STOP_PUNCT", "location_of"]
 
@@ -137,11 +138,8 @@ class _PlacePhrase:
 def _place_in(story: StoryContext, tokens: Sequence[Token]) -> PlaceFound:
     """(canonical, kind, last token) of the place a noun phrase names (see PLACE_RULES)."""
     phrase = _PlacePhrase.of(story, tokens)
-    for rule in PLACE_RULES:
-        found = rule(phrase)
-        if found is not None:
-            return found
-    return None, None, None
+    found = first_decision(PLACE_RULES, phrase)
+    return found if found is not None else (None, None, None)
 
 
 # ------------------------------------------------------------------ place rules, in order
@@ -167,8 +165,8 @@ def _a_known_place_or_adjective(phrase: _PlacePhrase) -> PlaceFound | None:
 def _a_country_of_many_words(phrase: _PlacePhrase) -> PlaceFound | None:
     """"i Den sentralafrikanske republikk", "på Sri Lanka" -> that country."""
     tokens = phrase.tokens
-    if not tokens:
-        return None
+    if not any(t.lower_ in COUNTRY_NAME_FIRST_WORDS for t in tokens[:-1]):
+        return None  # no name of many words starts here: no Doc to build, no matching
     words = [t.text for t in tokens]
     matches = country_name_matcher(tokens[0].vocab)(Doc(tokens[0].vocab, words=words))
     # The longest name first, then the leftmost; a name begins with a capital ("Sri Lanka").
@@ -447,11 +445,7 @@ def location_of(
     """The place phrase of a count, searched in ``scope`` (its clause; see LOCATION_RULES)."""
     search = _Search(story, _before_a_condition(scope, count_tokens), count_tokens, excluded, claim_type,
                      side, claimant_country)
-    for rule in LOCATION_RULES:
-        found = rule(search)
-        if found is not None:
-            return found
-    return None
+    return first_decision(LOCATION_RULES, search)
 
 
 def _before_a_condition(scope: Sequence[Token], count_tokens: Span) -> Sequence[Token]:

@@ -38,6 +38,7 @@ from service.nlp.lang.places import (
     side_of_word,
 )
 from service.nlp.claims.source_words import MEDIA
+from service.nlp.rules import first_decision
 
 __all__ = ["side_of"]
 
@@ -451,11 +452,8 @@ def side_of(
 ) -> str | None:
     """The side whose troops a count is about (see SIDE_RULES for the order)."""
     count = _Count(story, count_tokens, unit, window, excluded, claim_type, previous_side, claimant_country)
-    for rule in SIDE_RULES:
-        found = rule(count)
-        if found is not None:
-            return found.side
-    return None
+    found = first_decision(SIDE_RULES, count)
+    return found.side if found is not None else None
 
 
 def _found(side: str | None) -> SideFound | None:

@@ -15,7 +15,7 @@ from spacy.vocab import Vocab
 
 from service.nlp.lang.places import COUNTRIES, COUNTRY_ALIASES, PLACES
 
-__all__ = ["COUNTRY_OF_MANY_WORDS", "country_name_matcher"]
+__all__ = ["COUNTRY_NAME_FIRST_WORDS", "COUNTRY_OF_MANY_WORDS", "country_name_matcher"]
 
 #: A country named in two to four words, the most a country phrase is looked up in.
 _WORDS_IN_A_COUNTRY_NAME = range(2, 5)
@@ -29,6 +29,12 @@ def _country_names() -> Iterable[str]:
     yield from COUNTRY_ALIASES
     yield from (name for name, place in PLACES.items()
                 if place.kind == "country" and place.canonical in COUNTRIES)
+
+
+#: The lowercase first word of every name ``country_name_matcher`` matches: a phrase with none of
+#: them before its last word holds no such name, and needs no matching.
+COUNTRY_NAME_FIRST_WORDS: frozenset[str] = frozenset(
+    name.split()[0] for name in _country_names() if len(name.split()) in _WORDS_IN_A_COUNTRY_NAME)
 
 
 @cache

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from service.nlp import extensions
 from service.nlp.mentions.canonical import CanonicalEntity, canonicalize
 
-__all__ = ["MentionNamer", "make_mention_namer", "mentions_of"]
+__all__ = ["make_mention_namer", "mentions_of"]
 
 extensions.register()
 
@@ -35,19 +35,17 @@ def mentions_of(doc: Doc) -> tuple[CanonicalEntity, ...]:
     return stored
 
 
-class MentionNamer:
-    """Callable component: ``doc._.mentions = canonicalize(doc)``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = canonicalize(doc)
-        return doc
-
-
 @Language.factory(
     "newswire_mentions",
     requires=["doc.ents", "token.ent_iob", "token.pos", "token.morph", "token.is_sent_start"],
     assigns=[f"doc._.{extensions.MENTIONS}"],
 )
-def make_mention_namer(nlp: Language, name: str) -> MentionNamer:
-    """Factory registered as ``newswire_mentions`` (added after the entity repair by ``load_pipeline``)."""
-    return MentionNamer()
+def make_mention_namer(nlp: Language, name: str) -> extensions.SetsAttribute:
+    """Factory registered as ``newswire_mentions`` (added after the entity repair by ``load_pipeline``):
+    ``doc._.mentions = canonicalize(doc)``."""
+    return extensions.SetsAttribute(extensions.MENTIONS, _canonical_names)
+
+
+def _canonical_names(doc: Doc) -> tuple[CanonicalEntity, ...]:
+    """``canonicalize`` looked up when the component runs, not when it is made (one a test counts)."""
+    return tuple(canonicalize(doc))

@@ -36,11 +36,12 @@ from spacy.tokens import Doc, Span, Token
 
 from service.nlp.lang.places import country_of_adjective
 from service.nlp.mentions.canonical import is_role_word
+from service.nlp.rules import first_decision
 
 __all__ = [
     "CLAIMANT_AFTER_A_CUE", "ENDS", "HeadRules", "NameAt", "NextWord", "PLAIN_NOUN_PHRASE", "PhraseAround",
     "PhraseRules", "RELATIVE_CLAUSE", "RightDependant", "SPEAKER_MENTION", "SUBJECT_BEFORE_A_VERB", "TAKEN",
-    "end_with_relative_clause", "is_verb", "phrase_after", "phrase_around", "phrase_end",
+    "end_with_relative_clause", "is_verb", "label_at", "phrase_after", "phrase_around", "phrase_end",
 ]
 
 #: Finite forms the tagger does not always tag as verbs.
@@ -127,7 +128,7 @@ def phrase_end(tokens: Tokens, start: int, rules: PhraseRules, stop: int | None 
     j = start
     while j < len(tokens) and j - start < rules.limit:
         word = NextWord(tokens, start, j, stop)
-        if next((v for rule in rules.rules if (v := rule(word)) is not None), TAKEN) == ENDS:
+        if first_decision(rules.rules, word) == ENDS:
             break
         j += 1
     if rules.must_end_in is not None and j > start and tokens[j - 1].pos_ not in rules.must_end_in:
@@ -345,8 +346,7 @@ class RightDependant:
     name_at: NameAt
 
     def label(self, token: Token) -> str | None:
-        found = self.name_at(token.i)
-        return found[2] if found else None
+        return label_at(self.name_at, token.i)
 
 
 #: A rule taking a dependant after the head into the phrase: where the phrase then ends, or None
@@ -422,7 +422,7 @@ def _right_bound(head: Token, rules: HeadRules, name_at: NameAt, high: int) -> t
             relative = child.left_edge.i if relative is None else min(relative, child.left_edge.i)
             continue
         dependant = RightDependant(head, child, high, name_at)
-        reach = next((r for rule in rules.right_dependants if (r := rule(dependant)) is not None), None)
+        reach = first_decision(rules.right_dependants, dependant)
         if reach is not None:
             high = max(high, reach)
     return high, relative
@@ -452,7 +452,7 @@ def _apposed_name_end(doc: Doc, name_at: NameAt, high: int) -> int:
     if high >= len(doc) or doc[high].text != ",":
         return high
     i = high + 1
-    while i < len(doc) and i - high < 5 and is_role_word(doc[i].text) and _label(name_at, i) != "PER":
+    while i < len(doc) and i - high < 5 and is_role_word(doc[i].text) and label_at(name_at, i) != "PER":
         i += 1
     end = _person_end(name_at, i)
     if end is not None and (end >= len(doc) or doc[end].is_punct):
@@ -460,7 +460,8 @@ def _apposed_name_end(doc: Doc, name_at: NameAt, high: int) -> int:
     return high
 
 
-def _label(name_at: NameAt, i: int) -> str | None:
+def label_at(name_at: NameAt, i: int) -> str | None:
+    """The label of the name ``name_at`` finds at ``doc[i]``, or None when no name holds it."""
     found = name_at(i)
     return found[2] if found else None
 

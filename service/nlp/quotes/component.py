@@ -22,24 +22,23 @@ terms, which never get a speaker. ``doc.text[start:end] == text`` always.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from service.nlp import extensions
 from service.nlp.quotes.builder import KINDS, Quote, extract_quotes
 
-__all__ = ["KINDS", "Quote", "QuoteExtractor", "extract_quotes", "make_quote_extractor"]
+__all__ = ["KINDS", "Quote", "extract_quotes", "make_quote_extractor", "quote_dicts"]
 
 extensions.register()
 
 
-class QuoteExtractor:
-    """Callable component: ``doc._.quotes = [quote dicts]``."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        doc._.quotes = [quote.as_dict(text) for quote in extract_quotes(doc)]
-        return doc
+def quote_dicts(doc: Doc) -> list[dict[str, Any]]:
+    """The quotes of ``doc`` as the dicts ``doc._.quotes`` holds."""
+    text = doc.text
+    return [quote.as_dict(text) for quote in extract_quotes(doc)]
 
 
 @Language.factory(
@@ -48,6 +47,7 @@ class QuoteExtractor:
               "token.ent_iob", "token.ent_type", f"doc._.{extensions.MENTIONS}"],
     assigns=[f"doc._.{extensions.QUOTES}"],
 )
-def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
-    """Factory registered as ``newswire_quotes`` (added after ``newswire_mentions`` by ``load_pipeline``)."""
-    return QuoteExtractor()
+def make_quote_extractor(nlp: Language, name: str) -> extensions.SetsAttribute:
+    """Factory registered as ``newswire_quotes`` (added after ``newswire_mentions`` by ``load_pipeline``):
+    ``doc._.quotes = quote_dicts(doc)``."""
+    return extensions.SetsAttribute(extensions.QUOTES, quote_dicts)

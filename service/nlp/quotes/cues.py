@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from service.nlp.mentions.noun_phrase import SUBJECT_BEFORE_A_VERB, phrase_end
 from service.nlp.quotes.layout import Layout, Unit
 from service.nlp.quotes.speakers import real_token
-from service.nlp.rules import Decided
+from service.nlp.rules import Decided, first_decision
 from service.nlp.quotes.lexicon import (
     ACCORDING_CLAUSE_VERBS,
     ACCORDING_PREPOSITIONS,
@@ -177,11 +177,8 @@ def _document_frame(doc: Doc, token: Token, unit: Unit) -> Frame | None:
 def _frame_for(doc: Doc, token: Token, lemma: str, end: int, unit: Unit) -> Frame | None:
     """How the cue ``token`` reports: the first of FRAME_RULES that decides, or no frame."""
     cue = _Cue.of(doc, token, lemma, end, unit)
-    for rule in FRAME_RULES:
-        decided = rule(cue)
-        if decided is not None:
-            return decided.answer
-    return None
+    decided = first_decision(FRAME_RULES, cue)
+    return decided.answer if decided is not None else None
 
 
 @dataclass(frozen=True)

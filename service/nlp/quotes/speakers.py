@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from service.nlp.lang.places import INSTITUTION_COUNTRIES, STATE_NAMES
 from service.nlp.lang.vocabulary import reporting_verbs
 from service.nlp.mentions.component import mentions_of
-from service.nlp.mentions.noun_phrase import SPEAKER_MENTION, PhraseAround, phrase_around
+from service.nlp.mentions.noun_phrase import SPEAKER_MENTION, PhraseAround, label_at, phrase_around
 from service.nlp.mentions.repair import is_capital_acronym, pair_continues
 from service.nlp.mentions.canonical import (
     CanonicalEntity,
@@ -62,6 +62,7 @@ from service.nlp.quotes.lexicon import (
     SPEAKER_DROP_PHRASES,
     SPEAKER_DROP_WORDS,
 )
+from service.nlp.rules import first_decision
 
 PERSON, ORGANISATION, ANONYMOUS = "person", "organisation", "anonymous"
 _ORG_LABELS = frozenset({"ORG", "GPE_ORG", "GPE_LOC", "LOC"})
@@ -191,11 +192,7 @@ class SpeakerResolver:
         """The speaker the mention ``doc[start:end]`` headed by ``head`` names: the first of
         SPEAKER_RULES that applies, or None when none does."""
         phrase = _SpeakerPhrase.of(self, head, start, end, relative)
-        for rule in SPEAKER_RULES:
-            speaker = rule(phrase)
-            if speaker is not None:
-                return speaker
-        return None
+        return first_decision(SPEAKER_RULES, phrase)
 
     def _role_speaker(self, tokens, head: Token, text: str, start: int, end: int,
                       anonymous_clause: bool) -> Speaker:
@@ -217,8 +214,7 @@ class SpeakerResolver:
         return None
 
     def _label(self, token: Token) -> str | None:
-        found = self._entity_at.get(token.i)
-        return found[2].label if found else None
+        return label_at(self.name_at, token.i)
 
     def _person_in(self, tokens, head: Token) -> tuple[str, str | None, str | None] | None:
         """(canonical, role, gender) of the person named in the mention, if any.
@@ -353,11 +349,9 @@ class SpeakerResolver:
         it by the first of ORGANISATION_LINK_RULES that finds one, else the noun as written."""
         bare = len(tokens) <= 2 and all(t.i == head.i or t.lower_ in ("det", "den", "de") for t in tokens)
         if bare and _is_definite_singular(head):
-            noun = _InstitutionNoun.of(self, head)
-            for rule in ORGANISATION_LINK_RULES:
-                linked = rule(noun)
-                if linked is not None:
-                    return linked
+            linked = first_decision(ORGANISATION_LINK_RULES, _InstitutionNoun.of(self, head))
+            if linked is not None:
+                return linked
         return _unnamed_canonical(tokens)
 
 
@@ -684,11 +678,7 @@ def _source_of_document(head: Token) -> Token | None:
     """Who stands behind a document the mention names: the first of DOCUMENT_SOURCE_RULES that finds one."""
     if head.lower_ not in DOCUMENT_NOUNS and _noun_stem(head.lower_) not in DOCUMENT_NOUNS:
         return None
-    for rule in DOCUMENT_SOURCE_RULES:
-        source = rule(head)
-        if source is not None:
-            return source
-    return None
+    return first_decision(DOCUMENT_SOURCE_RULES, head)
 
 
 def _the_source_after_fra(document: Token) -> Token | None:

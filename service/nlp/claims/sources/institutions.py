@@ -19,6 +19,7 @@ from service.nlp.claims.source_words import (
 from service.nlp.claims.sources.noun_phrases import head_before_preposition, is_proper, phrase_text
 from service.nlp.claims.sources.roles import role_base
 from service.nlp.lang.places import affiliation_country, country_of_adjective, country_of_name, genitive, side_of_word
+from service.nlp.rules import first_decision
 
 
 def institution_head(word: str) -> str | None:
@@ -161,11 +162,7 @@ def national_institution(story: StoryContext, body: list[Token], start: int) -> 
     phrase = _InstitutionPhrase.of(story, body, start)
     if phrase is None:
         return None
-    for rule in INSTITUTION_RULES:
-        found = rule(phrase)
-        if found is not None:
-            return found
-    return None
+    return first_decision(INSTITUTION_RULES, phrase)
 
 
 def _an_alliance_body_by_its_acronym(phrase: _InstitutionPhrase) -> tuple[str, str] | None:
